@@ -1,0 +1,119 @@
+//! Entity extraction over JSON lines.
+//!
+//! ```text
+//! entities [--labels conll] < docs.jsonl > predictions.jsonl
+//! ```
+//!
+//! Each input line is `{"id": ..., "text": ...}`; each output line is
+//! `{"id": ..., "entities": [{"start", "end", "label", ...}]}` with offsets in
+//! Unicode code points, end exclusive. With `--labels conll`, labels are
+//! PER/ORG/LOC/MISC and dates/quantities are left out; otherwise labels are
+//! the full kinds ("person", ...) with the canonical entity id and name.
+
+use std::io::{self, BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use article_analysis::entities::extract;
+use serde_json::{json, Value};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut conll = false;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--labels" => match args.get(i + 1).map(String::as_str) {
+                Some("conll") => {
+                    conll = true;
+                    i += 1;
+                }
+                Some("full") => i += 1,
+                other => {
+                    eprintln!("entities: --labels takes `conll` or `full`, got {other:?}");
+                    return ExitCode::from(2);
+                }
+            },
+            "-h" | "--help" => {
+                println!("usage: entities [--labels conll|full] < in.jsonl > out.jsonl");
+                return ExitCode::SUCCESS;
+            }
+            other => {
+                eprintln!(
+                    "entities: unknown argument {other:?} (usage: entities [--labels conll])"
+                );
+                return ExitCode::from(2);
+            }
+        }
+        i += 1;
+    }
+    let stdin = io::stdin();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let lineno = n + 1;
+        let line = match line {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("entities: line {lineno}: cannot read input: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("entities: line {lineno}: malformed JSON: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let (Some(id), Some(text)) = (rec.get("id"), rec.get("text").and_then(Value::as_str))
+        else {
+            eprintln!(
+                "entities: line {lineno}: expected an object with \"id\" and a string \"text\""
+            );
+            return ExitCode::FAILURE;
+        };
+        let result = extract(text);
+        // Byte offset → code-point offset, in one pass over sorted mentions.
+        let mut ents = Vec::with_capacity(result.mentions.len());
+        let mut byte = 0;
+        let mut cp = 0;
+        let mut to_cp = |b: usize| {
+            if b >= byte {
+                cp += text.get(byte..b).map_or(0, |s| s.chars().count());
+            } else {
+                cp = text.get(..b).map_or(0, |s| s.chars().count());
+            }
+            byte = b;
+            cp
+        };
+        for m in &result.mentions {
+            let start = to_cp(m.span.start);
+            let end = to_cp(m.span.end);
+            if conll {
+                if let Some(label) = m.kind.conll() {
+                    ents.push(json!({"start": start, "end": end, "label": label}));
+                }
+            } else {
+                let e = result.entities.get(m.entity);
+                ents.push(json!({
+                    "start": start,
+                    "end": end,
+                    "label": m.kind.as_str(),
+                    "entity": e.map_or("", |e| e.id.as_str()),
+                    "name": e.map_or("", |e| e.name.as_str()),
+                }));
+            }
+        }
+        let rec = json!({"id": id, "entities": ents});
+        if writeln!(out, "{rec}").is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

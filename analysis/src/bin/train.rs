@@ -1,0 +1,333 @@
+//! Trains the averaged-perceptron name tagger and writes `models/ner.bin`.
+//!
+//! ```text
+//! cargo run --release -p article-analysis --bin train -- \
+//!     [--data /work/shared/data/ner-train] [--out analysis/models/ner.bin] \
+//!     [--bits 16] [--epochs 8] [--holdout]
+//! ```
+//!
+//! Corpora and weights: re3d, CrossNER, UNER-EWT, UNER-PUD (1.0), WNUT17 and
+//! BTC (0.5); SEC filings are skipped. MISC predictions are not penalised in
+//! documents whose `labels_annotated` lacks MISC; CrossNER `election` spans
+//! are ignored (CoNLL tags only the demonym inside them). With `--holdout`,
+//! one document in ten is held out and scored (the dev set is never read).
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+
+use article_analysis::entities::features::{
+    bucket, features, tag_type, token_infos, DocStats, TokInfo, CLASSES, TAG_NAMES,
+};
+use article_analysis::entities::tagger::{allowed, greedy, spans, Model};
+use article_analysis::entities::token::tokenize;
+use article_analysis::segment::paragraphs;
+use serde_json::Value;
+
+struct Para {
+    infos: Vec<TokInfo>,
+    gold: Vec<u8>,
+    ignore: Vec<bool>,
+    mask_misc: bool,
+    weight: f32,
+}
+
+const CORPORA: &[(&str, f32)] = &[
+    ("re3d.jsonl", 1.0),
+    ("crossner.jsonl", 1.0),
+    ("uner-en-ewt.jsonl", 1.0),
+    ("uner-en-pud.jsonl", 1.0),
+    ("wnut17.jsonl", 0.5),
+    ("btc.jsonl", 0.5),
+];
+
+fn label_type(l: &str) -> Option<u8> {
+    match l {
+        "PER" => Some(1),
+        "ORG" => Some(2),
+        "LOC" => Some(3),
+        "MISC" => Some(4),
+        _ => None,
+    }
+}
+
+fn load(path: &str, weight: f32, holdout: bool, train: &mut Vec<Para>, test: &mut Vec<Para>) -> Result<(), String> {
+    let data = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    for (n, line) in data.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec: Value = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        let text = rec["text"].as_str().unwrap_or("");
+        let id = rec["id"].as_str().unwrap_or("");
+        let annotated: Vec<&str> = rec["labels_annotated"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_else(|| vec!["PER", "ORG", "LOC", "MISC"]);
+        let mask_misc = !annotated.contains(&"MISC");
+        // Code points → bytes.
+        let mut cp_to_byte: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        cp_to_byte.push(text.len());
+        let mut ents = Vec::new();
+        for e in rec["entities"].as_array().into_iter().flatten() {
+            let (Some(s), Some(t)) = (e["start"].as_u64(), e["end"].as_u64()) else { continue };
+            let (Some(&bs), Some(&be)) = (cp_to_byte.get(s as usize), cp_to_byte.get(t as usize)) else {
+                continue;
+            };
+            let ty = label_type(e["label"].as_str().unwrap_or(""));
+            let election = e["fine"].as_str() == Some("election");
+            ents.push((bs..be, if election { None } else { ty }));
+        }
+        let paras = paragraphs(text);
+        let mut doc = DocStats::default();
+        let toks: Vec<_> = paras.iter().map(|p| tokenize(text, p.clone())).collect();
+        for t in &toks {
+            doc.add(text, t);
+        }
+        let held = holdout && !id.starts_with("btc") && !id.starts_with("wnut") && fnv(id) % 10 == 0;
+        for t in &toks {
+            let infos = token_infos(text, t, &doc);
+            let mut gold = vec![0u8; t.len()];
+            let mut ignore = vec![false; t.len()];
+            for (span, ty) in &ents {
+                let mut first = true;
+                for (k, tok) in t.iter().enumerate() {
+                    let inside = tok.span.start >= span.start && tok.span.end <= span.end;
+                    let overlap = tok.span.start < span.end && span.start < tok.span.end;
+                    match ty {
+                        Some(ty) if inside => {
+                            gold[k] = if first { ty * 2 - 1 } else { ty * 2 };
+                            first = false;
+                        }
+                        _ if overlap => ignore[k] = true,
+                        _ => {}
+                    }
+                }
+            }
+            let p = Para {
+                infos,
+                gold,
+                ignore,
+                mask_misc,
+                weight,
+            };
+            if held {
+                test.push(p);
+            } else {
+                train.push(p);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn fnv(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+struct Perceptron {
+    bits: u32,
+    w: Vec<f32>,
+    total: Vec<f32>,
+    stamp: Vec<u32>,
+    clock: u32,
+}
+
+impl Perceptron {
+    fn new(bits: u32) -> Self {
+        let n = (1usize << bits) * CLASSES;
+        Perceptron {
+            bits,
+            w: vec![0.0; n],
+            total: vec![0.0; n],
+            stamp: vec![0; n],
+            clock: 0,
+        }
+    }
+    fn score(&self, feats: &[u32], scores: &mut [f32; CLASSES]) {
+        *scores = [0.0; CLASSES];
+        for &f in feats {
+            let b = bucket(f, self.bits) * CLASSES;
+            for (c, s) in scores.iter_mut().enumerate() {
+                *s += self.w[b + c];
+            }
+        }
+    }
+    fn update(&mut self, feats: &[u32], gold: usize, pred: usize, weight: f32) {
+        for &f in feats {
+            let b = bucket(f, self.bits) * CLASSES;
+            for (c, delta) in [(gold, weight), (pred, -weight)] {
+                let k = b + c;
+                self.total[k] += (self.clock - self.stamp[k]) as f32 * self.w[k];
+                self.stamp[k] = self.clock;
+                self.w[k] += delta;
+            }
+        }
+    }
+    fn averaged(&self) -> Vec<f32> {
+        (0..self.w.len())
+            .map(|k| (self.total[k] + (self.clock - self.stamp[k]) as f32 * self.w[k]) / self.clock.max(1) as f32)
+            .collect()
+    }
+}
+
+fn train_epoch(p: &mut Perceptron, data: &[Para], order: &[usize]) -> (usize, usize) {
+    let mut feats = Vec::with_capacity(128);
+    let mut scores = [0f32; CLASSES];
+    let (mut errors, mut total) = (0, 0);
+    for &d in order {
+        let para = &data[d];
+        let (mut prev, mut prev2) = (0usize, 0usize);
+        for i in 0..para.infos.len() {
+            p.clock += 1;
+            features(&para.infos, i, prev, prev2, &mut feats);
+            p.score(&feats, &mut scores);
+            let mut best = 0;
+            for c in 1..CLASSES {
+                if allowed(prev, c) && scores[c] > scores[best] {
+                    best = c;
+                }
+            }
+            let gold = usize::from(para.gold[i]);
+            let skip = para.ignore[i] || (para.mask_misc && gold == 0 && tag_type(best) == 4);
+            if !skip {
+                total += 1;
+                if best != gold {
+                    errors += 1;
+                    p.update(&feats, gold, best, para.weight);
+                }
+            }
+            prev2 = prev;
+            prev = best;
+        }
+    }
+    (errors, total)
+}
+
+fn quantize(avg: &[f32], clip_pct: f64) -> (f32, Vec<u8>) {
+    let mut mags: Vec<f32> = avg.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
+    mags.sort_by(|a, b| a.total_cmp(b));
+    let idx = ((mags.len() as f64) * clip_pct / 100.0) as usize;
+    let clip = mags.get(idx.min(mags.len().saturating_sub(1))).copied().unwrap_or(1.0).max(1e-6);
+    eprintln!(
+        "weights: median |w| {:.3}, 99% {:.3}, max {:.3}; clip at {clip:.3}",
+        mags.get(mags.len() / 2).copied().unwrap_or(0.0),
+        mags.get(mags.len() * 99 / 100).copied().unwrap_or(0.0),
+        mags.last().copied().unwrap_or(0.0)
+    );
+    let scale = clip / 127.0;
+    let q = avg
+        .iter()
+        .map(|w| ((w / scale).round().clamp(-127.0, 127.0) as i8) as u8)
+        .collect();
+    (scale, q)
+}
+
+fn evaluate(data: &[Para], tag: impl Fn(&[TokInfo]) -> Vec<(std::ops::Range<usize>, usize)>) {
+    let mut counts: HashMap<usize, (usize, usize, usize)> = HashMap::new();
+    for para in data {
+        let pred = tag(&para.infos);
+        let gold_tags: Vec<usize> = para.gold.iter().map(|&g| usize::from(g)).collect();
+        let gold = spans(&gold_tags);
+        for (r, ty) in &pred {
+            let masked = para.mask_misc && *ty == 4;
+            let ok = gold.contains(&(r.clone(), *ty));
+            let touches_ignored = r.clone().any(|k| para.ignore[k]);
+            if masked || (touches_ignored && !ok) {
+                continue;
+            }
+            let e = counts.entry(*ty).or_default();
+            e.1 += 1;
+            if ok {
+                e.0 += 1;
+            }
+        }
+        for (_, ty) in &gold {
+            counts.entry(*ty).or_default().2 += 1;
+        }
+    }
+    let mut all = (0, 0, 0);
+    for ty in 1..=4 {
+        let (tp, np, ng) = counts.get(&ty).copied().unwrap_or_default();
+        all = (all.0 + tp, all.1 + np, all.2 + ng);
+        report(TAG_NAMES[ty * 2 - 1].trim_start_matches("B-"), tp, np, ng);
+    }
+    report("micro", all.0, all.1, all.2);
+}
+
+fn report(name: &str, tp: usize, np: usize, ng: usize) {
+    let p = tp as f64 / np.max(1) as f64;
+    let r = tp as f64 / ng.max(1) as f64;
+    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    eprintln!("  {name:<6} P {:5.1} R {:5.1} F1 {:5.1}  ({tp}/{np}/{ng})", 100.0 * p, 100.0 * r, 100.0 * f);
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let data_dir = get("--data").unwrap_or_else(|| "/work/shared/data/ner-train".into());
+    let out = get("--out").unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin").into());
+    let bits: u32 = get("--bits").and_then(|b| b.parse().ok()).unwrap_or(16);
+    let epochs: usize = get("--epochs").and_then(|b| b.parse().ok()).unwrap_or(8);
+    let holdout = args.iter().any(|a| a == "--holdout");
+    let clip_pct: f64 = get("--clip").and_then(|b| b.parse().ok()).unwrap_or(99.9);
+    let (mut train, mut test) = (Vec::new(), Vec::new());
+    for (file, weight) in CORPORA {
+        let path = format!("{data_dir}/{file}");
+        if let Err(e) = load(&path, *weight, holdout, &mut train, &mut test) {
+            eprintln!("train: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    let tokens: usize = train.iter().map(|p| p.infos.len()).sum();
+    eprintln!("train: {} paragraphs, {tokens} tokens; held out {} paragraphs", train.len(), test.len());
+    let mut p = Perceptron::new(bits);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for epoch in 0..epochs {
+        // Fisher-Yates with xorshift.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let (err, tot) = train_epoch(&mut p, &train, &order);
+        eprintln!("epoch {}: token error {:.2}%", epoch + 1, 100.0 * err as f64 / tot.max(1) as f64);
+    }
+    let avg = p.averaged();
+    if holdout {
+        eprintln!("held-out (float weights, exact spans):");
+        evaluate(&test, |infos| {
+            spans(&greedy(infos, |feats, scores| {
+                *scores = [0; CLASSES];
+                for &f in feats {
+                    let b = bucket(f, bits) * CLASSES;
+                    for (c, s) in scores.iter_mut().enumerate() {
+                        *s += (avg[b + c] * 1000.0) as i32;
+                    }
+                }
+            }))
+        });
+    }
+    let (scale, q) = quantize(&avg, clip_pct);
+    let mut bytes = Vec::with_capacity(16 + q.len());
+    bytes.extend_from_slice(b"NER1");
+    bytes.extend_from_slice(&bits.to_le_bytes());
+    bytes.extend_from_slice(&(CLASSES as u32).to_le_bytes());
+    bytes.extend_from_slice(&scale.to_le_bytes());
+    bytes.extend_from_slice(&q);
+    let zeros = q.iter().filter(|&&b| b == 0).count();
+    eprintln!("model: {} bytes, {:.1}% zero weights, scale {scale}", bytes.len(), 100.0 * zeros as f64 / q.len() as f64);
+    if holdout {
+        if let Some(model) = Model::parse(&bytes) {
+            eprintln!("held-out (quantized model, exact spans):");
+            evaluate(&test, |infos| model.tag(infos));
+        }
+    }
+    if let Err(e) = std::fs::write(&out, &bytes) {
+        eprintln!("train: cannot write {out}: {e}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!("wrote {out}");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,246 @@
+//! Articles: optional front matter, body, paragraphs and sentences.
+//!
+//! An article file is plain text. It may start with front matter:
+//!
+//! ```text
+//! ---
+//! title: Biden allows Ukraine to strike Russia with ATACMS
+//! source: The Kyiv Independent
+//! date: 2024-11-17
+//! url: https://example.org/story
+//! ---
+//! The body starts here.
+//! ```
+//!
+//! Without a title, a short one is derived from the first sentence.
+//!
+//! ```
+//! use article_analysis::document::Article;
+//! let a = Article::parse("001_story.txt", "Officials met in Kyiv on Monday. They talked.");
+//! assert_eq!(a.meta.title, "Officials met in Kyiv on Monday");
+//! assert_eq!(a.paragraphs.len(), 1);
+//! assert_eq!(a.paragraphs[0].sentences.len(), 2);
+//! ```
+
+use crate::segment::{paragraphs, sentences, Span};
+
+/// What the front matter says about an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The title: from the front matter, or derived from the first sentence.
+    pub title: String,
+    /// Publication or author, when given.
+    pub source: Option<String>,
+    /// Publication date as written, when given.
+    pub date: Option<String>,
+    /// Where the article was published, when given.
+    pub url: Option<String>,
+}
+
+/// One paragraph of the body and its sentences (byte spans into the body).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph, trimmed.
+    pub span: Span,
+    /// Its sentences, in order, inside `span`.
+    pub sentences: Vec<Span>,
+}
+
+/// A parsed article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// A stable id for URLs, from the file name ("000_8c59.txt" → "000_8c59").
+    pub id: String,
+    /// Title and metadata.
+    pub meta: Meta,
+    /// The text without front matter or byte-order mark.
+    pub body: String,
+    /// Paragraphs of `body`, in order; a paragraph is the unit that search
+    /// and entity filters show or hide (a "passage").
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Longest derived title, in characters, before it is cut at a word boundary.
+const MAX_TITLE_CHARS: usize = 90;
+
+impl Article {
+    /// Parses an article file. Never fails: a text without front matter is
+    /// all body, a malformed front matter block is kept as body text.
+    pub fn parse(file_name: &str, raw: &str) -> Article {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let (mut meta, body) = split_front_matter(raw);
+        let body = body.to_string();
+        let paragraphs: Vec<Paragraph> = paragraphs(&body)
+            .into_iter()
+            .map(|span| Paragraph {
+                sentences: sentences(&body, span.clone()),
+                span,
+            })
+            .collect();
+        if meta.title.trim().is_empty() {
+            meta.title = derive_title(&body, &paragraphs);
+        }
+        Article {
+            id: id_from_file_name(file_name),
+            meta,
+            body,
+            paragraphs,
+        }
+    }
+
+    /// The text of paragraph `i`.
+    pub fn paragraph_text(&self, i: usize) -> &str {
+        self.paragraphs
+            .get(i)
+            .and_then(|p| self.body.get(p.span.clone()))
+            .unwrap_or("")
+    }
+
+    /// The paragraph spans, the passages that search and filters work on.
+    pub fn passages(&self) -> Vec<Span> {
+        self.paragraphs.iter().map(|p| p.span.clone()).collect()
+    }
+}
+
+/// "seeds/000_8c59.txt" → "000_8c59"; characters outside `[A-Za-z0-9_-]`
+/// become `-` so the id is safe in a URL.
+pub fn id_from_file_name(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = match base.rfind('.') {
+        Some(dot) if dot > 0 => &base[..dot],
+        _ => base,
+    };
+    let id: String = stem
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .collect();
+    if id.is_empty() {
+        "article".to_string()
+    } else {
+        id
+    }
+}
+
+fn split_front_matter(raw: &str) -> (Meta, &str) {
+    let mut meta = Meta::default();
+    let Some(rest) = raw.strip_prefix("---").filter(|r| r.starts_with('\n') || r.starts_with("\r\n")) else {
+        return (meta, raw);
+    };
+    let mut offset = raw.len() - rest.len();
+    for line in rest.split_inclusive('\n').skip(1) {
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed == "---" {
+            let body = &raw[offset + first_line_len(rest)..];
+            return (meta, body);
+        }
+        let Some((key, value)) = trimmed.split_once(':') else {
+            if trimmed.is_empty() {
+                continue;
+            }
+            // Not front matter after all: keep everything as body.
+            return (Meta::default(), raw);
+        };
+        let value = value.trim().trim_matches('"').to_string();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" => meta.title = value,
+            "source" | "publisher" | "author" => meta.source = Some(value).filter(|v| !v.is_empty()),
+            "date" => meta.date = Some(value).filter(|v| !v.is_empty()),
+            "url" | "link" => meta.url = Some(value).filter(|v| !v.is_empty()),
+            _ => {}
+        }
+    }
+    // No closing line: not front matter.
+    (Meta::default(), raw)
+}
+
+fn first_line_len(rest: &str) -> usize {
+    rest.find('\n').map_or(rest.len(), |i| i + 1)
+}
+
+fn derive_title(body: &str, paragraphs: &[Paragraph]) -> String {
+    let Some(first) = paragraphs.first() else {
+        return "Untitled article".to_string();
+    };
+    let sentence = first
+        .sentences
+        .first()
+        .and_then(|s| body.get(s.clone()))
+        .unwrap_or("");
+    let sentence = sentence.trim().trim_end_matches(['.', '!', '?', '…']);
+    let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    if sentence.chars().count() <= MAX_TITLE_CHARS {
+        return if sentence.is_empty() {
+            "Untitled article".to_string()
+        } else {
+            sentence
+        };
+    }
+    let mut title = String::new();
+    for word in sentence.split(' ') {
+        if title.chars().count() + word.chars().count() + 1 > MAX_TITLE_CHARS {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+        }
+        title.push_str(word);
+    }
+    if title.is_empty() {
+        title = sentence.chars().take(MAX_TITLE_CHARS).collect();
+    }
+    let title = title.trim_end_matches([',', ';', ':', '-', '—']).to_string();
+    title + "…"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_read_and_removed() {
+        let raw = "---\ntitle: A title\nsource: Example News\ndate: 2024-11-17\nurl: https://example.org/a\n---\nBody text here.\n";
+        let a = Article::parse("x.txt", raw);
+        assert_eq!(a.meta.title, "A title");
+        assert_eq!(a.meta.source.as_deref(), Some("Example News"));
+        assert_eq!(a.meta.date.as_deref(), Some("2024-11-17"));
+        assert_eq!(a.meta.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(a.body, "Body text here.\n");
+        assert_eq!(a.paragraph_text(0), "Body text here.");
+    }
+
+    #[test]
+    fn unterminated_front_matter_stays_body() {
+        let raw = "---\ntitle: oops\nBody";
+        let a = Article::parse("x.txt", raw);
+        assert_eq!(a.body, raw);
+        assert_eq!(a.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn title_derived_from_first_sentence_and_shortened() {
+        let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds/000_8c592e3cf3c6a0f6.txt"))
+            .expect("seed article");
+        let a = Article::parse("000_8c592e3cf3c6a0f6.txt", &raw);
+        assert_eq!(a.id, "000_8c592e3cf3c6a0f6");
+        assert!(a.meta.title.starts_with("U.S. President Joe Biden has authorized Ukraine"));
+        assert!(a.meta.title.ends_with('…'));
+        assert!(a.meta.title.chars().count() <= MAX_TITLE_CHARS + 1);
+        assert_eq!(a.paragraphs.len(), 11);
+    }
+
+    #[test]
+    fn bom_and_empty_input() {
+        let a = Article::parse("empty.txt", "\u{feff}");
+        assert_eq!(a.meta.title, "Untitled article");
+        assert!(a.paragraphs.is_empty());
+        assert_eq!(a.paragraph_text(3), "");
+    }
+
+    #[test]
+    fn ids_are_url_safe() {
+        assert_eq!(id_from_file_name("seeds/01 My story?.txt"), "01-My-story-");
+        assert_eq!(id_from_file_name(".txt"), "-txt");
+        assert_eq!(id_from_file_name(""), "article");
+    }
+}

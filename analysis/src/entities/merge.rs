@@ -1,0 +1,284 @@
+//! Alias merging: mentions → entities. Surnames join full names, acronyms
+//! join their expansions, country aliases join their country, demonyms link
+//! to their country; ids are stable slugs.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
+use super::{Entities, Entity, EntityKind, Mention};
+
+/// A mention before merging.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raw {
+    /// Byte span in the text.
+    pub span: Range<usize>,
+    /// Kind guessed for this mention alone.
+    pub kind: EntityKind,
+    /// Backed by a gazetteer or a strong cue.
+    pub strong: bool,
+}
+
+/// Collapses whitespace (hard-wrapped names) to single spaces.
+pub fn clean_surface(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The comparison key of a surface form: no leading "the", no periods,
+/// lowercase.
+fn key(s: &str) -> String {
+    let s = s
+        .strip_prefix("The ")
+        .or_else(|| s.strip_prefix("the "))
+        .unwrap_or(s);
+    s.chars()
+        .filter(|&c| c != '.')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const SKIP_INITIALS: &[&str] = &[
+    "of", "the", "and", "for", "&", "in", "on", "de", "des", "du", "la", "le",
+];
+
+/// Initials of a multi-word name: "The New York Times" → "NYT".
+fn initials(name: &str) -> String {
+    let name = name.strip_prefix("The ").unwrap_or(name);
+    name.split([' ', '-'])
+        .filter(|w| !SKIP_INITIALS.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// A URL-safe slug: accents folded, [a-z0-9-] only.
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in s.nfd() {
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() || c.is_whitespace() || c == '-' || c == '_' || c == '/' {
+            // Non-ASCII letters without a decomposition and separators.
+            dash = true;
+        } else if c == '\'' || c == '’' || c == '.' || c.is_ascii() {
+            dash = dash || c == '&' || c == ',';
+        }
+    }
+    out
+}
+
+/// Mention-level group key: the entity a mention belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Country(usize),
+    Demonym(usize),
+    Name(EntityKind, String),
+}
+
+/// Builds the entities of a document from its raw mentions (sorted by start).
+pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
+    let g = gazetteer();
+    let surfaces: Vec<String> = raws
+        .iter()
+        .map(|r| clean_surface(text.get(r.span.clone()).unwrap_or("")))
+        .collect();
+    let mut kinds: Vec<EntityKind> = raws.iter().map(|r| r.kind).collect();
+    let mut keys: Vec<Key> = Vec::with_capacity(raws.len());
+    for (i, s) in surfaces.iter().enumerate() {
+        keys.push(base_key(g, s, kinds[i]));
+    }
+    // Full person names (two words or more) and their parts.
+    let mut person_parts: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in surfaces.iter().enumerate() {
+        if kinds[i] == EntityKind::Person && s.contains(' ') {
+            let words: Vec<&str> = s.split(' ').collect();
+            let mut parts = vec![words.last().copied().unwrap_or("")];
+            if let Some(f) = words.first() {
+                parts.push(f);
+            }
+            if words.len() > 2 {
+                // "Martin Luther King" → "Luther King"
+                parts.push("");
+            }
+            for p in parts.into_iter().filter(|p| !p.is_empty()) {
+                let e = person_parts.entry(key(p)).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+        }
+    }
+    // Surnames and first names → the full name, when unambiguous.
+    for i in 0..raws.len() {
+        let s = &surfaces[i];
+        if s.contains(' ') {
+            continue;
+        }
+        let strong_other = raws[i].strong && kinds[i] != EntityKind::Person;
+        if strong_other {
+            continue;
+        }
+        if let Some(full) = person_parts.get(&key(s)) {
+            let mut targets: Vec<&Key> = full.iter().map(|&j| &keys[j]).collect();
+            targets.dedup();
+            let distinct = {
+                let mut t = targets.clone();
+                t.sort_by_key(|k| format!("{k:?}"));
+                t.dedup();
+                t
+            };
+            if distinct.len() == 1 {
+                if let Some(&j) = full.first() {
+                    keys[i] = keys[j].clone();
+                    kinds[i] = EntityKind::Person;
+                }
+            }
+        }
+    }
+    // Acronyms → an expansion present in the document.
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, s) in surfaces.iter().enumerate() {
+        if s.contains(' ') && kinds[i] != EntityKind::Person {
+            by_initials.entry(initials(s)).or_insert(i);
+        }
+        by_key.entry(key(s)).or_insert(i);
+    }
+    for i in 0..raws.len() {
+        let s = &surfaces[i];
+        if !is_acronym(s) || matches!(keys[i], Key::Country(_)) {
+            continue;
+        }
+        let plain: String = s.chars().filter(|&c| c != '.').collect();
+        let target = by_initials.get(&plain).copied().or_else(|| {
+            let exp = g.known.get(s.as_str()).and_then(|&(_, e)| e)?;
+            by_key.get(&key(exp)).copied()
+        });
+        if let Some(j) = target.filter(|&j| j != i) {
+            keys[i] = keys[j].clone();
+            kinds[i] = kinds[j];
+        }
+    }
+    // Group mentions by key, in order of first mention.
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut entity_keys: Vec<Key> = Vec::new();
+    let mut mentions = Vec::with_capacity(raws.len());
+    for (i, r) in raws.iter().enumerate() {
+        let k = keys[i].clone();
+        let e = *index.entry(k.clone()).or_insert_with(|| {
+            entities.push(Entity {
+                id: String::new(),
+                name: surfaces[i].clone(),
+                kind: kinds[i],
+                aliases: Vec::new(),
+                mentions: 0,
+                related: None,
+            });
+            entity_keys.push(k);
+            entities.len() - 1
+        });
+        let ent = &mut entities[e];
+        ent.mentions += 1;
+        let s = &surfaces[i];
+        if *s != ent.name && !ent.aliases.contains(s) {
+            if s.chars().count() > ent.name.chars().count() {
+                let old = std::mem::replace(&mut ent.name, s.clone());
+                ent.aliases.push(old);
+            } else {
+                ent.aliases.push(s.clone());
+            }
+        }
+        mentions.push(Mention {
+            span: r.span.clone(),
+            kind: ent.kind,
+            entity: e,
+        });
+    }
+    // Demonyms → their country; ids.
+    let mut used: HashMap<String, usize> = HashMap::new();
+    #[allow(clippy::needless_range_loop)]
+    for e in 0..entities.len() {
+        if let Some(Key::Demonym(c)) = entity_keys.get(e) {
+            entities[e].related = index.get(&Key::Country(*c)).copied();
+            // A group is named by its singular form: "Ukrainian", not "Ukrainians".
+            let ent = &mut entities[e];
+            if let Some(short) = ent
+                .aliases
+                .iter()
+                .min_by_key(|a| a.chars().count())
+                .cloned()
+            {
+                if short.chars().count() < ent.name.chars().count() {
+                    let old = std::mem::replace(&mut ent.name, short);
+                    ent.aliases.push(old);
+                }
+            }
+        }
+        let ent = &mut entities[e];
+        ent.aliases.retain(|a| *a != ent.name);
+        let mut base = format!("{}-{}", ent.kind.as_str(), slug(&ent.name));
+        if base.ends_with('-') {
+            base.push_str("entity");
+        }
+        let n = used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        ent.id = if *n == 1 { base } else { format!("{base}-{n}") };
+    }
+    Entities { entities, mentions }
+}
+
+fn base_key(g: &Gazetteer, s: &str, kind: EntityKind) -> Key {
+    match kind {
+        EntityKind::Place => {
+            let bare = s
+                .strip_prefix("the ")
+                .or_else(|| s.strip_prefix("The "))
+                .unwrap_or(s);
+            if let Some(PlaceKind::Country(c)) = g.places.get(bare) {
+                return Key::Country(*c);
+            }
+        }
+        EntityKind::Group => {
+            if let Some(c) = g.demonym(s) {
+                return Key::Demonym(c);
+            }
+        }
+        _ => {}
+    }
+    Key::Name(kind, key(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_initials() {
+        assert_eq!(slug("Joe Biden"), "joe-biden");
+        assert_eq!(slug("U.S."), "us");
+        assert_eq!(slug("Zoë Ça-va  O'Brien"), "zoe-ca-va-obrien");
+        assert_eq!(slug("Москва"), "");
+        assert_eq!(initials("The New York Times"), "NYT");
+        assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
+    }
+}

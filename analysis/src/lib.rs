@@ -1,0 +1,30 @@
+//! # article-analysis
+//!
+//! All the text work of Article Explorer, in plain Rust with no web
+//! dependencies: it compiles natively (tests, benchmarks, command-line tools)
+//! and to wasm (the app).
+//!
+//! - [`segment`]: paragraphs, sentences and words as byte spans.
+//! - [`document`]: article files (front matter, body, paragraphs).
+//! - [`normalize`]: composable token filters: lowercase, accent folding, stemming.
+//! - [`search`]: the per-article index, the query language and matching.
+//! - [`entities`]: entity extraction, types and alias merging.
+//! - [`view`]: search and filters combined into what is shown, and paragraphs
+//!   cut into segments for rendering.
+//! - [`analysis`]: one article analysed once: index + entities + which
+//!   passages mention which entity.
+//!
+//! Every span in this crate is a byte range on `char` boundaries of the text
+//! it refers to.
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod document;
+pub mod entities;
+pub mod normalize;
+pub mod search;
+pub mod segment;
+pub mod view;
+
+pub use analysis::Analysis;
+pub use document::Article;

@@ -1,0 +1,221 @@
+//! What the reader sees: search and entity filters combined into the list of
+//! visible passages and highlighted matches, and each paragraph cut into
+//! segments (plain text, search match, entity mention) for rendering.
+//!
+//! The app only turns these values into DOM nodes; every decision about what
+//! is shown is made (and tested) here.
+//!
+//! ```
+//! use article_analysis::{Analysis, Article, search::Query};
+//! let a = Analysis::new(Article::parse("a.txt", "Missiles were sent.\nNothing here.\nOne missile left."));
+//! let v = a.view(&Query::parse("missile"), &[], true);
+//! assert_eq!(v.passages, vec![0, 2]);
+//! assert_eq!(v.matches.len(), 2);
+//! ```
+
+use std::ops::Range;
+
+use crate::analysis::Analysis;
+use crate::entities::{EntityKind, Mention};
+use crate::search::Query;
+use crate::segment::Span;
+
+/// The visible state of an article for one query and set of filters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct View {
+    /// Visible passages (paragraph indices), ascending.
+    pub passages: Vec<usize>,
+    /// Highlighted matches (byte spans into the body) inside visible passages,
+    /// sorted and not overlapping. "k of n" counts these.
+    pub matches: Vec<Span>,
+    /// Whether a (non-empty) query is active.
+    pub searching: bool,
+    /// Number of passages that match the query, among those the entity
+    /// filters leave (what "only matching passages" would show).
+    pub matching_passages: usize,
+    /// "Did you mean" words for query words that occur nowhere.
+    pub suggestions: Vec<String>,
+    /// Query words that occur nowhere in the article.
+    pub missing: Vec<String>,
+}
+
+impl Analysis {
+    /// Combines the query, the selected entities (indices into
+    /// `entities.entities`; a passage must mention all of them) and the
+    /// "only matching passages" toggle into what is shown.
+    pub fn view(&self, query: &Query, selected: &[usize], only_matching: bool) -> View {
+        let by_entities = self.passages_with_all(selected);
+        if query.is_empty() {
+            return View {
+                passages: by_entities,
+                ..View::default()
+            };
+        }
+        let hits = self.index.search(query);
+        let matched: Vec<usize> = intersect(&by_entities, &hits.passages);
+        let passages = if only_matching { matched.clone() } else { by_entities };
+        let spans: Vec<Span> = self.article.paragraphs.iter().map(|p| p.span.clone()).collect();
+        let matches = hits
+            .matches
+            .iter()
+            .filter(|m| {
+                let p = spans.partition_point(|s| s.end <= m.start);
+                p < spans.len() && spans[p].start <= m.start && passages.binary_search(&p).is_ok()
+            })
+            .cloned()
+            .collect();
+        View {
+            passages,
+            matches,
+            searching: true,
+            matching_passages: matched.len(),
+            suggestions: hits.suggestions,
+            missing: hits.missing,
+        }
+    }
+}
+
+fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
+    a.iter().copied().filter(|x| b.binary_search(x).is_ok()).collect()
+}
+
+/// A piece of a paragraph with one look: plain, inside a search match,
+/// inside an entity mention, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte span into the body.
+    pub span: Span,
+    /// Index of the search match (into [`View::matches`]) covering it.
+    pub mark: Option<usize>,
+    /// Index of the entity mention (into `entities.mentions`) covering it.
+    pub mention: Option<usize>,
+}
+
+/// Cuts the paragraph `para` into segments.
+///
+/// `matches` are all the view's matches (sorted), `mentions` all the
+/// article's mentions (sorted) and `mention_range` the ones that start in
+/// this paragraph; mentions of a kind in `hidden` are left out. Segment
+/// boundaries fall on match and mention boundaries; the segments cover the
+/// paragraph exactly, in order.
+pub fn segments(
+    para: Span,
+    matches: &[Span],
+    mentions: &[Mention],
+    mention_range: Range<usize>,
+    hidden: &[EntityKind],
+) -> Vec<Segment> {
+    let first_match = matches.partition_point(|m| m.end <= para.start);
+    let local_matches = matches[first_match..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.start < para.end)
+        .map(|(i, m)| (first_match + i, m.start.max(para.start)..m.end.min(para.end)));
+    let local_mentions: Vec<(usize, Span)> = mentions
+        .get(mention_range.clone())
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !hidden.contains(&m.kind))
+        .map(|(i, m)| (mention_range.start + i, m.span.start.max(para.start)..m.span.end.min(para.end)))
+        .filter(|(_, s)| s.start < s.end)
+        .collect();
+    let local_matches: Vec<(usize, Span)> = local_matches.filter(|(_, s)| s.start < s.end).collect();
+
+    let mut cuts: Vec<usize> = Vec::with_capacity(2 + 2 * (local_matches.len() + local_mentions.len()));
+    cuts.push(para.start);
+    cuts.push(para.end);
+    for (_, s) in local_matches.iter().chain(local_mentions.iter()) {
+        cuts.push(s.start);
+        cuts.push(s.end);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out = Vec::with_capacity(cuts.len());
+    let (mut mi, mut ei) = (0, 0);
+    for w in cuts.windows(2) {
+        let (start, end) = (w[0], w[1]);
+        while mi < local_matches.len() && local_matches[mi].1.end <= start {
+            mi += 1;
+        }
+        while ei < local_mentions.len() && local_mentions[ei].1.end <= start {
+            ei += 1;
+        }
+        let mark = local_matches
+            .get(mi)
+            .filter(|(_, s)| s.start <= start)
+            .map(|(i, _)| *i);
+        let mention = local_mentions
+            .get(ei)
+            .filter(|(_, s)| s.start <= start)
+            .map(|(i, _)| *i);
+        out.push(Segment {
+            span: start..end,
+            mark,
+            mention,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Article;
+
+    fn mention(span: Span, kind: EntityKind) -> Mention {
+        Mention { span, kind, entity: 0 }
+    }
+
+    #[test]
+    fn segments_cover_the_paragraph_with_overlaps() {
+        // "Joe Biden spoke" with a mention on 0..9 and a match on 4..15.
+        let para = 0..15;
+        let matches = vec![4..15];
+        let mentions = vec![mention(0..9, EntityKind::Person)];
+        let segs = segments(para, &matches, &mentions, 0..1, &[]);
+        assert_eq!(
+            segs,
+            vec![
+                Segment { span: 0..4, mark: None, mention: Some(0) },
+                Segment { span: 4..9, mark: Some(0), mention: Some(0) },
+                Segment { span: 9..15, mark: Some(0), mention: None },
+            ]
+        );
+    }
+
+    #[test]
+    fn hidden_kinds_are_plain_text_and_global_match_indices_are_kept() {
+        let para = 10..30;
+        let matches = vec![0..3, 12..14, 20..22];
+        let mentions = vec![mention(15..18, EntityKind::Date)];
+        let segs = segments(para, &matches, &mentions, 0..1, &[EntityKind::Date]);
+        let marks: Vec<Option<usize>> = segs.iter().map(|s| s.mark).collect();
+        assert_eq!(marks, vec![None, Some(1), None, Some(2), None]);
+        assert!(segs.iter().all(|s| s.mention.is_none()));
+        assert_eq!(segs.first().map(|s| s.span.start), Some(10));
+        assert_eq!(segs.last().map(|s| s.span.end), Some(30));
+    }
+
+    #[test]
+    fn view_without_query_shows_entity_filtered_passages() {
+        let a = Analysis::new(Article::parse("a.txt", "Alpha beta.\nGamma delta.\nAlpha again."));
+        let v = a.view(&Query::parse(""), &[], false);
+        assert_eq!(v.passages, vec![0, 1, 2]);
+        assert!(v.matches.is_empty());
+        assert!(!v.searching);
+    }
+
+    #[test]
+    fn only_matching_toggle_hides_other_passages_but_counts_stay() {
+        let a = Analysis::new(Article::parse("a.txt", "Alpha beta.\nGamma delta.\nAlpha again."));
+        let all = a.view(&Query::parse("alpha"), &[], false);
+        let only = a.view(&Query::parse("alpha"), &[], true);
+        assert_eq!(all.passages, vec![0, 1, 2]);
+        assert_eq!(only.passages, vec![0, 2]);
+        assert_eq!(all.matches, only.matches);
+        assert_eq!(all.matches.len(), 2);
+        assert_eq!(only.matching_passages, 2);
+    }
+}

@@ -1,0 +1,80 @@
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// Only web links are made clickable; anything else (`javascript:`, `data:`)
+/// is shown as text.
+fn safe_link(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then(|| url.trim().to_string())
+}
+
+/// The article selector, title and metadata (source, date, link).
+#[component]
+pub fn ArticleHeader() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let options = move || {
+        state.articles.with_value(|all| {
+            all.iter()
+                .map(|a| {
+                    let id = a.id.clone();
+                    let selected = move || state.article_id.get() == id;
+                    view! {
+                        <option value=a.id.clone() selected=selected>
+                            {a.meta.title.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let meta = move || {
+        let a = state.analysis.get();
+        let m = &a.article.meta;
+        let words = a.article.body.split_whitespace().count();
+        let mut parts: Vec<AnyView> = Vec::new();
+        if let Some(s) = &m.source {
+            parts.push(view! { <span class="meta-source">{s.clone()}</span> }.into_any());
+        }
+        if let Some(d) = &m.date {
+            parts.push(view! { <span class="meta-date">{d.clone()}</span> }.into_any());
+        }
+        parts.push(
+            view! {
+                <span class="meta-size">
+                    {format!("{} paragraphs · {} words", a.article.paragraphs.len(), words)}
+                </span>
+            }
+                .into_any(),
+        );
+        if let Some(u) = &m.url {
+            parts.push(match safe_link(u) {
+                Some(href) => {
+                    view! {
+                        <a class="meta-url" href=href rel="noopener noreferrer nofollow" target="_blank">
+                            "Original"
+                        </a>
+                    }
+                        .into_any()
+                }
+                None => view! { <span class="meta-url">{u.clone()}</span> }.into_any(),
+            });
+        }
+        parts
+    };
+    view! {
+        <div class="article-header">
+            <label class="article-select">
+                <span class="label-text">"Article"</span>
+                <select
+                    aria-label="Article"
+                    on:change=move |ev| state.open_article(event_target_value(&ev))
+                >
+                    {options}
+                </select>
+            </label>
+            <h1 class="article-title">{move || state.analysis.get().article.meta.title.clone()}</h1>
+            <p class="article-meta">{meta}</p>
+        </div>
+    }
+}

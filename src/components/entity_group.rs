@@ -1,0 +1,105 @@
+use article_analysis::entities::EntityKind;
+use article_analysis::normalize::fold;
+use leptos::prelude::*;
+
+use crate::state::AppState;
+use crate::url_state::SortOrder;
+
+/// The entities of one kind: a heading with the kind's color swatch (the
+/// legend), a show/hide toggle, and one toggle button per entity with its
+/// mention count and aliases.
+#[component]
+pub fn EntityGroup(
+    /// Which kind of entity this group lists.
+    kind: EntityKind,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let hidden = move || state.hidden.with(|h| h.contains(&kind));
+    let rows = Memo::new(move |_| {
+        let a = state.analysis.get();
+        let needle = fold(state.entity_filter.get().trim());
+        let mut rows: Vec<(usize, String, String, usize, Vec<String>, Option<String>)> = a
+            .entities
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == kind)
+            .filter(|(_, e)| {
+                needle.is_empty()
+                    || fold(&e.name).contains(&needle)
+                    || e.aliases.iter().any(|x| fold(x).contains(&needle))
+            })
+            .map(|(i, e)| {
+                let related = e.related.and_then(|r| a.entities.entities.get(r)).map(|r| r.name.clone());
+                (i, e.id.clone(), e.name.clone(), e.mentions, e.aliases.clone(), related)
+            })
+            .collect();
+        match state.sort.get() {
+            SortOrder::Count => rows.sort_by(|x, y| y.3.cmp(&x.3).then_with(|| fold(&x.2).cmp(&fold(&y.2)))),
+            SortOrder::Name => rows.sort_by_key(|x| fold(&x.2)),
+        }
+        rows
+    });
+    let toggle_hidden = move |_| {
+        state.hidden.update(|h| {
+            if let Some(p) = h.iter().position(|k| *k == kind) {
+                h.remove(p);
+            } else {
+                h.push(kind);
+            }
+        })
+    };
+    let list = move || {
+        rows.get()
+            .into_iter()
+            .map(|(i, id, name, count, aliases, related)| {
+                let pressed = move || state.selected_indices.with(|s| s.contains(&i)).to_string();
+                let id_for_click = id.clone();
+                let aka = (!aliases.is_empty()).then(|| format!("also: {}", aliases.join(", ")));
+                let related = related.map(|r| format!("of {r}"));
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="entity"
+                            data-entity-type=kind.as_str()
+                            data-entity-id=id
+                            aria-pressed=pressed
+                            on:click=move |_| state.toggle_entity(&id_for_click)
+                        >
+                            <span class="entity-name">{name}</span>
+                            <span class="entity-count" title="mentions">{count}</span>
+                        </button>
+                        {related.map(|r| view! { <span class="entity-related">{r}</span> })}
+                        {aka.map(|t| view! { <span class="entity-aliases">{t}</span> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let label = kind.plural_label();
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty) || hidden()>
+            <div class="entity-group" data-entity-type=kind.as_str()>
+                <h3>
+                    <span class="swatch" aria-hidden="true"></span>
+                    {label}
+                    " "
+                    <span class="count">{move || rows.with(Vec::len)}</span>
+                    <button
+                        type="button"
+                        class="link-button hide-toggle"
+                        aria-pressed=move || hidden().to_string()
+                        aria-label=move || format!("{} {}", if hidden() { "Show" } else { "Hide" }, label)
+                        on:click=toggle_hidden
+                    >
+                        {move || if hidden() { "Show" } else { "Hide" }}
+                    </button>
+                </h3>
+                <Show when=move || !hidden()>
+                    <ul class="entity-list">{list}</ul>
+                </Show>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,86 @@
+use article_analysis::view::{segments, Segment};
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// One paragraph of the article, cut into plain text, search matches
+/// (`<mark>`, the current one with `aria-current="true"`) and entity mentions
+/// (`data-entity-type`, `data-entity-id`). Article text is only ever
+/// rendered as text nodes.
+#[component]
+pub fn Passage(
+    /// Index of the paragraph in the article.
+    index: usize,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let segs = Memo::new(move |_| {
+        let a = state.analysis.get();
+        let v = state.view.get();
+        let hidden = state.hidden.get();
+        match (a.article.paragraphs.get(index), a.passage_mentions.get(index)) {
+            (Some(p), Some(range)) => {
+                segments(p.span.clone(), &v.matches, &a.entities.mentions, range.clone(), &hidden)
+            }
+            _ => Vec::new(),
+        }
+    });
+    let content = move || {
+        let a = state.analysis.get();
+        let segs = segs.get();
+        let mut out: Vec<AnyView> = Vec::new();
+        let mut i = 0;
+        while i < segs.len() {
+            match segs[i].mark {
+                Some(m) => {
+                    let mut j = i;
+                    while j < segs.len() && segs[j].mark == Some(m) {
+                        j += 1;
+                    }
+                    let inner: Vec<AnyView> = segs[i..j].iter().map(|s| piece(&a, s)).collect();
+                    let current = move || (state.current.get() == m).then_some("true");
+                    out.push(
+                        view! {
+                            <mark data-match=m aria-current=current>
+                                {inner}
+                            </mark>
+                        }
+                            .into_any(),
+                    );
+                    i = j;
+                }
+                None => {
+                    out.push(piece(&a, &segs[i]));
+                    i += 1;
+                }
+            }
+        }
+        out
+    };
+    view! { <p class="passage" data-passage=index>{content}</p> }
+}
+
+/// A segment as a text node, or a mention element around one.
+fn piece(a: &article_analysis::Analysis, s: &Segment) -> AnyView {
+    let text = a.article.body.get(s.span.clone()).unwrap_or("").to_string();
+    let mention = s
+        .mention
+        .and_then(|m| a.entities.mentions.get(m))
+        .and_then(|m| a.entities.entities.get(m.entity));
+    match mention {
+        Some(e) => {
+            let title = format!("{} ({})", e.name, e.kind.as_str());
+            view! {
+                <span
+                    class="mention"
+                    data-entity-type=e.kind.as_str()
+                    data-entity-id=e.id.clone()
+                    title=title
+                >
+                    {text}
+                </span>
+            }
+                .into_any()
+        }
+        None => text.into_any(),
+    }
+}

@@ -1,0 +1,143 @@
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// Replaces the last occurrence of `word` (ignoring case) in `query` with
+/// `with`; appends it when the word is not found.
+fn replace_word(query: &str, word: &str, with: &str) -> String {
+    let lower_q = query.to_lowercase();
+    let lower_w = word.to_lowercase();
+    if !lower_w.is_empty() && lower_q.len() == query.len() && lower_w.len() == word.len() {
+        if let Some(pos) = lower_q.rfind(&lower_w) {
+            return format!("{}{}{}", &query[..pos], with, &query[pos + word.len()..]);
+        }
+    }
+    with.to_string()
+}
+
+/// The search box, match counter, next/previous buttons, "only matching
+/// passages" toggle and "did you mean" suggestions.
+///
+/// Keys: Enter / Shift+Enter move to the next / previous match, Escape
+/// clears the box; `/` anywhere focuses it (wired in `App`).
+#[component]
+pub fn SearchBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            state.step_match(if ev.shift_key() { -1 } else { 1 });
+        }
+        "Escape" => {
+            ev.prevent_default();
+            state.query.set(String::new());
+        }
+        _ => {}
+    };
+    let status = move || {
+        let v = state.view.get();
+        if !v.searching {
+            return String::new();
+        }
+        let n = v.matches.len();
+        if n == 0 {
+            "No matches".to_string()
+        } else {
+            let k = state.current.get().min(n - 1) + 1;
+            format!("{k} of {n}")
+        }
+    };
+    let suggestions = move || {
+        let v = state.view.get();
+        if !v.searching || !v.matches.is_empty() || v.suggestions.is_empty() {
+            return None;
+        }
+        let missing = v.missing.last().cloned().unwrap_or_default();
+        let buttons = v
+            .suggestions
+            .iter()
+            .map(|s| {
+                let s = s.clone();
+                let missing = missing.clone();
+                let label = s.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="suggestion"
+                        on:click=move |_| {
+                            state.query.update(|q| *q = replace_word(q, &missing, &s));
+                            if let Some(input) = state.search_input.get() {
+                                let _ = input.focus();
+                            }
+                        }
+                    >
+                        {label}
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(view! { <span class="did-you-mean">"Did you mean " {buttons} "?"</span> })
+    };
+    let no_matches = move || state.view.with(|v| v.matches.is_empty());
+    view! {
+        <div class="search" role="search">
+            <input
+                type="search"
+                class="search-input"
+                aria-label="Search"
+                placeholder="Search: words, \"phrases\", -exclude  ( / )"
+                autocomplete="off"
+                spellcheck="false"
+                node_ref=state.search_input
+                prop:value=move || state.query.get()
+                on:input=move |ev| state.query.set(event_target_value(&ev))
+                on:keydown=on_keydown
+            />
+            <button
+                type="button"
+                class="icon-button"
+                aria-label="Previous match"
+                title="Previous match (Shift+Enter)"
+                disabled=no_matches
+                on:click=move |_| state.step_match(-1)
+            >
+                "↑"
+            </button>
+            <button
+                type="button"
+                class="icon-button"
+                aria-label="Next match"
+                title="Next match (Enter)"
+                disabled=no_matches
+                on:click=move |_| state.step_match(1)
+            >
+                "↓"
+            </button>
+            <span class="match-count" role="status" aria-live="polite">
+                {status}
+            </span>
+            <label class="toggle">
+                <input
+                    type="checkbox"
+                    prop:checked=move || state.only_matching.get()
+                    on:change=move |ev| state.only_matching.set(event_target_checked(&ev))
+                />
+                " Only matching passages"
+            </label>
+            {suggestions}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_word;
+
+    #[test]
+    fn replaces_the_misspelt_word_only() {
+        assert_eq!(replace_word("biden missils", "missils", "missiles"), "biden missiles");
+        assert_eq!(replace_word("Bidn", "bidn", "Biden"), "Biden");
+        assert_eq!(replace_word("x", "", "y"), "y");
+    }
+}

@@ -1,0 +1,118 @@
+//! Article Explorer: read, search and filter an article by the entities it
+//! mentions, entirely in the browser.
+//!
+//! The app only renders and wires signals; all text work happens in the
+//! `article-analysis` crate. See ARCHITECTURE.md for the data flow.
+
+pub mod components;
+pub mod panic;
+pub mod seeds;
+pub mod state;
+pub mod url_state;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::{ArticleHeader, ArticleView, EntityPanel, FilterBar, SearchBar};
+use crate::state::AppState;
+
+/// The whole app: state at the root, shared by context.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(seeds::load(), url_state::read_location());
+    provide_context(state);
+
+    // Keep the URL in step with the view (replaceState: no history spam).
+    Effect::new(move |_| url_state::write_location(&state.url_state()));
+
+    // A new search or filter starts at the first match.
+    Effect::new(move |_| {
+        state.view.track();
+        state.current.set(0);
+    });
+
+    // Bring the current match into view after the DOM has been updated.
+    Effect::new(move |_| {
+        let searching = state.view.with(|v| v.searching && !v.matches.is_empty());
+        state.current.track();
+        if searching {
+            request_animation_frame(scroll_current_match_into_view);
+        }
+    });
+
+    // "/" focuses the search box unless the reader is typing somewhere.
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+            .unwrap_or(false);
+        if !typing {
+            if let Some(input) = state.search_input.get() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    // The article is analysed and rendered: tell tests and tools.
+    Effect::new(move |_| {
+        state.analysis.track();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-ready", "true");
+        }
+    });
+
+    view! {
+        <div class="app">
+            <header class="topbar">
+                <span class="brand">"Article Explorer"</span>
+                <SearchBar />
+            </header>
+            {move || {
+                state
+                    .notice
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <div class="notice" role="note">
+                                <span>{text}</span>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| state.notice.set(None)
+                                >
+                                    "Dismiss"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            <div class="layout">
+                <main class="reading">
+                    <ArticleHeader />
+                    <FilterBar />
+                    <ArticleView />
+                </main>
+                <EntityPanel />
+            </div>
+            <footer class="credits">
+                "Entities are found by the program and may be wrong. Place and name lists: GeoNames (CC BY 4.0), US Census 1990 names (public domain), i18n-nationality and cleanco (MIT). Everything runs in your browser; nothing is sent anywhere."
+            </footer>
+        </div>
+    }
+}
+
+fn scroll_current_match_into_view() {
+    let Ok(Some(mark)) = document().query_selector("mark[aria-current=\"true\"]") else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+    mark.scroll_into_view_with_scroll_into_view_options(&opts);
+}

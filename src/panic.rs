@@ -1,0 +1,66 @@
+//! A panic in wasm stops the app. This hook keeps the console message and
+//! also shows the reader a visible, dismissible error with a "Reload" button,
+//! built with plain DOM calls (the reactive runtime may be gone) and text
+//! only (never markup).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// Installs the panic hook.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_fatal_error(&info.to_string());
+    }));
+}
+
+/// Shows the fatal error banner (once).
+pub fn show_fatal_error(details: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.get_element_by_id("fatal-error").is_some() {
+        return;
+    }
+    let (Some(body), Ok(banner)) = (doc.body(), doc.create_element("div")) else {
+        return;
+    };
+    banner.set_id("fatal-error");
+    banner.set_class_name("fatal-error");
+    let _ = banner.set_attribute("role", "alert");
+    let add = |tag: &str, text: &str| {
+        doc.create_element(tag).ok().inspect(|el| {
+            el.set_text_content(Some(text));
+            let _ = banner.append_child(el);
+        })
+    };
+    add(
+        "strong",
+        "Something went wrong and Article Explorer stopped working.",
+    );
+    add(
+        "p",
+        "Reloading the page brings it back; the address keeps your article, search and filters.",
+    );
+    if let Some(pre) = add("pre", details) {
+        pre.set_class_name("fatal-details");
+    }
+    if let Some(reload) = add("button", "Reload") {
+        on_click(&reload, || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+    }
+    if let Some(dismiss) = add("button", "Dismiss") {
+        let banner = banner.clone();
+        on_click(&dismiss, move || banner.remove());
+    }
+    let _ = body.prepend_with_node_1(&banner);
+}
+
+fn on_click(el: &web_sys::Element, f: impl FnMut() + 'static) {
+    let cb = Closure::<dyn FnMut()>::new(f);
+    let _ = el.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
+    cb.forget();
+}

@@ -1,0 +1,218 @@
+//! The view lives in the URL query string, so a link restores it:
+//! `?article=ID&q=QUERY&e=ID,ID&only=1&hide=date,quantity&sort=name`.
+//!
+//! [`UrlState`] is plain data with tolerant parsing (unknown keys, malformed
+//! or oversized values fall back to defaults) and is tested natively; the two
+//! small functions at the bottom read and write the browser's location.
+
+use article_analysis::entities::EntityKind;
+
+/// Longest query kept from a URL, in characters.
+pub const MAX_QUERY_CHARS: usize = 500;
+/// Most entity ids kept from a URL.
+pub const MAX_ENTITIES: usize = 20;
+/// Longest entity or article id kept from a URL.
+pub const MAX_ID_CHARS: usize = 120;
+
+/// How the entity panel is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Most mentioned first.
+    #[default]
+    Count,
+    /// Alphabetical.
+    Name,
+}
+
+/// Everything about the view that a link carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UrlState {
+    /// The article id, if given.
+    pub article: Option<String>,
+    /// The search query.
+    pub query: String,
+    /// Selected entity ids.
+    pub entities: Vec<String>,
+    /// Show only the passages that match the query.
+    pub only_matching: bool,
+    /// Entity kinds hidden from the panel and the text.
+    pub hidden: Vec<EntityKind>,
+    /// Panel sort order.
+    pub sort: SortOrder,
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().count() <= MAX_ID_CHARS
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+impl UrlState {
+    /// Reads decoded key/value pairs; the first value of a key wins, anything
+    /// unknown or malformed is ignored.
+    pub fn from_pairs<I, K, V>(pairs: I) -> UrlState
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut s = UrlState::default();
+        let mut seen: Vec<String> = Vec::new();
+        for (k, v) in pairs {
+            let (k, v) = (k.as_ref(), v.as_ref());
+            if seen.iter().any(|x| x == k) {
+                continue;
+            }
+            seen.push(k.to_string());
+            match k {
+                "article" if valid_id(v) => s.article = Some(v.to_string()),
+                "q" => s.query = v.chars().take(MAX_QUERY_CHARS).collect(),
+                "e" => {
+                    for id in v.split(',').map(str::trim).filter(|id| valid_id(id)) {
+                        if s.entities.len() < MAX_ENTITIES && !s.entities.iter().any(|x| x == id) {
+                            s.entities.push(id.to_string());
+                        }
+                    }
+                }
+                "only" => s.only_matching = matches!(v, "1" | "true" | "yes"),
+                "hide" => {
+                    for kind in v.split(',').filter_map(|k| EntityKind::from_str_opt(k.trim())) {
+                        if !s.hidden.contains(&kind) {
+                            s.hidden.push(kind);
+                        }
+                    }
+                }
+                "sort" => {
+                    s.sort = match v {
+                        "name" => SortOrder::Name,
+                        _ => SortOrder::Count,
+                    }
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+
+    /// The pairs to write, leaving out defaults so links stay short.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let Some(a) = &self.article {
+            out.push(("article", a.clone()));
+        }
+        if !self.query.trim().is_empty() {
+            out.push(("q", self.query.clone()));
+        }
+        if !self.entities.is_empty() {
+            out.push(("e", self.entities.join(",")));
+        }
+        if self.only_matching {
+            out.push(("only", "1".to_string()));
+        }
+        if !self.hidden.is_empty() {
+            let kinds: Vec<&str> = self.hidden.iter().map(|k| k.as_str()).collect();
+            out.push(("hide", kinds.join(",")));
+        }
+        if self.sort == SortOrder::Name {
+            out.push(("sort", "name".to_string()));
+        }
+        out
+    }
+}
+
+/// Reads the state from `window.location.search`.
+pub fn read_location() -> UrlState {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return UrlState::default();
+    };
+    let mut pairs = Vec::new();
+    for key in ["article", "q", "e", "only", "hide", "sort"] {
+        if let Some(v) = params.get(key) {
+            pairs.push((key, v));
+        }
+    }
+    UrlState::from_pairs(pairs)
+}
+
+/// Replaces the current history entry's query string with `state`.
+pub fn write_location(state: &UrlState) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return;
+    };
+    for (k, v) in state.to_pairs() {
+        params.append(k, &v);
+    }
+    let query: String = params.to_string().into();
+    let current = window.location().search().unwrap_or_default();
+    let next = if query.is_empty() { String::new() } else { format!("?{query}") };
+    if current == next {
+        return;
+    }
+    let path = window.location().pathname().unwrap_or_default();
+    let hash = window.location().hash().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let url = format!("{path}{next}{hash}");
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let s = UrlState {
+            article: Some("000_8c59".into()),
+            query: "\"long-range missiles\" -trump".into(),
+            entities: vec!["person-joe-biden".into(), "place-ukraine".into()],
+            only_matching: true,
+            hidden: vec![EntityKind::Date, EntityKind::Quantity],
+            sort: SortOrder::Name,
+        };
+        assert_eq!(UrlState::from_pairs(s.to_pairs()), s);
+    }
+
+    #[test]
+    fn defaults_are_left_out() {
+        assert!(UrlState::default().to_pairs().is_empty());
+    }
+
+    #[test]
+    fn malformed_values_are_ignored() {
+        let s = UrlState::from_pairs([
+            ("article", "../../etc"),
+            ("e", "person-joe-biden,<script>,,place-ukraine,person-joe-biden"),
+            ("hide", "date,bogus"),
+            ("only", "maybe"),
+            ("sort", "weird"),
+            ("zzz", "1"),
+        ]);
+        assert_eq!(s.article, None);
+        assert_eq!(s.entities, vec!["person-joe-biden", "place-ukraine"]);
+        assert_eq!(s.hidden, vec![EntityKind::Date]);
+        assert!(!s.only_matching);
+        assert_eq!(s.sort, SortOrder::Count);
+    }
+
+    #[test]
+    fn oversized_values_are_capped() {
+        let long = "x".repeat(10_000);
+        let many: Vec<String> = (0..100).map(|i| format!("id-{i}")).collect();
+        let s = UrlState::from_pairs([("q", long.as_str()), ("e", many.join(",").as_str())]);
+        assert_eq!(s.query.chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(s.entities.len(), MAX_ENTITIES);
+    }
+
+    #[test]
+    fn first_value_wins() {
+        let s = UrlState::from_pairs([("q", "first"), ("q", "second")]);
+        assert_eq!(s.query, "first");
+    }
+}
