@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use article_analysis::entities::features::{
     bucket, features, tag_type, token_infos, DocStats, TokInfo, CLASSES, TAG_NAMES,
 };
-use article_analysis::entities::tagger::{allowed, greedy, spans, Model};
+use article_analysis::entities::tagger::{allowed, greedy, spans, Model, EXCEPTION};
 use article_analysis::entities::token::tokenize;
 use article_analysis::segment::paragraphs;
 use serde_json::Value;
@@ -203,23 +203,34 @@ fn train_epoch(p: &mut Perceptron, data: &[Para], order: &[usize]) -> (usize, us
     (errors, total)
 }
 
-fn quantize(avg: &[f32], clip_pct: f64) -> (f32, Vec<u8>) {
+/// Linear i8 codes with an exception list for the largest weights.
+fn quantize(avg: &[f32], keep: f64) -> (f32, Vec<(u32, f32)>, Vec<u8>) {
     let mut mags: Vec<f32> = avg.iter().map(|w| w.abs()).filter(|&w| w > 0.0).collect();
     mags.sort_by(|a, b| a.total_cmp(b));
-    let idx = ((mags.len() as f64) * clip_pct / 100.0) as usize;
+    let idx = ((mags.len() as f64) * keep) as usize;
     let clip = mags.get(idx.min(mags.len().saturating_sub(1))).copied().unwrap_or(1.0).max(1e-6);
-    eprintln!(
-        "weights: median |w| {:.3}, 99% {:.3}, max {:.3}; clip at {clip:.3}",
-        mags.get(mags.len() / 2).copied().unwrap_or(0.0),
-        mags.get(mags.len() * 99 / 100).copied().unwrap_or(0.0),
-        mags.last().copied().unwrap_or(0.0)
-    );
     let scale = clip / 127.0;
+    let mut exceptions = Vec::new();
     let q = avg
         .iter()
-        .map(|w| ((w / scale).round().clamp(-127.0, 127.0) as i8) as u8)
+        .enumerate()
+        .map(|(k, &w)| {
+            let c = (w / scale).round();
+            if c.abs() > 127.0 {
+                exceptions.push((k as u32, w));
+                EXCEPTION as u8
+            } else {
+                (c as i8) as u8
+            }
+        })
         .collect();
-    (scale, q)
+    eprintln!(
+        "weights: median |w| {:.3}, max {:.3}; scale {scale:.4}, {} exceptions",
+        mags.get(mags.len() / 2).copied().unwrap_or(0.0),
+        mags.last().copied().unwrap_or(0.0),
+        exceptions.len()
+    );
+    (scale, exceptions, q)
 }
 
 fn evaluate(data: &[Para], tag: impl Fn(&[TokInfo]) -> Vec<(std::ops::Range<usize>, usize)>) {
@@ -269,7 +280,7 @@ fn main() -> ExitCode {
     let bits: u32 = get("--bits").and_then(|b| b.parse().ok()).unwrap_or(16);
     let epochs: usize = get("--epochs").and_then(|b| b.parse().ok()).unwrap_or(8);
     let holdout = args.iter().any(|a| a == "--holdout");
-    let clip_pct: f64 = get("--clip").and_then(|b| b.parse().ok()).unwrap_or(99.9);
+    let keep: f64 = get("--keep").and_then(|b| b.parse().ok()).unwrap_or(0.995);
     let (mut train, mut test) = (Vec::new(), Vec::new());
     for (file, weight) in CORPORA {
         let path = format!("{data_dir}/{file}");
@@ -309,18 +320,26 @@ fn main() -> ExitCode {
             }))
         });
     }
-    let (scale, q) = quantize(&avg, clip_pct);
+    let (scale, exceptions, q) = quantize(&avg, keep);
     let mut bytes = Vec::with_capacity(16 + q.len());
-    bytes.extend_from_slice(b"NER1");
+    bytes.extend_from_slice(b"NER3");
     bytes.extend_from_slice(&bits.to_le_bytes());
     bytes.extend_from_slice(&(CLASSES as u32).to_le_bytes());
     bytes.extend_from_slice(&scale.to_le_bytes());
+    bytes.extend_from_slice(&(exceptions.len() as u32).to_le_bytes());
+    for (k, w) in &exceptions {
+        bytes.extend_from_slice(&k.to_le_bytes());
+        bytes.extend_from_slice(&w.to_le_bytes());
+    }
     bytes.extend_from_slice(&q);
     let zeros = q.iter().filter(|&&b| b == 0).count();
-    eprintln!("model: {} bytes, {:.1}% zero weights, scale {scale}", bytes.len(), 100.0 * zeros as f64 / q.len() as f64);
+    eprintln!("model: {} bytes, {:.1}% zero weights", bytes.len(), 100.0 * zeros as f64 / q.len() as f64);
     if holdout {
         if let Some(model) = Model::parse(&bytes) {
             eprintln!("held-out (quantized model, exact spans):");
+            if let Some(p) = test.first() {
+                debug_compare(&avg, bits, &model, &p.infos);
+            }
             evaluate(&test, |infos| model.tag(infos));
         }
     }
@@ -330,4 +349,20 @@ fn main() -> ExitCode {
     }
     eprintln!("wrote {out}");
     ExitCode::SUCCESS
+}
+
+#[allow(dead_code)]
+fn debug_compare(avg: &[f32], bits: u32, model: &Model, infos: &[TokInfo]) {
+    let mut feats = Vec::new();
+    features(infos, 0, 0, 0, &mut feats);
+    let mut qs = [0i32; CLASSES];
+    model.score(&feats, &mut qs);
+    let mut fs = [0f32; CLASSES];
+    for &f in &feats {
+        let b = bucket(f, bits) * CLASSES;
+        for (c, s) in fs.iter_mut().enumerate() {
+            *s += avg[b + c];
+        }
+    }
+    eprintln!("float {fs:?}\nquant {qs:?}");
 }

@@ -18,6 +18,7 @@
 //! ```
 use std::ops::Range;
 
+pub mod combine;
 pub mod features;
 pub mod gazetteer;
 pub mod merge;
@@ -145,9 +146,21 @@ impl EntityKind {
 /// newlines or blank lines). Never panics; mentions never cross paragraphs.
 pub fn extract(text: &str) -> Entities {
     let mut raws = Vec::new();
-    for para in segment::paragraphs(text) {
-        let toks = token::tokenize(text, para);
-        let names = rules::find_names(text, &toks);
+    let paras = segment::paragraphs(text);
+    let all_toks: Vec<Vec<token::Token>> = paras.iter().map(|p| token::tokenize(text, p.clone())).collect();
+    let model = tagger::model();
+    let mut doc = features::DocStats::default();
+    if model.is_some() {
+        for toks in &all_toks {
+            doc.add(text, toks);
+        }
+    }
+    for toks in &all_toks {
+        let rule_names = rules::find_names(text, toks);
+        let names = match model {
+            Some(m) => combine::combine(text, toks, &features::token_infos(text, toks, &doc), m, rule_names),
+            None => rule_names,
+        };
         let mut taken = vec![false; toks.len()];
         let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
         for n in names {
@@ -156,7 +169,7 @@ pub fn extract(text: &str) -> Entities {
             }
             found.push((n.toks, n.kind, n.strong));
         }
-        for (r, kind) in temporal::find(text, &toks, &taken) {
+        for (r, kind) in temporal::find(text, toks, &taken) {
             found.push((r, kind, true));
         }
         found.sort_by_key(|f| f.0.start);

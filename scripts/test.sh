@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs whatever is missing and runs every test:
+#   formatting and lints, native unit/property/doc tests of the workspace,
+#   the release build, and the end-to-end tests in headless Chromium
+#   (release build served from a sub-folder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "install tools"
+scripts/install-tools.sh --test
+cargo fetch --quiet
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "native tests (cargo test --workspace)"
+cargo test --workspace --quiet
+
+step "release build (trunk build --release)"
+trunk build --release
+
+step "end-to-end tests (headless Chromium, dist/ served from a sub-folder)"
+(cd end2end && npm test)
