@@ -44,7 +44,8 @@ pub struct UrlState {
 fn valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.chars().count() <= MAX_ID_CHARS
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 impl UrlState {
@@ -150,7 +151,11 @@ pub fn write_location(state: &UrlState) {
     }
     let query: String = params.to_string().into();
     let current = window.location().search().unwrap_or_default();
-    let next = if query.is_empty() { String::new() } else { format!("?{query}") };
+    let next = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
     if current == next {
         return;
     }

@@ -112,7 +112,13 @@ pub fn id_from_file_name(file_name: &str) -> String {
     };
     let id: String = stem
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     if id.is_empty() {
         "article".to_string()
@@ -123,7 +129,10 @@ pub fn id_from_file_name(file_name: &str) -> String {
 
 fn split_front_matter(raw: &str) -> (Meta, &str) {
     let mut meta = Meta::default();
-    let Some(rest) = raw.strip_prefix("---").filter(|r| r.starts_with('\n') || r.starts_with("\r\n")) else {
+    let Some(rest) = raw
+        .strip_prefix("---")
+        .filter(|r| r.starts_with('\n') || r.starts_with("\r\n"))
+    else {
         return (meta, raw);
     };
     let mut offset = raw.len() - rest.len();
@@ -219,11 +228,17 @@ mod tests {
 
     #[test]
     fn title_derived_from_first_sentence_and_shortened() {
-        let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds/000_8c592e3cf3c6a0f6.txt"))
-            .expect("seed article");
+        let raw = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../seeds/000_8c592e3cf3c6a0f6.txt"
+        ))
+        .expect("seed article");
         let a = Article::parse("000_8c592e3cf3c6a0f6.txt", &raw);
         assert_eq!(a.id, "000_8c592e3cf3c6a0f6");
-        assert!(a.meta.title.starts_with("U.S. President Joe Biden has authorized Ukraine"));
+        assert!(a
+            .meta
+            .title
+            .starts_with("U.S. President Joe Biden has authorized Ukraine"));
         assert!(a.meta.title.ends_with('…'));
         assert!(a.meta.title.chars().count() <= MAX_TITLE_CHARS + 1);
         assert_eq!(a.paragraphs.len(), 11);

@@ -372,8 +372,7 @@ mod tests {
 
     #[test]
     fn tokens_of_real_text() {
-        let text =
-            "U.S. President Joe Biden has authorized Ukraine to use long-range missiles ATACMS.";
+        let text = "U.S. President Joe Biden has authorized Ukraine to use long-range missiles ATACMS.";
         let t = tokens(text, 0);
         let folded: Vec<&str> = t.iter().map(|t| t.folded.as_str()).collect();
         assert_eq!(

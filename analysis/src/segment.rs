@@ -36,7 +36,9 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     for line in text.split_inclusive('\n') {
         let line_start = pos;
         pos += line.len();
-        let is_blank = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty();
+        let is_blank = line
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .is_empty();
         if blank_separated {
             if is_blank {
                 push_trimmed(text, start..line_start, &mut out);
@@ -88,11 +90,11 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 
 /// Words that end with a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "capt", "cpt",
-    "sgt", "maj", "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "no", "vs", "etc",
-    "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "approx", "est", "dept", "univ", "fig", "vol", "pp", "al", "e.g", "i.e", "u.s",
-    "u.k", "u.n", "d.c", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "capt", "cpt", "sgt",
+    "maj", "adm", "cmdr", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "no", "vs", "etc", "inc",
+    "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "est", "dept", "univ", "fig", "vol", "pp", "al", "e.g", "i.e", "u.s", "u.k", "u.n", "d.c",
+    "a.m", "p.m",
 ];
 
 /// Splits the paragraph `span` of `text` into sentences.
@@ -238,7 +240,13 @@ mod tests {
         let s = sentences(text, 0..text.len());
         assert_eq!(
             texts(text, &s),
-            ["He asked, \"Why now?\"", "She said nothing.", "What next?!", "Nobody knew…", "The end"]
+            [
+                "He asked, \"Why now?\"",
+                "She said nothing.",
+                "What next?!",
+                "Nobody knew…",
+                "The end"
+            ]
         );
     }
 

@@ -53,7 +53,11 @@ impl Analysis {
         }
         let hits = self.index.search(query);
         let matched: Vec<usize> = intersect(&by_entities, &hits.passages);
-        let passages = if only_matching { matched.clone() } else { by_entities };
+        let passages = if only_matching {
+            matched.clone()
+        } else {
+            by_entities
+        };
         let spans: Vec<Span> = self.article.paragraphs.iter().map(|p| p.span.clone()).collect();
         let matches = hits
             .matches
@@ -117,7 +121,12 @@ pub fn segments(
         .iter()
         .enumerate()
         .filter(|(_, m)| !hidden.contains(&m.kind))
-        .map(|(i, m)| (mention_range.start + i, m.span.start.max(para.start)..m.span.end.min(para.end)))
+        .map(|(i, m)| {
+            (
+                mention_range.start + i,
+                m.span.start.max(para.start)..m.span.end.min(para.end),
+            )
+        })
         .filter(|(_, s)| s.start < s.end)
         .collect();
     let local_matches: Vec<(usize, Span)> = local_matches.filter(|(_, s)| s.start < s.end).collect();
@@ -165,7 +174,11 @@ mod tests {
     use crate::document::Article;
 
     fn mention(span: Span, kind: EntityKind) -> Mention {
-        Mention { span, kind, entity: 0 }
+        Mention {
+            span,
+            kind,
+            entity: 0,
+        }
     }
 
     #[test]
@@ -178,9 +191,21 @@ mod tests {
         assert_eq!(
             segs,
             vec![
-                Segment { span: 0..4, mark: None, mention: Some(0) },
-                Segment { span: 4..9, mark: Some(0), mention: Some(0) },
-                Segment { span: 9..15, mark: Some(0), mention: None },
+                Segment {
+                    span: 0..4,
+                    mark: None,
+                    mention: Some(0)
+                },
+                Segment {
+                    span: 4..9,
+                    mark: Some(0),
+                    mention: Some(0)
+                },
+                Segment {
+                    span: 9..15,
+                    mark: Some(0),
+                    mention: None
+                },
             ]
         );
     }

@@ -45,18 +45,16 @@ pub fn ArticleHeader() -> impl IntoView {
                     {format!("{} paragraphs · {} words", a.article.paragraphs.len(), words)}
                 </span>
             }
-                .into_any(),
+            .into_any(),
         );
         if let Some(u) = &m.url {
             parts.push(match safe_link(u) {
-                Some(href) => {
-                    view! {
-                        <a class="meta-url" href=href rel="noopener noreferrer nofollow" target="_blank">
-                            "Original"
-                        </a>
-                    }
-                        .into_any()
+                Some(href) => view! {
+                    <a class="meta-url" href=href rel="noopener noreferrer nofollow" target="_blank">
+                        "Original"
+                    </a>
                 }
+                .into_any(),
                 None => view! { <span class="meta-url">{u.clone()}</span> }.into_any(),
             });
         }

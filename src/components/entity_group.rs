@@ -5,6 +5,17 @@ use leptos::prelude::*;
 use crate::state::AppState;
 use crate::url_state::SortOrder;
 
+/// One line of the list: what the view needs of an entity.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    index: usize,
+    id: String,
+    name: String,
+    mentions: usize,
+    aliases: Vec<String>,
+    related: Option<String>,
+}
+
 /// The entities of one kind: a heading with the kind's color swatch (the
 /// legend), a show/hide toggle, and one toggle button per entity with its
 /// mention count and aliases.
@@ -18,7 +29,7 @@ pub fn EntityGroup(
     let rows = Memo::new(move |_| {
         let a = state.analysis.get();
         let needle = fold(state.entity_filter.get().trim());
-        let mut rows: Vec<(usize, String, String, usize, Vec<String>, Option<String>)> = a
+        let mut rows: Vec<Row> = a
             .entities
             .entities
             .iter()
@@ -29,14 +40,20 @@ pub fn EntityGroup(
                     || fold(&e.name).contains(&needle)
                     || e.aliases.iter().any(|x| fold(x).contains(&needle))
             })
-            .map(|(i, e)| {
-                let related = e.related.and_then(|r| a.entities.entities.get(r)).map(|r| r.name.clone());
-                (i, e.id.clone(), e.name.clone(), e.mentions, e.aliases.clone(), related)
+            .map(|(index, e)| Row {
+                index,
+                id: e.id.clone(),
+                name: e.name.clone(),
+                mentions: e.mentions,
+                aliases: e.aliases.clone(),
+                related: e.related.and_then(|r| a.entities.entities.get(r)).map(|r| r.name.clone()),
             })
             .collect();
         match state.sort.get() {
-            SortOrder::Count => rows.sort_by(|x, y| y.3.cmp(&x.3).then_with(|| fold(&x.2).cmp(&fold(&y.2)))),
-            SortOrder::Name => rows.sort_by_key(|x| fold(&x.2)),
+            SortOrder::Count => rows.sort_by(|x, y| {
+                y.mentions.cmp(&x.mentions).then_with(|| fold(&x.name).cmp(&fold(&y.name)))
+            }),
+            SortOrder::Name => rows.sort_by_key(|x| fold(&x.name)),
         }
         rows
     });
@@ -52,7 +69,7 @@ pub fn EntityGroup(
     let list = move || {
         rows.get()
             .into_iter()
-            .map(|(i, id, name, count, aliases, related)| {
+            .map(|Row { index: i, id, name, mentions: count, aliases, related }| {
                 let pressed = move || state.selected_indices.with(|s| s.contains(&i)).to_string();
                 let id_for_click = id.clone();
                 let aka = (!aliases.is_empty()).then(|| format!("also: {}", aliases.join(", ")));

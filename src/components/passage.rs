@@ -18,9 +18,13 @@ pub fn Passage(
         let v = state.view.get();
         let hidden = state.hidden.get();
         match (a.article.paragraphs.get(index), a.passage_mentions.get(index)) {
-            (Some(p), Some(range)) => {
-                segments(p.span.clone(), &v.matches, &a.entities.mentions, range.clone(), &hidden)
-            }
+            (Some(p), Some(range)) => segments(
+                p.span.clone(),
+                &v.matches,
+                &a.entities.mentions,
+                range.clone(),
+                &hidden,
+            ),
             _ => Vec::new(),
         }
     });
@@ -44,7 +48,7 @@ pub fn Passage(
                                 {inner}
                             </mark>
                         }
-                            .into_any(),
+                        .into_any(),
                     );
                     i = j;
                 }
@@ -79,7 +83,7 @@ fn piece(a: &article_analysis::Analysis, s: &Segment) -> AnyView {
                     {text}
                 </span>
             }
-                .into_any()
+            .into_any()
         }
         None => text.into_any(),
     }

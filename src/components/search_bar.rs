@@ -136,7 +136,10 @@ mod tests {
 
     #[test]
     fn replaces_the_misspelt_word_only() {
-        assert_eq!(replace_word("biden missils", "missils", "missiles"), "biden missiles");
+        assert_eq!(
+            replace_word("biden missils", "missils", "missiles"),
+            "biden missiles"
+        );
         assert_eq!(replace_word("Bidn", "bidn", "Biden"), "Biden");
         assert_eq!(replace_word("x", "", "y"), "y");
     }

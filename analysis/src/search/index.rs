@@ -217,10 +217,7 @@ mod tests {
         let kyiv = index.term("kyiv").expect("kyiv");
         assert_eq!(kyiv.postings, vec![4, 6, 8]);
         assert_eq!(kyiv.surface, "KYIV");
-        assert_eq!(
-            index.term("biden's").map(|t| t.stem.as_str()),
-            Some("biden")
-        );
+        assert_eq!(index.term("biden's").map(|t| t.stem.as_str()), Some("biden"));
         assert_eq!(index.stem_terms("biden").len(), 2);
         assert_eq!(index.passage_token_spans(0).len(), 4);
         assert_eq!(index.passage_token_spans(9), &[] as &[Span]);

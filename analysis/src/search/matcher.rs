@@ -452,10 +452,7 @@ mod tests {
         assert_eq!(f.index.passage_count(), 11);
         let hits = f.hits("atacms");
         assert!(!hits.passages.is_empty());
-        assert!(f
-            .found("ATACMS")
-            .iter()
-            .all(|w| w.eq_ignore_ascii_case("atacms")));
+        assert!(f.found("ATACMS").iter().all(|w| w.eq_ignore_ascii_case("atacms")));
         let found = f.found("U.S.");
         // "U.S." ends in punctuation: the word is complete, not a prefix of "use".
         assert!(found.iter().all(|w| *w == "U.S"), "{found:?}");
@@ -484,18 +481,7 @@ mod tests {
             "'s 's",
         ] {
             let f = Fixture::new(text);
-            for q in [
-                "",
-                "a",
-                "-a",
-                "\"a",
-                "😀",
-                "مرحبا",
-                "\u{301}",
-                "'s",
-                "-\"",
-                "b c",
-            ] {
+            for q in ["", "a", "-a", "\"a", "😀", "مرحبا", "\u{301}", "'s", "-\"", "b c"] {
                 let _ = f.hits(q);
             }
         }

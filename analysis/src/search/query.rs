@@ -176,9 +176,7 @@ mod tests {
 
     #[test]
     fn empty_queries() {
-        for s in [
-            "", "   ", "-", " - ", "\"\"", "-\"\"", "\"", "!!! ...", "\" \" -",
-        ] {
+        for s in ["", "   ", "-", " - ", "\"\"", "-\"\"", "\"", "!!! ...", "\" \" -"] {
             assert!(Query::parse(s).is_empty(), "{s:?}");
         }
     }
@@ -229,10 +227,7 @@ mod tests {
         );
         // Unterminated: phrase to the end, last word is a prefix.
         let q = Query::parse("biden \"new yo");
-        assert_eq!(
-            shape(&q)[1],
-            (vec!["new", "yo"], false, true, vec![false, true])
-        );
+        assert_eq!(shape(&q)[1], (vec!["new", "yo"], false, true, vec![false, true]));
         let q = Query::parse("\"new york\"");
         assert_eq!(shape(&q)[0].3, vec![false, false]);
     }
@@ -260,10 +255,7 @@ mod tests {
     #[test]
     fn negated_last_term_is_not_prefix() {
         let q = Query::parse("kyiv -rus");
-        assert!(q
-            .clauses()
-            .iter()
-            .all(|c| c.words.iter().all(|w| !w.prefix)));
+        assert!(q.clauses().iter().all(|c| c.words.iter().all(|w| !w.prefix)));
     }
 
     #[test]

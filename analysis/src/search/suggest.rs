@@ -80,12 +80,7 @@ pub(crate) fn suggest(index: &Index, folded: &str, limit: usize) -> Vec<String> 
         buf.clear();
         buf.extend(term.folded.chars());
         if let Some(d) = edit_distance(&query, &buf, max) {
-            ranked.push((
-                d,
-                std::cmp::Reverse(term.postings.len()),
-                term.folded.as_str(),
-                t,
-            ));
+            ranked.push((d, std::cmp::Reverse(term.postings.len()), term.folded.as_str(), t));
         }
     }
     ranked.sort_unstable();
