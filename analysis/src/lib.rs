@@ -9,6 +9,9 @@
 //! - [`normalize`]: composable token filters: lowercase, accent folding, stemming.
 //! - [`search`]: the per-article index, the query language and matching.
 //! - [`entities`]: entity extraction, types and alias merging.
+//! - [`import`]: opened files to plain text: encodings, Markdown, HTML.
+//! - [`library`]: across articles: BM25-ranked search and the entity index.
+//! - [`export`]: entity list as CSV / JSON, visible passages as Markdown.
 //! - [`view`]: search and filters combined into what is shown, and paragraphs
 //!   cut into segments for rendering.
 //! - [`analysis`]: one article analysed once: index + entities + which
@@ -21,6 +24,9 @@
 pub mod analysis;
 pub mod document;
 pub mod entities;
+pub mod export;
+pub mod import;
+pub mod library;
 pub mod normalize;
 pub mod search;
 pub mod segment;

@@ -140,6 +140,13 @@ impl Query {
         self.clauses.is_empty()
     }
 
+    /// A query made of the given clauses (used to score one clause alone).
+    pub fn from_clauses(clauses: Vec<Clause>) -> Query {
+        Query {
+            clauses: clauses.into_iter().filter(|c| !c.words.is_empty()).collect(),
+        }
+    }
+
     /// The clauses, in the order typed.
     pub fn clauses(&self) -> &[Clause] {
         &self.clauses

@@ -1,0 +1,214 @@
+//! Exports of what the reader found: the entity list as CSV and JSON, and the
+//! visible passages as Markdown. Plain strings; the app turns them into
+//! downloads.
+//!
+//! Positions are Unicode code-point offsets into the article body (as the
+//! command-line tool reports them).
+
+use crate::analysis::Analysis;
+use crate::view::View;
+
+/// Code-point offset of the first mention of each entity (or `None`).
+fn first_positions(a: &Analysis) -> Vec<Option<usize>> {
+    let mut first: Vec<Option<usize>> = vec![None; a.entities.entities.len()];
+    let body = &a.article.body;
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for m in &a.entities.mentions {
+        if let Some(slot) = first.get_mut(m.entity) {
+            if slot.is_none() && m.span.start >= byte && body.is_char_boundary(m.span.start) {
+                chars += body[byte..m.span.start].chars().count();
+                byte = m.span.start;
+                *slot = Some(chars);
+            }
+        }
+    }
+    first
+}
+
+fn csv_field(s: &str) -> String {
+    // Quote everything; double inner quotes. A leading =,+,-,@ is prefixed
+    // with ' so spreadsheets do not run it as a formula.
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// The entity list as CSV: `name,type,aliases,mentions,first_position`
+/// (aliases joined by `; `).
+pub fn entities_csv(a: &Analysis) -> String {
+    let first = first_positions(a);
+    let mut out = String::from("name,type,aliases,mentions,first_position\n");
+    for (e, pos) in a.entities.entities.iter().zip(first) {
+        out.push_str(&format!(
+            "{},{},{},{},{}\n",
+            csv_field(&e.name),
+            e.kind.as_str(),
+            csv_field(&e.aliases.join("; ")),
+            e.mentions,
+            pos.map_or(String::new(), |p| p.to_string())
+        ));
+    }
+    out
+}
+
+/// A JSON string literal.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The entity list as JSON: `{"article": {...}, "entities": [{"id", "name",
+/// "type", "aliases", "mentions", "first_position"}]}`.
+pub fn entities_json(a: &Analysis) -> String {
+    let first = first_positions(a);
+    let m = &a.article.meta;
+    let opt = |v: &Option<String>| v.as_deref().map_or("null".to_string(), json_string);
+    let mut out = format!(
+        "{{\n  \"article\": {{\"id\": {}, \"title\": {}, \"source\": {}, \"date\": {}, \"url\": {}}},\n  \"entities\": [",
+        json_string(&a.article.id),
+        json_string(&m.title),
+        opt(&m.source),
+        opt(&m.date),
+        opt(&m.url)
+    );
+    for (i, (e, pos)) in a.entities.entities.iter().zip(first).enumerate() {
+        let aliases: Vec<String> = e.aliases.iter().map(|x| json_string(x)).collect();
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&format!(
+            "{{\"id\": {}, \"name\": {}, \"type\": \"{}\", \"aliases\": [{}], \"mentions\": {}, \"first_position\": {}}}",
+            json_string(&e.id),
+            json_string(&e.name),
+            e.kind.as_str(),
+            aliases.join(", "),
+            e.mentions,
+            pos.map_or("null".to_string(), |p| p.to_string())
+        ));
+    }
+    out.push_str("\n  ]\n}\n");
+    out
+}
+
+/// Escapes Markdown punctuation so article text stays literal text.
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The visible passages as Markdown: title, source and date, what filtered
+/// them (`filters`, e.g. `search "missile" · Joe Biden`), then one
+/// paragraph per passage with matches in bold.
+pub fn passages_markdown(a: &Analysis, view: &View, filters: &str) -> String {
+    let m = &a.article.meta;
+    let mut out = format!("# {}\n\n", md_escape(&m.title));
+    let mut line: Vec<String> = Vec::new();
+    if let Some(s) = &m.source {
+        line.push(md_escape(s));
+    }
+    if let Some(d) = &m.date {
+        line.push(md_escape(d));
+    }
+    if let Some(u) = &m.url {
+        line.push(format!("<{}>", u.replace(['<', '>', ' '], "")));
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("{}\n\n", line.join(" · ")));
+    }
+    if !filters.is_empty() {
+        out.push_str(&format!(
+            "> {} of {} passages · {}\n\n",
+            view.passages.len(),
+            a.article.paragraphs.len(),
+            md_escape(filters)
+        ));
+    }
+    for &p in &view.passages {
+        let Some(para) = a.article.paragraphs.get(p) else {
+            continue;
+        };
+        let mut cursor = para.span.start;
+        let mut text = String::new();
+        for mspan in view.matches.iter().filter(|s| s.start >= para.span.start && s.end <= para.span.end) {
+            if let (Some(before), Some(hit)) =
+                (a.article.body.get(cursor..mspan.start), a.article.body.get(mspan.clone()))
+            {
+                text.push_str(&md_escape(before));
+                text.push_str(&format!("**{}**", md_escape(hit)));
+                cursor = mspan.end;
+            }
+        }
+        text.push_str(&md_escape(a.article.body.get(cursor..para.span.end).unwrap_or("")));
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push_str(&text);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Article;
+    use crate::search::Query;
+
+    fn seed() -> Analysis {
+        Analysis::new(Article::parse("000_seed.txt", include_str!("../../seeds/000_8c592e3cf3c6a0f6.txt")))
+    }
+
+    #[test]
+    fn csv_has_one_row_per_entity_with_first_positions() {
+        let a = seed();
+        let csv = entities_csv(&a);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "name,type,aliases,mentions,first_position");
+        assert_eq!(lines.len(), a.entities.entities.len() + 1);
+        let biden = lines.iter().find(|l| l.starts_with("\"Joe Biden\",person,")).expect("Joe Biden row");
+        let pos: usize = biden.rsplit(',').next().and_then(|p| p.parse().ok()).expect("a position");
+        let chars: Vec<char> = a.article.body.chars().collect();
+        assert_eq!(chars[pos..pos + 9].iter().collect::<String>(), "Joe Biden");
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_quotes() {
+        assert_eq!(csv_field("=SUM(A1)"), "\"'=SUM(A1)\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn json_escapes_and_lists_entities() {
+        assert_eq!(json_string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u0001\"");
+        let a = seed();
+        let json = entities_json(&a);
+        assert!(json.contains("\"name\": \"Joe Biden\", \"type\": \"person\""), "{json}");
+        assert_eq!(json.matches("\"first_position\"").count(), a.entities.entities.len());
+    }
+
+    #[test]
+    fn markdown_lists_visible_passages_with_bold_matches() {
+        let a = seed();
+        let v = a.view(&Query::parse("kursk"), &[], true);
+        let md = passages_markdown(&a, &v, "search \"kursk\"");
+        assert!(md.starts_with("# U.S. President Joe Biden"));
+        assert_eq!(md.matches("**Kursk**").count(), v.matches.len());
+        assert!(md.contains(&format!("> {} of 11 passages", v.passages.len())));
+    }
+}

@@ -1,0 +1,139 @@
+//! Opening the reader's own texts: bytes to text ([`decode`]), Markdown to
+//! plain paragraphs ([`markdown`]), an HTML document tree to its readable
+//! article text ([`html`]), and [`open`], which picks by file name.
+//!
+//! Nothing here executes or keeps markup: the result is plain text, one
+//! paragraph per line, which [`crate::document::Article::parse`] then reads.
+
+pub mod decode;
+pub mod html;
+pub mod markdown;
+
+use crate::document::Article;
+
+/// Largest file the app opens, in bytes.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+
+/// The kind of text, from the file name's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (`.txt` or anything unknown).
+    Text,
+    /// Markdown (`.md`, `.markdown`).
+    Markdown,
+    /// HTML (`.html`, `.htm`, `.xhtml`): parsed by the caller into a tree.
+    Html,
+}
+
+impl Format {
+    /// Guesses the format from a file name.
+    pub fn from_file_name(name: &str) -> Format {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") {
+            Format::Markdown
+        } else if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// An opened text, ready to become an [`Article`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The title found in the document (Markdown or HTML heading, `<title>`).
+    pub title: Option<String>,
+    /// Plain text, one paragraph per line.
+    pub body: String,
+    /// Things the reader should know (replaced characters, …).
+    pub notices: Vec<String>,
+}
+
+impl Imported {
+    /// Builds the article; the id is given by the caller (the library
+    /// derives it from the content).
+    pub fn into_article(self, id: &str) -> Article {
+        let mut article = Article::parse(id, &self.body);
+        article.id = id.to_string();
+        if let Some(t) = self.title.filter(|t| !t.trim().is_empty()) {
+            article.meta.title = t;
+        }
+        article
+    }
+}
+
+/// Opens plain text or Markdown (HTML needs a parsed tree: see [`html`]).
+pub fn open_text(text: &str, format: Format) -> Imported {
+    match format {
+        Format::Markdown => {
+            let (title, body) = markdown::to_text(text);
+            Imported {
+                title,
+                body,
+                notices: Vec::new(),
+            }
+        }
+        Format::Text | Format::Html => Imported {
+            title: None,
+            body: text.to_string(),
+            notices: Vec::new(),
+        },
+    }
+}
+
+/// True when the pasted text is only a web address: the app cannot fetch
+/// it and says that the page's text is needed.
+pub fn is_only_a_url(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    !t.is_empty()
+        && !t.chars().any(char::is_whitespace)
+        && (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+}
+
+/// A stable id for a text: `local-` and the FNV-1a 64-bit hash of its bytes
+/// in hex. The same text opened twice gets the same id.
+pub fn content_id(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("local-{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_names() {
+        assert_eq!(Format::from_file_name("a.MD"), Format::Markdown);
+        assert_eq!(Format::from_file_name("page.htm"), Format::Html);
+        assert_eq!(Format::from_file_name("notes"), Format::Text);
+    }
+
+    #[test]
+    fn url_only_pastes_are_recognised() {
+        assert!(is_only_a_url("  https://example.org/story?id=1 \n"));
+        assert!(is_only_a_url("www.example.org"));
+        assert!(!is_only_a_url("See https://example.org for more"));
+        assert!(!is_only_a_url(""));
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        assert_eq!(content_id("abc"), content_id("abc"));
+        assert_ne!(content_id("abc"), content_id("abd"));
+        assert!(content_id("").starts_with("local-"));
+    }
+
+    #[test]
+    fn markdown_title_becomes_the_article_title() {
+        let a = open_text("# Big news\n\nSome *text* here.", Format::Markdown).into_article("local-1");
+        assert_eq!(a.meta.title, "Big news");
+        assert_eq!(a.id, "local-1");
+        assert_eq!(a.paragraph_text(1), "Some text here.");
+    }
+}
