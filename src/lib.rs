@@ -5,6 +5,9 @@
 //! `article-analysis` crate. See ARCHITECTURE.md for the data flow.
 
 pub mod components;
+pub mod download;
+pub mod library;
+pub mod open;
 pub mod panic;
 pub mod seeds;
 pub mod state;
@@ -13,14 +16,39 @@ pub mod url_state;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::{ArticleHeader, ArticleView, EntityPanel, FilterBar, SearchBar};
+use crate::components::{
+    ArticleHeader, ArticleView, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, SearchBar,
+};
 use crate::state::AppState;
+use crate::url_state::Scope;
 
 /// The whole app: state at the root, shared by context.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(seeds::load(), url_state::read_location());
+    let mut items = seeds::items();
+    let (local, load_problem) = library::load();
+    items.extend(local);
+    let state = AppState::new(items, url_state::read_location(), load_problem);
     provide_context(state);
+
+    // Files dropped anywhere on the page open as articles.
+    let dragover = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            leptos::task::spawn_local(async move {
+                match open::read_file(file).await {
+                    Ok(imported) => state.add_imported(imported),
+                    Err(message) => state.notice.set(Some(message)),
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        dragover.remove();
+        drop.remove();
+    });
 
     // Keep the URL in step with the view (replaceState: no history spam).
     Effect::new(move |_| url_state::write_location(&state.url_state()));
@@ -93,10 +121,21 @@ pub fn App() -> impl IntoView {
                     })
             }}
             <div class="layout">
+                <LibraryPanel />
                 <main class="reading">
-                    <ArticleHeader />
-                    <FilterBar />
-                    <ArticleView />
+                    <Show
+                        when=move || state.scope.get() == Scope::Library
+                        fallback=move || {
+                            view! {
+                                <ArticleHeader />
+                                <ExportBar />
+                                <FilterBar />
+                                <ArticleView />
+                            }
+                        }
+                    >
+                        <LibraryResults />
+                    </Show>
                 </main>
                 <EntityPanel />
             </div>

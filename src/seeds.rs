@@ -2,6 +2,8 @@
 
 use article_analysis::Article;
 
+use crate::library::{Item, Origin};
+
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
 /// Parses every embedded article, in file-name order. Bytes that are not
@@ -19,4 +21,16 @@ pub fn load() -> Vec<Article> {
         out.push(article);
     }
     out
+}
+
+/// The seeds as library items (read-only).
+pub fn items() -> Vec<Item> {
+    load()
+        .into_iter()
+        .map(|article| Item {
+            article,
+            origin: Origin::Seed,
+            entity_count: None,
+        })
+        .collect()
 }

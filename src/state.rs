@@ -2,20 +2,23 @@
 //! them, shared with every component by context (`expect_context::<AppState>()`).
 //!
 //! Signals hold only what the reader chose (article, query, selected
-//! entities, toggles); everything shown is derived by memos from the
-//! `article-analysis` library, never stored twice.
+//! entities, toggles) and the library itself; everything shown is derived by
+//! memos from the `article-analysis` library, never stored twice.
 
+use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
 use article_analysis::entities::EntityKind;
+use article_analysis::import::{content_id, Imported};
 use article_analysis::search::Query;
 use article_analysis::view::View;
 use article_analysis::{Analysis, Article};
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::url_state::{SortOrder, UrlState};
+use crate::library::{self, Item, Origin};
+use crate::url_state::{Scope, SortOrder, UrlState};
 
 /// A shared, immutable value whose equality is identity, so a memo holding
 /// it notifies only when it was recomputed.
@@ -51,12 +54,14 @@ impl<T> Deref for Shared<T> {
 /// All the state of the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// Every article the app can show (the embedded seeds).
-    pub articles: StoredValue<Vec<Article>>,
+    /// Every article: the embedded seeds, then the reader's own.
+    pub library: RwSignal<Vec<Shared<Item>>>,
     /// The open article's id.
     pub article_id: RwSignal<String>,
     /// The search box's text.
     pub query: RwSignal<String>,
+    /// Search the open article or the whole library.
+    pub scope: RwSignal<Scope>,
     /// Selected entity ids (a passage must mention all of them).
     pub selected: RwSignal<Vec<String>>,
     /// Show only passages that match the query.
@@ -69,25 +74,48 @@ pub struct AppState {
     pub entity_filter: RwSignal<String>,
     /// Index of the current match (into `view().matches`).
     pub current: RwSignal<usize>,
-    /// A short message for the reader (e.g. a link named a missing article).
+    /// A short message for the reader.
     pub notice: RwSignal<Option<String>>,
+    /// The last deleted article and where it was, for "Undo".
+    pub undo: RwSignal<Option<(Shared<Item>, usize)>>,
     /// The search input, focused by `/`.
     pub search_input: NodeRef<html::Input>,
+    cache: StoredValue<HashMap<String, Shared<Analysis>>>,
     /// The open article, analysed.
     pub analysis: Memo<Shared<Analysis>>,
+    /// Every article of the library, analysed (computed only when read).
+    pub all_analyses: Memo<Shared<Vec<Shared<Analysis>>>>,
     /// Selected entities as indices into the analysis (unknown ids dropped).
     pub selected_indices: Memo<Vec<usize>>,
     /// What is shown: visible passages and highlighted matches.
     pub view: Memo<Shared<View>>,
 }
 
+fn analyse(cache: StoredValue<HashMap<String, Shared<Analysis>>>, article: &Article) -> Shared<Analysis> {
+    if let Some(a) = cache.with_value(|c| c.get(&article.id).cloned()) {
+        return a;
+    }
+    let a = Shared::new(Analysis::new(article.clone()));
+    cache.update_value(|c| {
+        c.insert(article.id.clone(), a.clone());
+    });
+    a
+}
+
 impl AppState {
-    /// Creates the state from the embedded articles and the URL.
-    pub fn new(articles: Vec<Article>, url: UrlState) -> AppState {
-        let first_id = articles.first().map(|a| a.id.clone()).unwrap_or_default();
-        let mut notice = None;
+    /// Creates the state from the library and the URL.
+    pub fn new(items: Vec<Item>, url: UrlState, load_problem: Option<String>) -> AppState {
+        let first_id = items.first().map(|a| a.article.id.clone()).unwrap_or_default();
+        let mut notice = load_problem;
         let article_id = match &url.article {
-            Some(id) if articles.iter().any(|a| &a.id == id) => id.clone(),
+            Some(id) if items.iter().any(|a| &a.article.id == id) => id.clone(),
+            Some(id) if id.starts_with("local-") => {
+                notice = Some(
+                    "This link points to an article that was opened in another browser; it is not in this browser's library, so the first article is shown."
+                        .to_string(),
+                );
+                first_id
+            }
             Some(id) => {
                 notice = Some(format!(
                     "The link names an article \u{201c}{id}\u{201d} that is not here; showing the first article instead."
@@ -96,38 +124,39 @@ impl AppState {
             }
             None => first_id,
         };
-        let articles = StoredValue::new(articles);
+        let library = RwSignal::new(items.into_iter().map(Shared::new).collect::<Vec<_>>());
         let article_id = RwSignal::new(article_id);
         let query = RwSignal::new(url.query);
         let selected = RwSignal::new(url.entities);
         let only_matching = RwSignal::new(url.only_matching);
+        let cache = StoredValue::new(HashMap::new());
 
         let analysis = Memo::new(move |_| {
             let id = article_id.get();
-            let article = articles.with_value(|all| {
-                all.iter()
-                    .find(|a| a.id == id)
-                    .or_else(|| all.first())
-                    .cloned()
-                    .unwrap_or_else(|| Article::parse("empty.txt", ""))
-            });
-            Shared::new(Analysis::new(article))
+            let item = library.with(|all| all.iter().find(|a| a.article.id == id).or_else(|| all.first()).cloned());
+            match item {
+                Some(item) => analyse(cache, &item.article),
+                None => Shared::new(Analysis::new(Article::parse("empty.txt", ""))),
+            }
+        });
+        let all_analyses = Memo::new(move |_| {
+            Shared::new(library.with(|all| all.iter().map(|i| analyse(cache, &i.article)).collect::<Vec<_>>()))
         });
         let selected_indices = Memo::new(move |_| {
             let a = analysis.get();
             selected.with(|ids| ids.iter().filter_map(|id| a.entity_by_id(id)).collect::<Vec<_>>())
         });
-        let parsed_query = Memo::new(move |_| query.get());
         let view = Memo::new(move |_| {
             let a = analysis.get();
-            let q = Query::parse(&parsed_query.get());
+            let q = Query::parse(&query.get());
             Shared::new(a.view(&q, &selected_indices.get(), only_matching.get()))
         });
 
         AppState {
-            articles,
+            library,
             article_id,
             query,
+            scope: RwSignal::new(url.scope),
             selected,
             only_matching,
             hidden: RwSignal::new(url.hidden),
@@ -135,8 +164,11 @@ impl AppState {
             entity_filter: RwSignal::new(String::new()),
             current: RwSignal::new(0),
             notice: RwSignal::new(notice),
+            undo: RwSignal::new(None),
             search_input: NodeRef::new(),
+            cache,
             analysis,
+            all_analyses,
             selected_indices,
             view,
         }
@@ -145,8 +177,8 @@ impl AppState {
     /// What the URL should say now.
     pub fn url_state(&self) -> UrlState {
         let a = self.analysis.get();
-        let first = self.articles.with_value(|all| all.first().map(|a| a.id.clone()));
-        let article = self.article_id.get();
+        let first = self.library.with(|all| all.first().map(|a| a.article.id.clone()));
+        let article = a.article.id.clone();
         UrlState {
             article: (Some(&article) != first.as_ref()).then_some(article),
             query: self.query.get(),
@@ -159,7 +191,13 @@ impl AppState {
             only_matching: self.only_matching.get(),
             hidden: self.hidden.get(),
             sort: self.sort.get(),
+            scope: self.scope.get(),
         }
+    }
+
+    /// The analysis of any article of the library (cached).
+    pub fn analysis_of(&self, article: &Article) -> Shared<Analysis> {
+        analyse(self.cache, article)
     }
 
     /// Toggles an entity filter.
@@ -190,8 +228,110 @@ impl AppState {
         if self.article_id.get_untracked() != id {
             self.selected.set(Vec::new());
             self.current.set(0);
-            self.notice.set(None);
             self.article_id.set(id);
+        }
+    }
+
+    /// Adds an opened text to the library (kept in storage when the browser
+    /// allows) and opens it. The same text opened twice is one article.
+    pub fn add_imported(&self, imported: Imported) {
+        let id = content_id(&imported.body);
+        let notices = imported.notices.clone();
+        if self.library.with_untracked(|all| all.iter().any(|i| i.article.id == id)) {
+            self.open_article(id);
+            self.scope.set(Scope::Article);
+            self.notice.set(Some("This text is already in your library; it is open now.".to_string()));
+            return;
+        }
+        let article = imported.into_article(&id);
+        let entities = self.analysis_of(&article).entities.entities.len();
+        let mut item = Item {
+            article,
+            origin: Origin::Local {
+                added_ms: js_sys::Date::now(),
+                stored: false,
+            },
+            entity_count: Some(entities),
+        };
+        let mut messages = notices;
+        match library::save(&item, entities) {
+            Ok(()) => {
+                if let Origin::Local { stored, .. } = &mut item.origin {
+                    *stored = true;
+                }
+            }
+            Err(e) => messages.push(e),
+        }
+        self.library.update(|all| all.push(Shared::new(item)));
+        self.open_article(id);
+        self.scope.set(Scope::Article);
+        self.notice.set((!messages.is_empty()).then(|| messages.join(" ")));
+    }
+
+    /// Deletes one of the reader's articles (seeds are read-only); "Undo"
+    /// puts it back.
+    pub fn delete(&self, id: &str) {
+        let Some(pos) = self.library.with_untracked(|all| all.iter().position(|i| i.article.id == id)) else {
+            return;
+        };
+        let Some(item) = self.library.with_untracked(|all| all.get(pos).cloned()) else {
+            return;
+        };
+        if !item.is_local() {
+            return;
+        }
+        let _ = library::remove(id);
+        self.library.update(|all| {
+            all.remove(pos);
+        });
+        self.cache.update_value(|c| {
+            c.remove(id);
+        });
+        if self.article_id.get_untracked() == id {
+            let first = self.library.with_untracked(|all| all.first().map(|i| i.article.id.clone()));
+            self.open_article(first.unwrap_or_default());
+        }
+        self.undo.set(Some((item, pos)));
+    }
+
+    /// Puts the last deleted article back.
+    pub fn undo_delete(&self) {
+        let Some((item, pos)) = self.undo.get_untracked() else {
+            return;
+        };
+        let entities = item.entity_count.unwrap_or(0);
+        if let Err(e) = library::save(&item, entities) {
+            self.notice.set(Some(e));
+        }
+        self.library.update(|all| {
+            let pos = pos.min(all.len());
+            all.insert(pos, item.clone());
+        });
+        self.undo.set(None);
+    }
+
+    /// Renames one of the reader's articles.
+    pub fn rename(&self, id: &str, title: &str) {
+        let title = library::clean_title(title);
+        if title.is_empty() {
+            return;
+        }
+        let mut renamed = None;
+        self.library.update(|all| {
+            if let Some(slot) = all.iter_mut().find(|i| i.article.id == id && i.is_local()) {
+                let mut item = Item::clone(slot);
+                item.article.meta.title = title.clone();
+                *slot = Shared::new(item.clone());
+                renamed = Some(item);
+            }
+        });
+        if let Some(item) = renamed {
+            self.cache.update_value(|c| {
+                c.remove(id);
+            });
+            if let Err(e) = library::rename(&item) {
+                self.notice.set(Some(e));
+            }
         }
     }
 }

@@ -24,6 +24,16 @@ pub enum SortOrder {
     Name,
 }
 
+/// Where the search box searches.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// The open article.
+    #[default]
+    Article,
+    /// Every article of the library.
+    Library,
+}
+
 /// Everything about the view that a link carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UrlState {
@@ -39,6 +49,8 @@ pub struct UrlState {
     pub hidden: Vec<EntityKind>,
     /// Panel sort order.
     pub sort: SortOrder,
+    /// Search this article or the whole library.
+    pub scope: Scope,
 }
 
 fn valid_id(s: &str) -> bool {
@@ -83,6 +95,9 @@ impl UrlState {
                         }
                     }
                 }
+                "scope" => {
+                    s.scope = if v == "library" { Scope::Library } else { Scope::Article };
+                }
                 "sort" => {
                     s.sort = match v {
                         "name" => SortOrder::Name,
@@ -117,6 +132,9 @@ impl UrlState {
         if self.sort == SortOrder::Name {
             out.push(("sort", "name".to_string()));
         }
+        if self.scope == Scope::Library {
+            out.push(("scope", "library".to_string()));
+        }
         out
     }
 }
@@ -130,7 +148,7 @@ pub fn read_location() -> UrlState {
         return UrlState::default();
     };
     let mut pairs = Vec::new();
-    for key in ["article", "q", "e", "only", "hide", "sort"] {
+    for key in ["article", "q", "e", "only", "hide", "sort", "scope"] {
         if let Some(v) = params.get(key) {
             pairs.push((key, v));
         }
@@ -180,6 +198,7 @@ mod tests {
             only_matching: true,
             hidden: vec![EntityKind::Date, EntityKind::Quantity],
             sort: SortOrder::Name,
+            scope: Scope::Library,
         };
         assert_eq!(UrlState::from_pairs(s.to_pairs()), s);
     }

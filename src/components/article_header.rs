@@ -14,9 +14,10 @@ fn safe_link(url: &str) -> Option<String> {
 pub fn ArticleHeader() -> impl IntoView {
     let state = expect_context::<AppState>();
     let options = move || {
-        state.articles.with_value(|all| {
+        state.library.with(|all| {
             all.iter()
-                .map(|a| {
+                .map(|item| {
+                    let a = &item.article;
                     let id = a.id.clone();
                     let selected = move || state.article_id.get() == id;
                     view! {

@@ -2,6 +2,7 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::state::AppState;
+use crate::url_state::Scope;
 
 /// Replaces the last occurrence of `word` (ignoring case) in `query` with
 /// `with`; appends it when the word is not found.
@@ -36,6 +37,9 @@ pub fn SearchBar() -> impl IntoView {
         _ => {}
     };
     let status = move || {
+        if state.scope.get() == Scope::Library {
+            return String::new();
+        }
         let v = state.view.get();
         if !v.searching {
             return String::new();
@@ -114,6 +118,22 @@ pub fn SearchBar() -> impl IntoView {
             >
                 "↓"
             </button>
+            <select
+                class="scope"
+                aria-label="Search scope"
+                on:change=move |ev| {
+                    state
+                        .scope
+                        .set(if event_target_value(&ev) == "library" { Scope::Library } else { Scope::Article })
+                }
+            >
+                <option value="article" selected=move || state.scope.get() == Scope::Article>
+                    "This article"
+                </option>
+                <option value="library" selected=move || state.scope.get() == Scope::Library>
+                    "All articles"
+                </option>
+            </select>
             <span class="match-count" role="status" aria-live="polite">
                 {status}
             </span>

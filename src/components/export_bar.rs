@@ -1,0 +1,70 @@
+use article_analysis::export;
+use leptos::prelude::*;
+
+use crate::download::{copy_to_clipboard, download, file_stem};
+use crate::state::AppState;
+
+/// Export buttons: the entity list as CSV or JSON, the visible passages as
+/// Markdown, and a link to this exact view.
+#[component]
+pub fn ExportBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let report = move |r: Result<(), String>| {
+        if let Err(e) = r {
+            state.notice.set(Some(e));
+        }
+    };
+    let csv = move |_| {
+        let a = state.analysis.get_untracked();
+        let name = format!("{}-entities.csv", file_stem(&a.article.meta.title));
+        report(download(&name, "text/csv;charset=utf-8", &export::entities_csv(&a)));
+    };
+    let json = move |_| {
+        let a = state.analysis.get_untracked();
+        let name = format!("{}-entities.json", file_stem(&a.article.meta.title));
+        report(download(&name, "application/json", &export::entities_json(&a)));
+    };
+    let markdown = move |_| {
+        let a = state.analysis.get_untracked();
+        let v = state.view.get_untracked();
+        let mut filters: Vec<String> = Vec::new();
+        let q = state.query.get_untracked();
+        if !q.trim().is_empty() {
+            filters.push(format!("search \u{201c}{}\u{201d}", q.trim()));
+        }
+        for i in state.selected_indices.get_untracked() {
+            if let Some(e) = a.entities.entities.get(i) {
+                filters.push(e.name.clone());
+            }
+        }
+        let name = format!("{}-passages.md", file_stem(&a.article.meta.title));
+        let md = export::passages_markdown(&a, &v, &filters.join(" · "));
+        report(download(&name, "text/markdown;charset=utf-8", &md));
+    };
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        copied.set(copy_to_clipboard(&href));
+    };
+    view! {
+        <div class="export-bar" role="group" aria-label="Export">
+            <button type="button" class="small-button" aria-label="Export entities as CSV" on:click=csv>
+                "Entities CSV"
+            </button>
+            <button type="button" class="small-button" aria-label="Export entities as JSON" on:click=json>
+                "Entities JSON"
+            </button>
+            <button
+                type="button"
+                class="small-button"
+                aria-label="Export passages as Markdown"
+                on:click=markdown
+            >
+                "Passages Markdown"
+            </button>
+            <button type="button" class="small-button" on:click=copy>
+                {move || if copied.get() { "Link copied" } else { "Copy link to this view" }}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,224 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::library::Origin;
+use crate::open;
+use crate::state::AppState;
+use crate::url_state::Scope;
+
+/// "12.3 KB" style sizes.
+fn human_size(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} B")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+    }
+}
+
+fn date_of(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The library (a region named "Library"): every article with its size,
+/// date added and entity count; rename and delete (with undo) for the
+/// reader's own; and the three ways to open a text: a file input ("Open
+/// article"), a paste box ("Paste article text") and dropping a file on the
+/// page. Seeds are read-only.
+#[component]
+pub fn LibraryPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let editing = RwSignal::new(None::<String>);
+    let paste = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(input) = input else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match open::read_file(file).await {
+                Ok(imported) => state.add_imported(imported),
+                Err(message) => state.notice.set(Some(message)),
+            }
+            busy.set(false);
+        });
+    };
+    let open_paste = move |_| match open::import_paste(&paste.get_untracked()) {
+        Ok(imported) => {
+            state.add_imported(imported);
+            paste.set(String::new());
+        }
+        Err(message) => state.notice.set(Some(message)),
+    };
+
+    let rows = move || {
+        let current = state.article_id.get();
+        state
+            .library
+            .get()
+            .into_iter()
+            .map(|item| {
+                let a = &item.article;
+                let id = a.id.clone();
+                let title = a.meta.title.clone();
+                let is_current = id == current;
+                let entities = item
+                    .entity_count
+                    .unwrap_or_else(|| state.analysis_of(&item.article).entities.entities.len());
+                let mut meta = vec![human_size(a.body.len()), format!("{entities} entities")];
+                match item.origin {
+                    Origin::Seed => meta.push("built in".to_string()),
+                    Origin::Local { added_ms, stored } => {
+                        meta.push(format!("added {}", date_of(added_ms)));
+                        if !stored {
+                            meta.push("not kept".to_string());
+                        }
+                    }
+                }
+                let open_id = id.clone();
+                let local = item.is_local();
+                let (rename_id, delete_id, edit_id, save_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+                let is_editing = move || editing.get().as_deref() == Some(edit_id.as_str());
+                let title_for_edit = title.clone();
+                let rename_label = format!("Rename {title}");
+                let delete_label = format!("Delete {title}");
+                view! {
+                    <li class="lib-item" class:current=is_current>
+                        <Show
+                            when=is_editing
+                            fallback=move || {
+                                let open_id = open_id.clone();
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="lib-open"
+                                        aria-current=is_current.then_some("true")
+                                        on:click=move |_| {
+                                            state.open_article(open_id.clone());
+                                            state.scope.set(Scope::Article);
+                                        }
+                                    >
+                                        {title.clone()}
+                                    </button>
+                                }
+                            }
+                        >
+                            <input
+                                type="text"
+                                class="lib-rename"
+                                aria-label="New title"
+                                value=title_for_edit.clone()
+                                on:keydown={
+                                    let save_id = save_id.clone();
+                                    move |ev: leptos::ev::KeyboardEvent| {
+                                        match ev.key().as_str() {
+                                            "Enter" => {
+                                                state.rename(&save_id, &event_target_value(&ev));
+                                                editing.set(None);
+                                            }
+                                            "Escape" => editing.set(None),
+                                            _ => {}
+                                        }
+                                    }
+                                }
+                                on:blur={
+                                    let save_id = save_id.clone();
+                                    move |ev| {
+                                        state.rename(&save_id, &event_target_value(&ev));
+                                        editing.set(None);
+                                    }
+                                }
+                            />
+                        </Show>
+                        <span class="lib-meta">{meta.join(" · ")}</span>
+                        <Show when=move || local>
+                            <span class="lib-actions">
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    aria-label=rename_label.clone()
+                                    on:click={
+                                        let rename_id = rename_id.clone();
+                                        move |_| editing.set(Some(rename_id.clone()))
+                                    }
+                                >
+                                    "Rename"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    aria-label=delete_label.clone()
+                                    on:click={
+                                        let delete_id = delete_id.clone();
+                                        move |_| state.delete(&delete_id)
+                                    }
+                                >
+                                    "Delete"
+                                </button>
+                            </span>
+                        </Show>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="library" aria-label="Library">
+            <h2>"Library"</h2>
+            {move || {
+                state
+                    .undo
+                    .get()
+                    .map(|(item, _)| {
+                        view! {
+                            <p class="undo" role="status">
+                                {format!("Deleted \u{201c}{}\u{201d}. ", item.article.meta.title)}
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| state.undo_delete()
+                                >
+                                    "Undo"
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
+            <ul class="lib-list">{rows}</ul>
+            <div class="open-controls">
+                <label class="file-label">
+                    <span>"Open a file (.txt, .md, .html)"</span>
+                    <input
+                        type="file"
+                        aria-label="Open article"
+                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        on:change=on_file
+                    />
+                </label>
+                <textarea
+                    aria-label="Paste article text"
+                    placeholder="…or paste an article here"
+                    rows="3"
+                    prop:value=move || paste.get()
+                    on:input=move |ev| paste.set(event_target_value(&ev))
+                ></textarea>
+                <button type="button" class="small-button" on:click=open_paste>
+                    "Open pasted text"
+                </button>
+                <p class="hint">
+                    {move || if busy.get() { "Opening…" } else { "You can also drop a file anywhere on the page. Your texts stay in this browser." }}
+                </p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,58 @@
+//! Files made in the browser (Blob downloads) and the clipboard.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `contents` as a file download named `name`.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = || "The browser did not allow the download.".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| fail())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(fail)?;
+    let a = doc
+        .create_element("a")
+        .map_err(|_| fail())?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| fail())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file-name-safe version of a title.
+pub fn file_stem(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).take(8).collect::<Vec<_>>().join("-");
+    if s.is_empty() {
+        "article".to_string()
+    } else {
+        s
+    }
+}
+
+/// Copies text to the clipboard (asynchronously; errors are ignored).
+pub fn copy_to_clipboard(text: &str) -> bool {
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.navigator().clipboard().write_text(text);
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_stems() {
+        assert_eq!(super::file_stem("U.S. President: Joe Biden's *big* day"), "u-s-president-joe-biden-s-big-day");
+        assert_eq!(super::file_stem("???"), "article");
+    }
+}
