@@ -14,6 +14,7 @@ WITH_TEST=0
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+LEPTOSFMT_VERSION=0.1.33
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 
@@ -57,7 +58,12 @@ if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
 fi
 
 if [[ $WITH_TEST -eq 1 ]]; then
-  if [[ ! -d end2end/node_modules/playwright-core ]]; then
+  if ! leptosfmt --version 2>/dev/null | grep -qx "leptosfmt $LEPTOSFMT_VERSION"; then
+    say "cargo install leptosfmt $LEPTOSFMT_VERSION (formats view! macros; about 3 min)"
+    cargo install --quiet --locked --force leptosfmt --version "$LEPTOSFMT_VERSION" \
+      || cargo install --quiet --force leptosfmt --version "$LEPTOSFMT_VERSION"
+  fi
+  if [[ ! -d end2end/node_modules/playwright-core || end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]]; then
     say "npm ci (end2end: playwright-core, uses Debian's chromium)"
     (cd end2end && npm ci --silent --no-audit --no-fund)
   fi

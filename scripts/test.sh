@@ -12,8 +12,9 @@ step "install tools"
 scripts/install-tools.sh --test
 cargo fetch --quiet
 
-step "rustfmt"
+step "rustfmt and leptosfmt"
 cargo fmt --all -- --check
+leptosfmt --check src/ >/dev/null
 
 step "clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings

@@ -27,9 +27,20 @@ pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
 pub fn file_stem(title: &str) -> String {
     let s: String = title
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let s = s.split('-').filter(|p| !p.is_empty()).take(8).collect::<Vec<_>>().join("-");
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .take(8)
+        .collect::<Vec<_>>()
+        .join("-");
     if s.is_empty() {
         "article".to_string()
     } else {
@@ -52,7 +63,10 @@ pub fn copy_to_clipboard(text: &str) -> bool {
 mod tests {
     #[test]
     fn file_stems() {
-        assert_eq!(super::file_stem("U.S. President: Joe Biden's *big* day"), "u-s-president-joe-biden-s-big-day");
+        assert_eq!(
+            super::file_stem("U.S. President: Joe Biden's *big* day"),
+            "u-s-president-joe-biden-s-big-day"
+        );
         assert_eq!(super::file_stem("???"), "article");
     }
 }

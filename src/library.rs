@@ -101,7 +101,15 @@ pub fn parse_index(s: &str) -> (Vec<IndexEntry>, usize) {
 pub fn format_index(entries: &[IndexEntry]) -> String {
     entries
         .iter()
-        .map(|e| format!("{}\t{}\t{}\t{}\n", e.id, e.added_ms, e.entities, clean_title(&e.title)))
+        .map(|e| {
+            format!(
+                "{}\t{}\t{}\t{}\n",
+                e.id,
+                e.added_ms,
+                e.entities,
+                clean_title(&e.title)
+            )
+        })
         .collect()
 }
 
@@ -109,7 +117,11 @@ pub fn format_index(entries: &[IndexEntry]) -> String {
 /// body.
 pub fn article_to_text(a: &Article) -> String {
     let mut s = format!("---\ntitle: {}\n", clean_title(&a.meta.title));
-    for (k, v) in [("source", &a.meta.source), ("date", &a.meta.date), ("url", &a.meta.url)] {
+    for (k, v) in [
+        ("source", &a.meta.source),
+        ("date", &a.meta.date),
+        ("url", &a.meta.url),
+    ] {
         if let Some(v) = v {
             s.push_str(&format!("{k}: {}\n", clean_title(v)));
         }
@@ -125,7 +137,9 @@ fn storage() -> Option<web_sys::Storage> {
 
 fn read_index() -> Result<Vec<IndexEntry>, String> {
     let st = storage().ok_or_else(|| "This browser does not allow saving articles here.".to_string())?;
-    let raw = st.get_item(INDEX_KEY).map_err(|_| "The saved library could not be read.".to_string())?;
+    let raw = st
+        .get_item(INDEX_KEY)
+        .map_err(|_| "The saved library could not be read.".to_string())?;
     Ok(parse_index(&raw.unwrap_or_default()).0)
 }
 
@@ -184,7 +198,8 @@ pub fn save(item: &Item, entities: usize) -> Result<(), String> {
     let st = storage().ok_or_else(fail)?;
     let mut entries = read_index().map_err(|_| fail())?;
     let key = format!("{ARTICLE_PREFIX}{}", item.article.id);
-    st.set_item(&key, &article_to_text(&item.article)).map_err(|_| fail())?;
+    st.set_item(&key, &article_to_text(&item.article))
+        .map_err(|_| fail())?;
     entries.retain(|e| e.id != item.article.id);
     entries.push(IndexEntry {
         id: item.article.id.clone(),
@@ -218,8 +233,11 @@ pub fn rename(item: &Item) -> Result<(), String> {
     e.title = item.article.meta.title.clone();
     write_index(&entries)?;
     if let Some(st) = storage() {
-        st.set_item(&format!("{ARTICLE_PREFIX}{}", item.article.id), &article_to_text(&item.article))
-            .map_err(|_| "The new name could not be saved.".to_string())?;
+        st.set_item(
+            &format!("{ARTICLE_PREFIX}{}", item.article.id),
+            &article_to_text(&item.article),
+        )
+        .map_err(|_| "The new name could not be saved.".to_string())?;
     }
     Ok(())
 }

@@ -79,7 +79,9 @@ fn parse_html(html: &str) -> Result<Imported, String> {
     let doc = parser
         .parse_from_string(html, web_sys::SupportedType::TextHtml)
         .map_err(|_| "The HTML file could not be read.".to_string())?;
-    let root = doc.document_element().ok_or_else(|| "The HTML file is empty.".to_string())?;
+    let root = doc
+        .document_element()
+        .ok_or_else(|| "The HTML file is empty.".to_string())?;
     Ok(readable(&to_tree(&root)))
 }
 
@@ -112,7 +114,8 @@ fn to_tree(root: &web_sys::Element) -> Node {
         match top.pending.pop() {
             Some(child) => match child.node_type() {
                 web_sys::Node::TEXT_NODE => {
-                    top.children.push(Node::Text(child.node_value().unwrap_or_default()));
+                    top.children
+                        .push(Node::Text(child.node_value().unwrap_or_default()));
                 }
                 web_sys::Node::ELEMENT_NODE if depth < MAX_DEPTH => {
                     let name = child

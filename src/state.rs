@@ -133,14 +133,21 @@ impl AppState {
 
         let analysis = Memo::new(move |_| {
             let id = article_id.get();
-            let item = library.with(|all| all.iter().find(|a| a.article.id == id).or_else(|| all.first()).cloned());
+            let item = library.with(|all| {
+                all.iter()
+                    .find(|a| a.article.id == id)
+                    .or_else(|| all.first())
+                    .cloned()
+            });
             match item {
                 Some(item) => analyse(cache, &item.article),
                 None => Shared::new(Analysis::new(Article::parse("empty.txt", ""))),
             }
         });
         let all_analyses = Memo::new(move |_| {
-            Shared::new(library.with(|all| all.iter().map(|i| analyse(cache, &i.article)).collect::<Vec<_>>()))
+            Shared::new(
+                library.with(|all| all.iter().map(|i| analyse(cache, &i.article)).collect::<Vec<_>>()),
+            )
         });
         let selected_indices = Memo::new(move |_| {
             let a = analysis.get();
@@ -237,10 +244,15 @@ impl AppState {
     pub fn add_imported(&self, imported: Imported) {
         let id = content_id(&imported.body);
         let notices = imported.notices.clone();
-        if self.library.with_untracked(|all| all.iter().any(|i| i.article.id == id)) {
+        if self
+            .library
+            .with_untracked(|all| all.iter().any(|i| i.article.id == id))
+        {
             self.open_article(id);
             self.scope.set(Scope::Article);
-            self.notice.set(Some("This text is already in your library; it is open now.".to_string()));
+            self.notice.set(Some(
+                "This text is already in your library; it is open now.".to_string(),
+            ));
             return;
         }
         let article = imported.into_article(&id);
@@ -265,13 +277,17 @@ impl AppState {
         self.library.update(|all| all.push(Shared::new(item)));
         self.open_article(id);
         self.scope.set(Scope::Article);
-        self.notice.set((!messages.is_empty()).then(|| messages.join(" ")));
+        self.notice
+            .set((!messages.is_empty()).then(|| messages.join(" ")));
     }
 
     /// Deletes one of the reader's articles (seeds are read-only); "Undo"
     /// puts it back.
     pub fn delete(&self, id: &str) {
-        let Some(pos) = self.library.with_untracked(|all| all.iter().position(|i| i.article.id == id)) else {
+        let Some(pos) = self
+            .library
+            .with_untracked(|all| all.iter().position(|i| i.article.id == id))
+        else {
             return;
         };
         let Some(item) = self.library.with_untracked(|all| all.get(pos).cloned()) else {
@@ -288,7 +304,9 @@ impl AppState {
             c.remove(id);
         });
         if self.article_id.get_untracked() == id {
-            let first = self.library.with_untracked(|all| all.first().map(|i| i.article.id.clone()));
+            let first = self
+                .library
+                .with_untracked(|all| all.first().map(|i| i.article.id.clone()));
             self.open_article(first.unwrap_or_default());
         }
         self.undo.set(Some((item, pos)));

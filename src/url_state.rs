@@ -96,7 +96,11 @@ impl UrlState {
                     }
                 }
                 "scope" => {
-                    s.scope = if v == "library" { Scope::Library } else { Scope::Article };
+                    s.scope = if v == "library" {
+                        Scope::Library
+                    } else {
+                        Scope::Article
+                    };
                 }
                 "sort" => {
                     s.sort = match v {

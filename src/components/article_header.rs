@@ -65,10 +65,7 @@ pub fn ArticleHeader() -> impl IntoView {
         <div class="article-header">
             <label class="article-select">
                 <span class="label-text">"Article"</span>
-                <select
-                    aria-label="Article"
-                    on:change=move |ev| state.open_article(event_target_value(&ev))
-                >
+                <select aria-label="Article" on:change=move |ev| state.open_article(event_target_value(&ev))>
                     {options}
                 </select>
             </label>

@@ -46,12 +46,17 @@ pub fn EntityGroup(
                 name: e.name.clone(),
                 mentions: e.mentions,
                 aliases: e.aliases.clone(),
-                related: e.related.and_then(|r| a.entities.entities.get(r)).map(|r| r.name.clone()),
+                related: e
+                    .related
+                    .and_then(|r| a.entities.entities.get(r))
+                    .map(|r| r.name.clone()),
             })
             .collect();
         match state.sort.get() {
             SortOrder::Count => rows.sort_by(|x, y| {
-                y.mentions.cmp(&x.mentions).then_with(|| fold(&x.name).cmp(&fold(&y.name)))
+                y.mentions
+                    .cmp(&x.mentions)
+                    .then_with(|| fold(&x.name).cmp(&fold(&y.name)))
             }),
             SortOrder::Name => rows.sort_by_key(|x| fold(&x.name)),
         }
@@ -69,29 +74,40 @@ pub fn EntityGroup(
     let list = move || {
         rows.get()
             .into_iter()
-            .map(|Row { index: i, id, name, mentions: count, aliases, related }| {
-                let pressed = move || state.selected_indices.with(|s| s.contains(&i)).to_string();
-                let id_for_click = id.clone();
-                let aka = (!aliases.is_empty()).then(|| format!("also: {}", aliases.join(", ")));
-                let related = related.map(|r| format!("of {r}"));
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="entity"
-                            data-entity-type=kind.as_str()
-                            data-entity-id=id
-                            aria-pressed=pressed
-                            on:click=move |_| state.toggle_entity(&id_for_click)
-                        >
-                            <span class="entity-name">{name}</span>
-                            <span class="entity-count" title="mentions">{count}</span>
-                        </button>
-                        {related.map(|r| view! { <span class="entity-related">{r}</span> })}
-                        {aka.map(|t| view! { <span class="entity-aliases">{t}</span> })}
-                    </li>
-                }
-            })
+            .map(
+                |Row {
+                     index: i,
+                     id,
+                     name,
+                     mentions: count,
+                     aliases,
+                     related,
+                 }| {
+                    let pressed = move || state.selected_indices.with(|s| s.contains(&i)).to_string();
+                    let id_for_click = id.clone();
+                    let aka = (!aliases.is_empty()).then(|| format!("also: {}", aliases.join(", ")));
+                    let related = related.map(|r| format!("of {r}"));
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="entity"
+                                data-entity-type=kind.as_str()
+                                data-entity-id=id
+                                aria-pressed=pressed
+                                on:click=move |_| state.toggle_entity(&id_for_click)
+                            >
+                                <span class="entity-name">{name}</span>
+                                <span class="entity-count" title="mentions">
+                                    {count}
+                                </span>
+                            </button>
+                            {related.map(|r| view! { <span class="entity-related">{r}</span> })}
+                            {aka.map(|t| view! { <span class="entity-aliases">{t}</span> })}
+                        </li>
+                    }
+                },
+            )
             .collect_view()
     };
     let label = kind.plural_label();

@@ -17,7 +17,11 @@ pub fn ExportBar() -> impl IntoView {
     let csv = move |_| {
         let a = state.analysis.get_untracked();
         let name = format!("{}-entities.csv", file_stem(&a.article.meta.title));
-        report(download(&name, "text/csv;charset=utf-8", &export::entities_csv(&a)));
+        report(download(
+            &name,
+            "text/csv;charset=utf-8",
+            &export::entities_csv(&a),
+        ));
     };
     let json = move |_| {
         let a = state.analysis.get_untracked();
@@ -43,7 +47,9 @@ pub fn ExportBar() -> impl IntoView {
     };
     let copied = RwSignal::new(false);
     let copy = move |_| {
-        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
         copied.set(copy_to_clipboard(&href));
     };
     view! {

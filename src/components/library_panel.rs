@@ -19,7 +19,12 @@ fn human_size(bytes: usize) -> String {
 
 fn date_of(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// The library (a region named "Library"): every article with its size,
@@ -35,7 +40,9 @@ pub fn LibraryPanel() -> impl IntoView {
     let busy = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         let Some(input) = input else {
             return;
         };
@@ -86,7 +93,8 @@ pub fn LibraryPanel() -> impl IntoView {
                 }
                 let open_id = id.clone();
                 let local = item.is_local();
-                let (rename_id, delete_id, edit_id, save_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+                let (rename_id, delete_id, edit_id, save_id) =
+                    (id.clone(), id.clone(), id.clone(), id.clone());
                 let is_editing = move || editing.get().as_deref() == Some(edit_id.as_str());
                 let title_for_edit = title.clone();
                 let rename_label = format!("Rename {title}");
@@ -216,7 +224,13 @@ pub fn LibraryPanel() -> impl IntoView {
                     "Open pasted text"
                 </button>
                 <p class="hint">
-                    {move || if busy.get() { "Opening…" } else { "You can also drop a file anywhere on the page. Your texts stay in this browser." }}
+                    {move || {
+                        if busy.get() {
+                            "Opening…"
+                        } else {
+                            "You can also drop a file anywhere on the page. Your texts stay in this browser."
+                        }
+                    }}
                 </p>
             </div>
         </section>

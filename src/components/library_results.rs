@@ -23,7 +23,8 @@ pub fn LibraryResults() -> impl IntoView {
         let refs: Vec<&article_analysis::Analysis> = all.iter().map(|a| &**a).collect();
         let hits = library::search(&refs, &q);
         if q.is_empty() {
-            return view! { <p class="empty">"Type in the search box to search every article."</p> }.into_any();
+            return view! { <p class="empty">"Type in the search box to search every article."</p> }
+                .into_any();
         }
         if hits.is_empty() {
             return view! { <p class="empty">"No article matches."</p> }.into_any();
@@ -54,13 +55,7 @@ pub fn LibraryResults() -> impl IntoView {
                             s.get(m.clone()).unwrap_or("").to_string(),
                             s.get(m.end..).unwrap_or("").to_string(),
                         );
-                        Some(view! {
-                            <li class="snippet">
-                                {before}
-                                <mark>{hit}</mark>
-                                {after}
-                            </li>
-                        })
+                        Some(view! { <li class="snippet">{before} <mark>{hit}</mark> {after}</li> })
                     })
                     .collect_view();
                 let open = move |_| {
@@ -90,7 +85,7 @@ pub fn LibraryResults() -> impl IntoView {
             <p class="results-summary">{summary}</p>
             <ol class="results">{items}</ol>
         }
-            .into_any()
+        .into_any()
     };
     let entity_index = move || {
         let all = state.all_analyses.get();

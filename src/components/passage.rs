@@ -60,7 +60,11 @@ pub fn Passage(
         }
         out
     };
-    view! { <p class="passage" data-passage=index>{content}</p> }
+    view! {
+        <p class="passage" data-passage=index>
+            {content}
+        </p>
+    }
 }
 
 /// A segment as a text node, or a mention element around one.

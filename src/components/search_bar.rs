@@ -124,7 +124,9 @@ pub fn SearchBar() -> impl IntoView {
                 on:change=move |ev| {
                     state
                         .scope
-                        .set(if event_target_value(&ev) == "library" { Scope::Library } else { Scope::Article })
+                        .set(
+                            if event_target_value(&ev) == "library" { Scope::Library } else { Scope::Article },
+                        )
                 }
             >
                 <option value="article" selected=move || state.scope.get() == Scope::Article>
