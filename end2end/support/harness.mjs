@@ -147,3 +147,11 @@ export function fold(s) {
 export function words(text) {
   return text.match(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu) || [];
 }
+
+/**
+ * Problems other than the browser reporting that the CSP blocked a hostile
+ * file's inline handler or style while it was parsed (inertly) for import.
+ */
+export function withoutBlockedInline(problems) {
+  return problems.filter((p) => !/Content Security Policy.*The action has been blocked/.test(p));
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook (see Trunk.toml): finishes dist/index.html.
+
+1. Puts the first seed article into the page as static HTML (rendered by
+   `cargo run -p article-analysis --bin prerender`), so it is readable before
+   the wasm arrives and without JavaScript; the app replaces it on start.
+2. Adds a strict Content-Security-Policy <meta> that allows only this
+   site's own files, the wasm compilation, and Trunk's inline loader script
+   pinned by its SHA-256 hash.
+
+Runs on the staging folder Trunk passes in TRUNK_STAGING_DIR.
+"""
+import base64
+import hashlib
+import os
+import re
+import subprocess
+import sys
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else None)
+if not staging:
+    sys.exit("post-build: TRUNK_STAGING_DIR is not set")
+index = os.path.join(staging, "index.html")
+with open(index, encoding="utf-8") as f:
+    html = f.read()
+
+cargo = ["cargo", "run", "--quiet", "--release", "-p", "article-analysis", "--bin", "prerender"]
+if os.environ.get("TRUNK_OFFLINE", "true") != "false":
+    cargo.insert(2, "--offline")
+env = dict(os.environ)
+# Trunk sets these for the wasm build; the prerender tool is a native build.
+for key in ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"):
+    env.pop(key, None)
+prerendered = subprocess.run(
+    cargo + ["--", os.path.join(root, "seeds")], cwd=root, env=env, check=True, capture_output=True, text=True
+).stdout.strip()
+if prerendered and 'id="prerender"' not in html:
+    html = html.replace("<body>", "<body>\n" + prerendered, 1)
+
+hashes = []
+for script in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S):
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    hashes.append(f"'sha256-{digest}'")
+policy = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'none'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "worker-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+)
+meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
+html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
+with open(index, "w", encoding="utf-8") as f:
+    f.write(html)
