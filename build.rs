@@ -20,7 +20,10 @@ fn main() {
                     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
                     !name.starts_with('.')
                         && matches!(
-                            p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref(),
+                            p.extension()
+                                .and_then(|e| e.to_str())
+                                .map(|e| e.to_ascii_lowercase())
+                                .as_deref(),
                             Some("txt" | "md")
                         )
                 })
@@ -32,7 +35,12 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("article.txt");
-        writeln!(out, "    ({name:?}, include_bytes!({:?})),", f.display().to_string()).expect("write to string");
+        writeln!(
+            out,
+            "    ({name:?}, include_bytes!({:?})),",
+            f.display().to_string()
+        )
+        .expect("write to string");
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.rs");

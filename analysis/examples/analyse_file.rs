@@ -1,0 +1,40 @@
+//! Times the analysis of a text file, stage by stage:
+//! `cargo run --release -p article-analysis --example analyse_file -- FILE`
+use std::time::Instant;
+
+use article_analysis::{entities, search::Index, Analysis, Article};
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: analyse_file FILE");
+        std::process::exit(2);
+    };
+    let raw = match std::fs::read(&path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let t = Instant::now();
+    let article = Article::parse(&path, &raw);
+    let parse = t.elapsed();
+    let t = Instant::now();
+    let index = Index::build(&article.body, &article.passages());
+    let index_time = t.elapsed();
+    let t = Instant::now();
+    let ents = entities::extract(&article.body);
+    let ent_time = t.elapsed();
+    let t = Instant::now();
+    let a = Analysis::new(article);
+    let total = t.elapsed();
+    println!(
+        "{} bytes, {} paragraphs, {} tokens, {} entities, {} mentions",
+        raw.len(),
+        a.article.paragraphs.len(),
+        index.token_count(),
+        ents.entities.len(),
+        ents.mentions.len()
+    );
+    println!("parse+segment {parse:?}, index {index_time:?}, entities {ent_time:?}, Analysis::new {total:?}");
+}
