@@ -45,9 +45,34 @@ pub fn App() -> impl IntoView {
             });
         }
     });
+    // Another tab changed the library: take its version (this tab's unsaved
+    // articles stay).
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(library::INDEX_KEY) {
+            return;
+        }
+        let (stored, problem) = library::load();
+        state.library.update(|all| {
+            let keep: Vec<_> = all
+                .iter()
+                .filter(|i| !i.is_local() || matches!(i.origin, library::Origin::Local { stored: false, .. }))
+                .cloned()
+                .collect();
+            *all = keep;
+            for item in stored {
+                if !all.iter().any(|i| i.article.id == item.article.id) {
+                    all.push(state::Shared::new(item));
+                }
+            }
+        });
+        if problem.is_some() {
+            state.notice.set(problem);
+        }
+    });
     on_cleanup(move || {
         dragover.remove();
         drop.remove();
+        storage.remove();
     });
 
     // Keep the URL in step with the view (replaceState: no history spam).

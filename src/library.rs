@@ -12,7 +12,8 @@
 
 use article_analysis::Article;
 
-const INDEX_KEY: &str = "article-explorer.index";
+/// The storage key of the library index.
+pub const INDEX_KEY: &str = "article-explorer.index";
 const ARTICLE_PREFIX: &str = "article-explorer.article.";
 
 /// Where an article comes from.
