@@ -42,7 +42,10 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     let sample = &body[..body.len().min(8192)];
-    let binary = sample.contains(&0) || looks_like_known_binary(body);
+    // A stray NUL is damage in a text; many are binary data (or UTF-16
+    // without a byte-order mark, which cannot be told apart reliably).
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    let binary = nuls * 100 > sample.len() || looks_like_known_binary(body);
     let (text, replaced) = match std::str::from_utf8(body) {
         Ok(s) => (s.to_string(), 0),
         Err(_) => {
@@ -156,5 +159,11 @@ mod tests {
         let d = decode(b"a\0b\x07c\td\ne");
         assert!(d.binary);
         assert_eq!(d.text, "abc\td\ne");
+        // One stray NUL in a long text is damage, not binary data.
+        let mut long = b"Vienna ".repeat(40);
+        long.push(0);
+        let d = decode(&long);
+        assert!(!d.binary);
+        assert!(!d.text.contains('\0'));
     }
 }
