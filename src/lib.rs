@@ -17,7 +17,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::{
-    ArticleHeader, ArticleView, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, SearchBar,
+    AnalysisProgress, ArticleHeader, ArticleView, EntityPanel, ExportBar, FilterBar, LibraryPanel,
+    LibraryResults, SearchBar,
 };
 use crate::state::AppState;
 use crate::url_state::Scope;
@@ -148,6 +149,7 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <LibraryPanel />
                 <main class="reading">
+                    <AnalysisProgress />
                     <Show
                         when=move || state.scope.get() == Scope::Library
                         fallback=move || {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::Arc;
 
+use article_analysis::analysis::Analyzer;
 use article_analysis::entities::EntityKind;
 use article_analysis::import::{content_id, Imported};
 use article_analysis::search::Query;
@@ -16,6 +17,7 @@ use article_analysis::view::View;
 use article_analysis::{Analysis, Article};
 use leptos::html;
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 
 use crate::library::{self, Item, Origin};
 use crate::url_state::{Scope, SortOrder, UrlState};
@@ -51,6 +53,31 @@ impl<T> Deref for Shared<T> {
     }
 }
 
+/// A long text being analysed a slice at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// Its title.
+    pub title: String,
+    /// From 0 to 1.
+    pub progress: f64,
+}
+
+/// Texts at least this long (bytes) are analysed in the background with a
+/// progress bar; shorter ones at once.
+pub const BACKGROUND_BYTES: usize = 200_000;
+/// Paragraphs analysed between two breaks for the browser.
+const STEP_PARAGRAPHS: usize = 40;
+
+/// Lets the browser handle input and paint before going on.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// All the state of the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -78,6 +105,10 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// The last deleted article and where it was, for "Undo".
     pub undo: RwSignal<Option<(Shared<Item>, usize)>>,
+    /// The long text being analysed in the background, if any.
+    pub job: RwSignal<Option<Job>>,
+    /// Set by "Cancel" to stop the background analysis.
+    pub cancel_job: RwSignal<bool>,
     /// The search input, focused by `/`.
     pub search_input: NodeRef<html::Input>,
     cache: StoredValue<HashMap<String, Shared<Analysis>>>,
@@ -89,6 +120,9 @@ pub struct AppState {
     pub selected_indices: Memo<Vec<usize>>,
     /// What is shown: visible passages and highlighted matches.
     pub view: Memo<Shared<View>>,
+    /// Which match is current, as a selector: a change notifies only the two
+    /// marks concerned, not every mark.
+    pub current_match: StoredValue<Selector<usize>>,
 }
 
 fn analyse(cache: StoredValue<HashMap<String, Shared<Analysis>>>, article: &Article) -> Shared<Analysis> {
@@ -159,6 +193,8 @@ impl AppState {
             Shared::new(a.view(&q, &selected_indices.get(), only_matching.get()))
         });
 
+        let current = RwSignal::new(0);
+        let current_match = StoredValue::new(Selector::new(move || current.get()));
         AppState {
             library,
             article_id,
@@ -169,15 +205,18 @@ impl AppState {
             hidden: RwSignal::new(url.hidden),
             sort: RwSignal::new(url.sort),
             entity_filter: RwSignal::new(String::new()),
-            current: RwSignal::new(0),
+            current,
             notice: RwSignal::new(notice),
             undo: RwSignal::new(None),
+            job: RwSignal::new(None),
+            cancel_job: RwSignal::new(false),
             search_input: NodeRef::new(),
             cache,
             analysis,
             all_analyses,
             selected_indices,
             view,
+            current_match,
         }
     }
 
@@ -240,10 +279,11 @@ impl AppState {
     }
 
     /// Adds an opened text to the library (kept in storage when the browser
-    /// allows) and opens it. The same text opened twice is one article.
+    /// allows) and opens it. The same text opened twice is one article. A
+    /// long text is analysed in the background first, with progress and a
+    /// way to cancel.
     pub fn add_imported(&self, imported: Imported) {
         let id = content_id(&imported.body);
-        let notices = imported.notices.clone();
         if self
             .library
             .with_untracked(|all| all.iter().any(|i| i.article.id == id))
@@ -255,10 +295,63 @@ impl AppState {
             ));
             return;
         }
+        if self.job.get_untracked().is_some() {
+            self.notice.set(Some(
+                "Another text is still being analysed; wait for it or cancel it first.".to_string(),
+            ));
+            return;
+        }
+        let notices = imported.notices.clone();
         let article = imported.into_article(&id);
-        let entities = self.analysis_of(&article).entities.entities.len();
+        if article.body.len() < BACKGROUND_BYTES {
+            let analysis = self.analysis_of(&article);
+            self.add_analysed(analysis, notices);
+            return;
+        }
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let title = article.meta.title.clone();
+            state.cancel_job.set(false);
+            state.job.set(Some(Job {
+                title: title.clone(),
+                progress: 0.0,
+            }));
+            let mut analyzer = Analyzer::new(article);
+            loop {
+                yield_to_browser().await;
+                if state.cancel_job.get_untracked() {
+                    state.job.set(None);
+                    state.notice.set(Some(format!(
+                        "Stopped analysing \u{201c}{title}\u{201d}; it was not added to your library."
+                    )));
+                    return;
+                }
+                let done = analyzer.step(STEP_PARAGRAPHS);
+                let progress = analyzer.progress();
+                state.job.update(|j| {
+                    if let Some(j) = j {
+                        j.progress = progress;
+                    }
+                });
+                if done {
+                    break;
+                }
+            }
+            yield_to_browser().await;
+            let analysis = Shared::new(analyzer.finish());
+            state.job.set(None);
+            state.cache.update_value(|c| {
+                c.insert(analysis.article.id.clone(), analysis.clone());
+            });
+            state.add_analysed(analysis, notices);
+        });
+    }
+
+    fn add_analysed(&self, analysis: Shared<Analysis>, notices: Vec<String>) {
+        let id = analysis.article.id.clone();
+        let entities = analysis.entities.entities.len();
         let mut item = Item {
-            article,
+            article: analysis.article.clone(),
             origin: Origin::Local {
                 added_ms: js_sys::Date::now(),
                 stored: false,

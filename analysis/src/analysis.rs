@@ -30,12 +30,105 @@ pub struct Analysis {
     pub passage_entities: Vec<Vec<usize>>,
 }
 
+/// Analyses an article in steps, so a long text can be analysed a slice at
+/// a time with the page answering between slices (and a progress bar).
+///
+/// ```
+/// use article_analysis::{analysis::Analyzer, Article};
+/// let mut job = Analyzer::new(Article::parse("a.txt", "Joe Biden spoke in Kyiv.\nThen he left."));
+/// while !job.step(1) {
+///     assert!(job.progress() < 1.0);
+/// }
+/// let a = job.finish();
+/// assert_eq!(a.article.paragraphs.len(), 2);
+/// ```
+#[derive(Debug)]
+pub struct Analyzer {
+    article: Article,
+    index: Option<Index>,
+    extractor: Extractor,
+}
+
+/// Entity extraction as a resumable job (one step for now: the extractor
+/// runs over the whole text at once).
+#[derive(Debug, Default)]
+struct Extractor {
+    done: Option<Entities>,
+}
+
+impl Extractor {
+    fn new(_text: &str) -> Extractor {
+        Extractor::default()
+    }
+
+    fn step(&mut self, text: &str, _budget: usize) -> bool {
+        if self.done.is_none() {
+            self.done = Some(entities::extract(text));
+        }
+        true
+    }
+
+    fn progress(&self) -> f64 {
+        if self.done.is_some() {
+            1.0
+        } else {
+            0.0
+        }
+    }
+
+    fn finish(self, text: &str) -> Entities {
+        self.done.unwrap_or_else(|| entities::extract(text))
+    }
+}
+
+impl Analyzer {
+    /// Starts analysing `article`.
+    pub fn new(article: Article) -> Analyzer {
+        let extractor = Extractor::new(&article.body);
+        Analyzer {
+            article,
+            index: None,
+            extractor,
+        }
+    }
+
+    /// Does about `budget` paragraphs of work; returns true when everything
+    /// is done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        if self.index.is_none() {
+            self.index = Some(Index::build(&self.article.body, &self.article.passages()));
+            return false;
+        }
+        self.extractor.step(&self.article.body, budget.max(1))
+    }
+
+    /// How far it is, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        let index_share = 0.1;
+        if self.index.is_none() {
+            0.0
+        } else {
+            index_share + (1.0 - index_share) * self.extractor.progress()
+        }
+    }
+
+    /// Finishes (doing whatever is left) and returns the analysis.
+    pub fn finish(mut self) -> Analysis {
+        while !self.step(usize::MAX) {}
+        let index = self.index.unwrap_or_default();
+        let entities = self.extractor.finish(&self.article.body);
+        Analysis::assemble(self.article, index, entities)
+    }
+}
+
 impl Analysis {
-    /// Segments, indexes and extracts entities from `article`.
+    /// Segments, indexes and extracts entities from `article` in one go.
     pub fn new(article: Article) -> Analysis {
+        Analyzer::new(article).finish()
+    }
+
+    fn assemble(article: Article, index: Index, entities: Entities) -> Analysis {
         let passages = article.passages();
-        let index = Index::build(&article.body, &passages);
-        let entities = entities::extract(&article.body);
         let mut passage_mentions = Vec::with_capacity(passages.len());
         let mut passage_entities = Vec::with_capacity(passages.len());
         let mut m = 0;

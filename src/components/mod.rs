@@ -9,6 +9,7 @@ mod filter_bar;
 mod library_panel;
 mod library_results;
 mod passage;
+mod progress;
 mod search_bar;
 
 pub use article_header::ArticleHeader;
@@ -20,4 +21,5 @@ pub use filter_bar::FilterBar;
 pub use library_panel::LibraryPanel;
 pub use library_results::LibraryResults;
 pub use passage::Passage;
+pub use progress::AnalysisProgress;
 pub use search_bar::SearchBar;

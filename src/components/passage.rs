@@ -41,7 +41,12 @@ pub fn Passage(
                         j += 1;
                     }
                     let inner: Vec<AnyView> = segs[i..j].iter().map(|s| piece(&a, s)).collect();
-                    let current = move || (state.current.get() == m).then_some("true");
+                    let current = move || {
+                        state
+                            .current_match
+                            .with_value(|s| s.selected(&m))
+                            .then_some("true")
+                    };
                     out.push(
                         view! {
                             <mark data-match=m aria-current=current>
