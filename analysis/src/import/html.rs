@@ -97,7 +97,7 @@ fn find<'a>(root: &'a Node, name: &str) -> Option<&'a Node> {
         if n.name() == Some(name) {
             return Some(n);
         }
-        if depth < MAX_DEPTH && !n.name().is_some_and(|x| x == "template") {
+        if depth < MAX_DEPTH && n.name().is_none_or(|x| x != "template") {
             for c in n.children().iter().rev() {
                 stack.push((c, depth + 1));
             }
