@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds what the benchmarks need and runs them all, then prints one table.
 #
-#   scripts/bench.sh              # everything (about 15-25 min on 2 cores; first build longer)
+#   scripts/bench.sh              # everything (about 25 min on 2 cores; a first build adds more)
 #   scripts/bench.sh build        # only the snapshot + the two release builds
 #   scripts/bench.sh criterion    # only `cargo bench -p article-analysis` (search + entities)
 #   scripts/bench.sh compromise   # only the compromise (npm) vs our CLI comparison
@@ -10,9 +10,11 @@
 #
 # Nothing is built into the repository: the source (the last commit, or the
 # working tree with BENCH_SOURCE=worktree) is snapshotted into $BENCH_REPO, so
-# every figure measures the same code even while others edit the tree; cargo uses $CARGO_TARGET_DIR, and the two release
-# builds go to $BENCH_DIST (seed articles) and $BENCH_DIST_BOOK (seeds + War
-# and Peace as `zz_war-and-peace`). Results land in end2end/bench/results/.
+# every figure measures the same code even while others edit the tree; cargo
+# uses $CARGO_TARGET_DIR, and the two release builds go to $BENCH_DIST (seed
+# articles) and $BENCH_DIST_BOOK (seeds + War and Peace as `zz_war-and-peace`,
+# opened with ?article=zz_war-and-peace). Results land in end2end/bench/results/.
+# See BENCHMARKS.md for the figures, budgets and method.
 # Measurement only: nothing here fails on a slow figure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -69,10 +71,15 @@ build() {
 criterion() {
   [ -d "$BENCH_REPO/analysis" ] || snapshot
   step "criterion: cargo bench -p article-analysis (search, entities)"
-  # Only this run's estimates are reported: stale ones are removed first.
+  # Only this run's estimates are reported: this target dir's criterion/ (no
+  # one else's) is cleared first.
   rm -rf "$CARGO_TARGET_DIR/criterion"
-  (cd "$BENCH_REPO" && cargo bench -p article-analysis) 2>&1 | tee "$RESULTS/criterion.log" \
-    | grep -E '^[a-z_]+/|time:|thrpt:' >&2 || true
+  if ! (cd "$BENCH_REPO" && cargo bench -p article-analysis) > "$RESULTS/criterion.log" 2>&1; then
+    tail -40 "$RESULTS/criterion.log" >&2
+    echo "cargo bench failed (full log: $RESULTS/criterion.log)" >&2
+    exit 1
+  fi
+  grep -E '^[a-z_]+/|time:|thrpt:' "$RESULTS/criterion.log" >&2 || true
   node "$ROOT/end2end/bench/criterion-json.mjs" "$CARGO_TARGET_DIR/criterion" > "$RESULTS/criterion.json"
 }
 

@@ -29,11 +29,9 @@ fn bench(c: &mut Criterion) {
                 .unwrap_or(0);
             let part = &book[..end];
             group.throughput(Throughput::Bytes(part.len() as u64));
-            group.bench_with_input(
-                BenchmarkId::new("extract", "war-and-peace-500k"),
-                part,
-                |b, t| b.iter(|| extract(t)),
-            );
+            group.bench_with_input(BenchmarkId::new("extract", "war-and-peace-500k"), part, |b, t| {
+                b.iter(|| extract(t))
+            });
         }
         Err(e) => eprintln!("skipping War and Peace ({BOOK}): {e}"),
     }

@@ -12,11 +12,7 @@ fn entity<'a>(e: &'a Entities, name: &str) -> &'a Entity {
 }
 
 fn surfaces<'a>(text: &'a str, e: &Entities, name: &str) -> Vec<&'a str> {
-    let idx = e
-        .entities
-        .iter()
-        .position(|x| x.name == name)
-        .expect("entity");
+    let idx = e.entities.iter().position(|x| x.name == name).expect("entity");
     e.mentions
         .iter()
         .filter(|m| m.entity == idx)
@@ -30,10 +26,7 @@ fn seed_people() {
     let biden = entity(&e, "Joe Biden");
     assert_eq!(biden.kind, EntityKind::Person);
     assert_eq!(biden.id, "person-joe-biden");
-    assert_eq!(
-        surfaces(SEED, &e, "Joe Biden"),
-        ["Joe Biden", "Biden", "Biden"]
-    );
+    assert_eq!(surfaces(SEED, &e, "Joe Biden"), ["Joe Biden", "Biden", "Biden"]);
     assert_eq!(biden.aliases, ["Biden"]);
     assert_eq!(entity(&e, "Donald Trump").kind, EntityKind::Person);
 }
@@ -102,12 +95,7 @@ fn seed_invariants() {
     check_invariants(SEED, &e);
     // Entities are ordered by first mention.
     let firsts: Vec<usize> = (0..e.entities.len())
-        .map(|i| {
-            e.mentions
-                .iter()
-                .position(|m| m.entity == i)
-                .expect("mentioned")
-        })
+        .map(|i| e.mentions.iter().position(|m| m.entity == i).expect("mentioned"))
         .collect();
     assert!(firsts.windows(2).all(|w| w[0] < w[1]), "{firsts:?}");
     assert_eq!(e.entities[0].name, "U.S.");
@@ -138,12 +126,7 @@ fn check_invariants(text: &str, e: &Entities) {
         }
     }
     for w in e.mentions.windows(2) {
-        assert!(
-            w[0].span.end <= w[1].span.start,
-            "overlap {:?} {:?}",
-            w[0],
-            w[1]
-        );
+        assert!(w[0].span.end <= w[1].span.start, "overlap {:?} {:?}", w[0], w[1]);
     }
     for m in &e.mentions {
         assert!(m.span.start < m.span.end);
@@ -183,8 +166,7 @@ fn possessives_titles_and_the_are_excluded() {
 
 #[test]
 fn acronym_with_builtin_expansion() {
-    let text =
-        "The United Nations met on Tuesday. The UN said 12% of aid was lost, and NATO stayed out.";
+    let text = "The United Nations met on Tuesday. The UN said 12% of aid was lost, and NATO stayed out.";
     let e = extract(text);
     let un = entity(&e, "United Nations");
     assert_eq!(un.kind, EntityKind::Organization);

@@ -5,10 +5,7 @@ use article_analysis::search::{Index, Query};
 use article_analysis::{Analysis, Article};
 
 fn seed() -> Option<Article> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../seeds/000_8c592e3cf3c6a0f6.txt"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds/000_8c592e3cf3c6a0f6.txt");
     let raw = std::fs::read_to_string(path).ok()?;
     Some(Article::parse("000_8c592e3cf3c6a0f6.txt", &raw))
 }
@@ -57,10 +54,7 @@ fn seed_article_queries() {
     let typo = a.index.search(&Query::parse("Ukriane "));
     assert!(typo.passages.is_empty());
     assert_eq!(typo.missing, vec!["Ukriane"]);
-    assert_eq!(
-        typo.suggestions.first().map(String::as_str),
-        Some("Ukraine")
-    );
+    assert_eq!(typo.suggestions.first().map(String::as_str), Some("Ukraine"));
 }
 
 #[test]
@@ -74,19 +68,11 @@ fn war_and_peace_is_fast_enough() {
     assert!(passages.len() > 10_000);
     let hits = index.search(&Query::parse("\"prince andrew\" natas"));
     assert!(!hits.passages.is_empty());
-    assert!(found_all(
-        &article.body,
-        &hits.matches,
-        "natas",
-        "prince andrew"
-    ));
+    assert!(found_all(&article.body, &hits.matches, "natas", "prince andrew"));
     let hits = index.search(&Query::parse("Napoleon -Moscow"));
     assert!(hits.passages.len() > 50);
     let typo = index.search(&Query::parse("Napolen "));
-    assert_eq!(
-        typo.suggestions.first().map(String::as_str),
-        Some("Napoleon")
-    );
+    assert_eq!(typo.suggestions.first().map(String::as_str), Some("Napoleon"));
 }
 
 fn found_all(body: &str, matches: &[std::ops::Range<usize>], prefix: &str, phrase: &str) -> bool {

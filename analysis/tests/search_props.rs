@@ -47,8 +47,7 @@ fn naive(text: &str, passages: &[Span], query: &Query) -> Hits {
     let mut matches = Vec::new();
     for (p, t) in toks.iter().enumerate() {
         let pos: Vec<Vec<Span>> = query.positive().map(|c| occurrences(c, t)).collect();
-        let ok = pos.iter().all(|o| !o.is_empty())
-            && query.negative().all(|c| occurrences(c, t).is_empty());
+        let ok = pos.iter().all(|o| !o.is_empty()) && query.negative().all(|c| occurrences(c, t).is_empty());
         if ok {
             hits.passages.push(p);
             matches.extend(pos.into_iter().flatten());
@@ -123,11 +122,7 @@ fn joined(
     seps: &'static [&'static str],
     max: usize,
 ) -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (prop::sample::select(words), prop::sample::select(seps)),
-        0..max,
-    )
-    .prop_map(|v| {
+    prop::collection::vec((prop::sample::select(words), prop::sample::select(seps)), 0..max).prop_map(|v| {
         v.into_iter().fold(String::new(), |mut s, (w, sep)| {
             s.push_str(w);
             s.push_str(sep);

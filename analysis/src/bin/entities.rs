@@ -38,9 +38,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             other => {
-                eprintln!(
-                    "entities: unknown argument {other:?} (usage: entities [--labels conll])"
-                );
+                eprintln!("entities: unknown argument {other:?} (usage: entities [--labels conll])");
                 return ExitCode::from(2);
             }
         }
@@ -68,11 +66,8 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        let (Some(id), Some(text)) = (rec.get("id"), rec.get("text").and_then(Value::as_str))
-        else {
-            eprintln!(
-                "entities: line {lineno}: expected an object with \"id\" and a string \"text\""
-            );
+        let (Some(id), Some(text)) = (rec.get("id"), rec.get("text").and_then(Value::as_str)) else {
+            eprintln!("entities: line {lineno}: expected an object with \"id\" and a string \"text\"");
             return ExitCode::FAILURE;
         };
         let result = extract(text);

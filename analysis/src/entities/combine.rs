@@ -3,16 +3,25 @@
 //! and a leading lowercase "the" are trimmed; confident rule names the
 //! tagger missed are added.
 
+use super::features::TokInfo;
 use super::gazetteer::{gazetteer, PlaceKind};
 use super::rules::{join, NameSpan};
 use super::tagger::Model;
-use super::features::TokInfo;
 use super::token::{TokKind, Token};
+use std::collections::HashMap;
+
+use super::rules::is_cap_word;
 use super::EntityKind;
 
 /// Names of one paragraph from the tagger, corrected and completed by the
 /// rule names `rules`.
-pub fn combine(text: &str, toks: &[Token], infos: &[TokInfo], model: &Model, rules: Vec<NameSpan>) -> Vec<NameSpan> {
+pub fn combine(
+    text: &str,
+    toks: &[Token],
+    infos: &[TokInfo],
+    model: &Model,
+    rules: Vec<NameSpan>,
+) -> Vec<NameSpan> {
     let g = gazetteer();
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let mut out: Vec<NameSpan> = Vec::new();
@@ -37,14 +46,20 @@ pub fn combine(text: &str, toks: &[Token], infos: &[TokInfo], model: &Model, rul
             2 => EntityKind::Organization,
             3 => EntityKind::Place,
             _ => {
-                if g.is_group(&s) || (r.end - r.start == 1 && s.split('-').next().is_some_and(|h| g.is_group(h))) {
+                if g.is_group(&s)
+                    || (r.end - r.start == 1 && s.split('-').next().is_some_and(|h| g.is_group(h)))
+                {
                     EntityKind::Group
                 } else {
                     EntityKind::Other
                 }
             }
         };
-        if let Some(k) = g.known.get(s.as_str()).and_then(|k| EntityKind::from_str_opt(k.0)) {
+        if let Some(k) = g
+            .known
+            .get(s.as_str())
+            .and_then(|k| EntityKind::from_str_opt(k.0))
+        {
             if matches!(k, EntityKind::Date | EntityKind::Quantity) {
                 continue;
             }
@@ -57,7 +72,11 @@ pub fn combine(text: &str, toks: &[Token], infos: &[TokInfo], model: &Model, rul
             kind = EntityKind::Group;
             strong = true;
         }
-        out.push(NameSpan { toks: r, kind, strong });
+        out.push(NameSpan {
+            toks: r,
+            kind,
+            strong,
+        });
     }
     // Confident rule names the tagger did not see at all.
     let tagged = out.len();
@@ -65,11 +84,138 @@ pub fn combine(text: &str, toks: &[Token], infos: &[TokInfo], model: &Model, rul
         if !n.strong {
             continue;
         }
-        let overlaps = out[..tagged].iter().any(|o| o.toks.start < n.toks.end && n.toks.start < o.toks.end);
+        let overlaps = out[..tagged]
+            .iter()
+            .any(|o| o.toks.start < n.toks.end && n.toks.start < o.toks.end);
         if !overlaps {
             out.push(n);
         }
     }
     out.sort_by_key(|n| n.toks.start);
     out
+}
+
+/// Document-level consistency: a name found somewhere in the document is
+/// also a name where it occurs again untagged (capitalized, not a common
+/// word at a sentence start), and so is a person's surname ("Biden" after
+/// "Joe Biden").
+pub fn propagate(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameSpan>]) {
+    let g = gazetteer();
+    let mut known: HashMap<String, (EntityKind, usize)> = HashMap::new();
+    for (toks, names) in all_toks.iter().zip(all_names.iter()) {
+        for n in names {
+            let len = n.toks.end - n.toks.start;
+            if len > 4 {
+                continue;
+            }
+            let s = join(text, toks, n.toks.clone());
+            known.entry(s).or_insert((n.kind, len));
+            if n.kind == EntityKind::Person && len >= 2 {
+                if let Some(last) = toks.get(n.toks.end - 1).and_then(|t| text.get(t.span.clone())) {
+                    known.entry(last.to_string()).or_insert((EntityKind::Person, 1));
+                }
+            }
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    for (toks, names) in all_toks.iter().zip(all_names.iter_mut()) {
+        let mut covered = vec![false; toks.len()];
+        for n in names.iter() {
+            for c in covered.iter_mut().take(n.toks.end).skip(n.toks.start) {
+                *c = true;
+            }
+        }
+        let mut added = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let Some(t) = toks.get(i) else { break };
+            if covered[i] || !is_cap_word(text, t) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            let mut s = String::new();
+            for len in 1..=4.min(toks.len() - i) {
+                if covered[i + len - 1] {
+                    break;
+                }
+                if len > 1 {
+                    s.push(' ');
+                }
+                s.push_str(text.get(toks[i + len - 1].span.clone()).unwrap_or(""));
+                if let Some(&(kind, _)) = known.get(&s) {
+                    hit = Some((len, kind));
+                }
+            }
+            match hit {
+                Some((len, kind))
+                    // A longer capitalized run is another name; a common word
+                    // at a sentence start is not a name.
+                    if !(toks.get(i + len).is_some_and(|n| is_cap_word(text, n))
+                        || (t.sent_start
+                            && len == 1
+                            && g.is_common(text.get(t.span.clone()).unwrap_or("")))) =>
+                {
+                    added.push(NameSpan { toks: i..i + len, kind, strong: false });
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        if !added.is_empty() {
+            names.extend(added);
+            names.sort_by_key(|n| n.toks.start);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::{extract, EntityKind};
+
+    fn spans(text: &str) -> Vec<(&str, EntityKind)> {
+        let e = extract(text);
+        e.mentions
+            .iter()
+            .map(|m| (&text[m.span.clone()], m.kind))
+            .collect()
+    }
+
+    #[test]
+    fn surnames_are_propagated_through_the_document() {
+        // The tagger alone misses the second "Biden" ("Biden may allow").
+        let text = "U.S. President Joe Biden has authorized Ukraine to use ATACMS.\nOfficials indicated that Ukrainians will use the missiles in the Kursk region, Biden may allow them to use this weapon in other areas as well.";
+        let got = spans(text);
+        assert!(got.contains(&("Biden", EntityKind::Person)), "{got:?}");
+        assert!(got.contains(&("Kursk", EntityKind::Place)), "{got:?}");
+    }
+
+    #[test]
+    fn tagger_finds_names_outside_the_gazetteers() {
+        use EntityKind::*;
+        // A news-style sentence written for this test: none of these names
+        // is in the embedded lists.
+        let text = "Chris Hadfield, a former commander of the International Space Station, said the Canadian Space Agency would join the mission led by Jet Propulsion Laboratory engineers in Pasadena.";
+        let got = spans(text);
+        for want in [
+            ("Chris Hadfield", Person),
+            // A facility: a place in CoNLL.
+            ("International Space Station", Place),
+            ("Canadian Space Agency", Organization),
+            ("Pasadena", Place),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn gazetteer_corrects_the_tagger_type() {
+        let text = "Russian forces fired Iskander missiles while NATO watched from Brussels.";
+        let got = spans(text);
+        assert!(got.contains(&("Russian", EntityKind::Group)), "{got:?}");
+        assert!(got.contains(&("NATO", EntityKind::Organization)), "{got:?}");
+        assert!(got.contains(&("Iskander", EntityKind::Other)), "{got:?}");
+    }
 }

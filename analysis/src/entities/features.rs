@@ -4,16 +4,18 @@
 //! Each feature is a string hashed (FNV-1a) with its template number; the
 //! model is a table of `buckets × CLASSES` weights indexed by the hash.
 
-use std::collections::HashSet;
+use super::gazetteer::HashSet;
 
 use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
-use super::rules::{is_cap_word, ORG_HEADS, OTHER_HEADS, PARTICLES, PLACE_HEADS};
+use super::rules::is_cap_word;
 use super::token::{TokKind, Token};
 
 /// Tags: O, then B/I for PER, ORG, LOC, MISC.
 pub const CLASSES: usize = 9;
 /// Tag names, for debugging and the trainer.
-pub const TAG_NAMES: [&str; CLASSES] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+pub const TAG_NAMES: [&str; CLASSES] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
 /// The label of a B/I tag pair (1 = PER ... 4 = MISC), 0 for O.
 pub fn tag_type(tag: usize) -> usize {
     tag.div_ceil(2)
@@ -44,9 +46,27 @@ const F_KNOWN_PLACE: u32 = 1 << 20;
 const F_ALLCAPS: u32 = 1 << 21;
 const FLAG_COUNT: u32 = 22;
 
-const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+/// Months and weekdays.
+pub const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Precomputed facts about one token.
@@ -62,6 +82,21 @@ pub struct TokInfo {
     pub flags: u32,
     /// Multi-token gazetteer match: 0 none, else kind*2 - (1 for first token).
     pub gaz: u8,
+    /// The rule-based name covering this token: 0 none, else
+    /// kind*2 - (1 for first token), + 32 when strong.
+    pub rule: u8,
+}
+
+/// Marks the names found by the rules on the token facts (stacking).
+pub fn set_rule_tags(infos: &mut [TokInfo], names: &[super::rules::NameSpan]) {
+    for n in names {
+        let kind = n.kind as u8 + 1;
+        for k in n.toks.clone() {
+            if let Some(info) = infos.get_mut(k) {
+                info.rule = kind * 2 - u8::from(k == n.toks.start) + if n.strong { 32 } else { 0 };
+            }
+        }
+    }
 }
 
 fn shape(s: &str) -> String {
@@ -145,17 +180,18 @@ pub fn token_infos(text: &str, toks: &[Token], doc: &DocStats) -> Vec<TokInfo> {
             set(g.demonyms.contains_key(raw), F_DEMONYM);
             set(g.groups.contains(raw), F_GROUP);
             set(g.titles.contains(raw), F_TITLE);
-            set(ORG_HEADS.contains(&raw), F_ORG_HEAD);
-            set(PLACE_HEADS.contains(&raw), F_PLACE_HEAD);
-            set(OTHER_HEADS.contains(&raw), F_OTHER_HEAD);
-            set(MONTHS.contains(&raw), F_MONTH);
+            set(g.org_heads.contains(raw), F_ORG_HEAD);
+            set(g.place_heads.contains(raw), F_PLACE_HEAD);
+            set(g.other_heads.contains(raw), F_OTHER_HEAD);
+            set(g.months.contains(raw), F_MONTH);
             set(t.sent_start, F_SENT_START);
             set(doc.lower.contains(lower.as_str()), F_DOC_LOWER);
             set(doc.cap_mid.contains(lower.as_str()), F_DOC_CAP_MID);
-            set(PARTICLES.contains(&raw), F_PARTICLE);
+            set(g.particles.contains(raw), F_PARTICLE);
             set(is_cap_word(text, t), F_CAP);
             set(
-                raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !raw.chars().any(char::is_lowercase),
+                raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !raw.chars().any(char::is_lowercase),
                 F_ALLCAPS,
             );
             let known = g.known.get(raw).map(|k| k.0);
@@ -168,6 +204,7 @@ pub fn token_infos(text: &str, toks: &[Token], doc: &DocStats) -> Vec<TokInfo> {
                 lower,
                 flags,
                 gaz: 0,
+                rule: 0,
             }
         })
         .collect();
@@ -179,6 +216,11 @@ pub fn token_infos(text: &str, toks: &[Token], doc: &DocStats) -> Vec<TokInfo> {
 fn mark_multi(g: &Gazetteer, infos: &mut [TokInfo]) {
     let mut i = 0;
     while i < infos.len() {
+        // Every multi-word entry starts with a capital.
+        if !infos[i].raw.starts_with(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
         let mut matched = 0;
         let mut kind = 0u8;
         let mut s = String::new();
@@ -256,6 +298,16 @@ fn suffix(s: &str, n: usize) -> &str {
     s.char_indices().nth(count - n).map_or(s, |(b, _)| &s[b..])
 }
 
+fn word(x: &TokInfo, k: isize, n: usize) -> &str {
+    if k < 0 {
+        "<s>"
+    } else if k as usize >= n {
+        "</s>"
+    } else {
+        &x.lower
+    }
+}
+
 /// Appends the feature hashes of token `i` given the two previous tags.
 pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
     out.clear();
@@ -269,15 +321,16 @@ pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mu
     let ii = i as isize;
     let t = at(ii);
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-    let bos = |k: isize| if k < 0 { "<s>" } else if k as usize >= infos.len() { "</s>" } else { "" };
-    let word = |x: &TokInfo, k: isize| -> String {
-        let b = bos(k);
-        if b.is_empty() {
-            x.lower.clone()
+    let bos = |k: isize| {
+        if k < 0 {
+            "<s>"
+        } else if k as usize >= infos.len() {
+            "</s>"
         } else {
-            b.to_string()
+            ""
         }
     };
+    let n = infos.len();
     out.push(H::new(0).0);
     out.push(H::new(1).s(&t.lower).0);
     out.push(H::new(2).s(&t.raw).0);
@@ -287,10 +340,10 @@ pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mu
     out.push(H::new(6).s(suffix(&t.lower, 2)).0);
     out.push(H::new(7).s(suffix(&t.lower, 4)).0);
     out.push(H::new(8).s(prefix(&t.lower, 2)).0);
-    out.push(H::new(9).s(&word(p1, ii - 1)).0);
-    out.push(H::new(10).s(&word(n1, ii + 1)).0);
-    out.push(H::new(11).s(&word(p2, ii - 2)).0);
-    out.push(H::new(12).s(&word(n2, ii + 2)).0);
+    out.push(H::new(9).s(word(p1, ii - 1, n)).0);
+    out.push(H::new(10).s(word(n1, ii + 1, n)).0);
+    out.push(H::new(11).s(word(p2, ii - 2, n)).0);
+    out.push(H::new(12).s(word(n2, ii + 2, n)).0);
     out.push(H::new(13).s(&p1.shape).s(bos(ii - 1)).0);
     out.push(H::new(14).s(&n1.shape).s(bos(ii + 1)).0);
     out.push(H::new(15).s(&p1.shape).s(&t.shape).s(&n1.shape).0);
@@ -312,9 +365,15 @@ pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mu
         }
     }
     out.push(H::new(24).n(u32::from(t.gaz)).0);
-    out.push(H::new(25).n(u32::from(t.gaz)).n(u32::from(p1.gaz)).n(prev as u32).0);
-    out.push(H::new(26).s(&word(p1, ii - 1)).s(&t.lower).0);
-    out.push(H::new(27).s(&t.lower).s(&word(n1, ii + 1)).0);
+    out.push(
+        H::new(25)
+            .n(u32::from(t.gaz))
+            .n(u32::from(p1.gaz))
+            .n(prev as u32)
+            .0,
+    );
+    out.push(H::new(26).s(word(p1, ii - 1, n)).s(&t.lower).0);
+    out.push(H::new(27).s(&t.lower).s(word(n1, ii + 1, n)).0);
     let cap = |x: &TokInfo| x.flags & F_CAP != 0;
     out.push(
         H::new(28)
@@ -324,10 +383,18 @@ pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mu
             .n(t.flags & (F_SENT_START | F_COMMON | F_DOC_LOWER | F_DOC_CAP_MID))
             .0,
     );
-    out.push(H::new(29).n(t.flags & (F_SENT_START | F_COMMON | F_DOC_LOWER | F_DOC_CAP_MID | F_CAP)).0);
+    out.push(
+        H::new(29)
+            .n(t.flags & (F_SENT_START | F_COMMON | F_DOC_LOWER | F_DOC_CAP_MID | F_CAP))
+            .0,
+    );
     out.push(H::new(30).n(u32::from(n1.gaz)).n(u32::from(t.gaz)).0);
-    out.push(H::new(31).s(&word(p1, ii - 1)).n(t.flags & F_CAP).0);
-    out.push(H::new(32).s(&word(n1, ii + 1)).n(t.flags & F_CAP).0);
+    out.push(H::new(31).s(word(p1, ii - 1, n)).n(t.flags & F_CAP).0);
+    out.push(H::new(32).s(word(n1, ii + 1, n)).n(t.flags & F_CAP).0);
+    out.push(H::new(33).n(u32::from(t.rule)).0);
+    out.push(H::new(34).n(u32::from(t.rule)).n(prev as u32).0);
+    out.push(H::new(35).n(u32::from(t.rule)).n(u32::from(n1.rule)).0);
+    out.push(H::new(36).n(u32::from(t.rule)).s(&t.shape).0);
 }
 
 /// Reads the weights table: `buckets × CLASSES` signed bytes.

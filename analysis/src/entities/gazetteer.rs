@@ -4,7 +4,8 @@
 //! The lists live in `analysis/data/` (see its README for sources and
 //! licenses) and are parsed once, lazily, into hash tables.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
@@ -16,6 +17,50 @@ const TITLES: &str = include_str!("../../data/titles.txt");
 const GROUPS: &str = include_str!("../../data/groups.txt");
 const COMMON: &str = include_str!("../../data/common_words.txt");
 const KNOWN: &str = include_str!("../../data/known.tsv");
+
+/// A fast, non-cryptographic hasher (FxHash) for the word tables: their
+/// keys are fixed data, not attacker-chosen, so SipHash buys nothing.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A hash set with [`FxHasher`].
+pub type HashSet<T> = StdHashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// A set of static words.
+pub fn word_set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
 
 /// What a place name refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +96,17 @@ pub struct Gazetteer {
     pub common: HashSet<&'static str>,
     /// Hand-written well-known names → kind label and optional expansion.
     pub known: HashMap<&'static str, (&'static str, Option<&'static str>)>,
+    /// Head words of organizations ("Ministry"), places ("River"), other
+    /// names ("War"); name particles ("de", "van"); months and weekdays.
+    pub org_heads: HashSet<&'static str>,
+    /// See `org_heads`.
+    pub place_heads: HashSet<&'static str>,
+    /// See `org_heads`.
+    pub other_heads: HashSet<&'static str>,
+    /// See `org_heads`.
+    pub particles: HashSet<&'static str>,
+    /// See `org_heads`.
+    pub months: HashSet<&'static str>,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -66,18 +122,9 @@ pub fn gazetteer() -> &'static Gazetteer {
 }
 
 fn plural(d: &str) -> Option<String> {
-    if d.ends_with("ese")
-        || d.ends_with("sh")
-        || d.ends_with("ch")
-        || d.ends_with('s')
-        || d.ends_with("ss")
-    {
+    if d.ends_with("ese") || d.ends_with("sh") || d.ends_with("ch") || d.ends_with('s') || d.ends_with("ss") {
         None
-    } else if d.ends_with('i')
-        || d.ends_with('n')
-        || d.ends_with('e')
-        || d.ends_with('k')
-        || d.ends_with('t')
+    } else if d.ends_with('i') || d.ends_with('n') || d.ends_with('e') || d.ends_with('k') || d.ends_with('t')
     {
         Some(format!("{d}s"))
     } else {
@@ -87,8 +134,8 @@ fn plural(d: &str) -> Option<String> {
 
 fn build() -> Gazetteer {
     let mut countries = Vec::new();
-    let mut places = HashMap::new();
-    let mut demonyms = HashMap::new();
+    let mut places = HashMap::default();
+    let mut demonyms = HashMap::default();
     for line in lines(COUNTRIES) {
         let mut cols = line.split('\t');
         let name = cols.next().unwrap_or("");
@@ -127,12 +174,8 @@ fn build() -> Gazetteer {
         places.entry(name).or_insert(PlaceKind::City);
     }
     let titles: HashSet<&'static str> = lines(TITLES).collect();
-    let max_title_tokens = titles
-        .iter()
-        .map(|t| t.split(' ').count())
-        .max()
-        .unwrap_or(1);
-    let mut known = HashMap::new();
+    let max_title_tokens = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+    let mut known = HashMap::default();
     for line in lines(KNOWN) {
         let mut cols = line.split('\t');
         let (Some(name), Some(label)) = (cols.next(), cols.next()) else {
@@ -152,6 +195,11 @@ fn build() -> Gazetteer {
         max_title_tokens,
         common: lines(COMMON).collect(),
         known,
+        org_heads: word_set(super::rules::ORG_HEADS),
+        place_heads: word_set(super::rules::PLACE_HEADS),
+        other_heads: word_set(super::rules::OTHER_HEADS),
+        particles: word_set(super::rules::PARTICLES),
+        months: word_set(super::features::MONTHS),
     }
 }
 
@@ -185,9 +233,7 @@ mod tests {
         let us = g.places.get("U.S.").copied();
         assert_eq!(us, g.places.get("United States").copied());
         assert!(matches!(us, Some(PlaceKind::Country(_))));
-        let ua = g
-            .demonym("Ukrainian")
-            .and_then(|i| g.countries.get(i).copied());
+        let ua = g.demonym("Ukrainian").and_then(|i| g.countries.get(i).copied());
         assert_eq!(ua, Some("Ukraine"));
         assert_eq!(g.demonym("Ukrainians"), g.demonym("Ukrainian"));
         let nk = g

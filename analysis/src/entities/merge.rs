@@ -138,14 +138,14 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
             continue;
         }
         if let Some(full) = person_parts.get(&key(s)) {
-            let mut targets: Vec<&Key> = full.iter().map(|&j| &keys[j]).collect();
-            targets.dedup();
-            let distinct = {
-                let mut t = targets.clone();
-                t.sort_by_key(|k| format!("{k:?}"));
-                t.dedup();
-                t
-            };
+            let mut distinct: Vec<&Key> = Vec::new();
+            for &j in full {
+                if let Some(k) = keys.get(j) {
+                    if !distinct.contains(&k) {
+                        distinct.push(k);
+                    }
+                }
+            }
             if distinct.len() == 1 {
                 if let Some(&j) = full.first() {
                     keys[i] = keys[j].clone();
@@ -222,12 +222,7 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
             entities[e].related = index.get(&Key::Country(*c)).copied();
             // A group is named by its singular form: "Ukrainian", not "Ukrainians".
             let ent = &mut entities[e];
-            if let Some(short) = ent
-                .aliases
-                .iter()
-                .min_by_key(|a| a.chars().count())
-                .cloned()
-            {
+            if let Some(short) = ent.aliases.iter().min_by_key(|a| a.chars().count()).cloned() {
                 if short.chars().count() < ent.name.chars().count() {
                     let old = std::mem::replace(&mut ent.name, short);
                     ent.aliases.push(old);

@@ -155,12 +155,24 @@ pub fn extract(text: &str) -> Entities {
             doc.add(text, toks);
         }
     }
-    for toks in &all_toks {
-        let rule_names = rules::find_names(text, toks);
-        let names = match model {
-            Some(m) => combine::combine(text, toks, &features::token_infos(text, toks, &doc), m, rule_names),
-            None => rule_names,
-        };
+    let mut all_names: Vec<Vec<rules::NameSpan>> = all_toks
+        .iter()
+        .map(|toks| {
+            let rule_names = rules::find_names(text, toks);
+            match model {
+                Some(m) => {
+                    let mut infos = features::token_infos(text, toks, &doc);
+                    features::set_rule_tags(&mut infos, &rule_names);
+                    combine::combine(text, toks, &infos, m, rule_names)
+                }
+                None => rule_names,
+            }
+        })
+        .collect();
+    if model.is_some() {
+        combine::propagate(text, &all_toks, &mut all_names);
+    }
+    for (toks, names) in all_toks.iter().zip(all_names) {
         let mut taken = vec![false; toks.len()];
         let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
         for n in names {
@@ -174,10 +186,9 @@ pub fn extract(text: &str) -> Entities {
         }
         found.sort_by_key(|f| f.0.start);
         for (r, kind, strong) in found {
-            let (Some(first), Some(last)) = (
-                toks.get(r.start),
-                r.end.checked_sub(1).and_then(|e| toks.get(e)),
-            ) else {
+            let (Some(first), Some(last)) =
+                (toks.get(r.start), r.end.checked_sub(1).and_then(|e| toks.get(e)))
+            else {
                 continue;
             };
             if first.span.start < last.span.end {

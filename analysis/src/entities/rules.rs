@@ -20,8 +20,8 @@ pub struct NameSpan {
 
 /// Lowercase words that may join capitalized words inside a name.
 pub const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von",
-    "al", "bin", "ibn", "y", "zu", "&",
+    "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von", "al", "bin",
+    "ibn", "y", "zu", "&",
 ];
 
 /// Words after which "of" continues a name ("University of Texas").
@@ -365,8 +365,8 @@ pub const PLACE_HEADS: &[&str] = &[
 ];
 
 const PLACE_FIRST: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Gulf", "Cape", "Fort", "Port", "Saint", "St.", "San", "Santa", "Los",
-    "Las", "Lake", "Isle", "Bay",
+    "Mount", "Mt.", "Lake", "Gulf", "Cape", "Fort", "Port", "Saint", "St.", "San", "Santa", "Los", "Las",
+    "Lake", "Isle", "Bay",
 ];
 
 /// Last words of events, laws, awards and other names.
@@ -505,14 +505,8 @@ pub fn is_cap_word(text: &str, t: &Token) -> bool {
 /// Finds names in the tokens of one paragraph.
 pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameSpan> {
     let g = gazetteer();
-    let w = |k: usize| {
-        toks.get(k)
-            .and_then(|t| text.get(t.span.clone()))
-            .unwrap_or("")
-    };
-    let cap = |k: usize| {
-        toks.get(k).is_some_and(|t| is_cap_word(text, t)) && !MONTHS_DAYS.contains(&w(k))
-    };
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    let cap = |k: usize| toks.get(k).is_some_and(|t| is_cap_word(text, t)) && !MONTHS_DAYS.contains(&w(k));
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -530,11 +524,7 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameSpan> {
                 && cap(b + 1)
             {
                 b += 2;
-            } else if w(b) == "of"
-                && OF_HEADS.contains(&w(b - 1))
-                && w(b + 1) == "the"
-                && cap(b + 2)
-            {
+            } else if w(b) == "of" && OF_HEADS.contains(&w(b - 1)) && w(b + 1) == "the" && cap(b + 2) {
                 b += 3;
             } else {
                 break;
@@ -546,18 +536,8 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameSpan> {
     out
 }
 
-fn process_run(
-    g: &Gazetteer,
-    text: &str,
-    toks: &[Token],
-    run: Range<usize>,
-    out: &mut Vec<NameSpan>,
-) {
-    let w = |k: usize| {
-        toks.get(k)
-            .and_then(|t| text.get(t.span.clone()))
-            .unwrap_or("")
-    };
+fn process_run(g: &Gazetteer, text: &str, toks: &[Token], run: Range<usize>, out: &mut Vec<NameSpan>) {
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let (mut a, b) = (run.start, run.end);
     // Sentence-initial common words ("According", "Officials", "The").
     while a < b && toks[a].sent_start {
@@ -580,9 +560,7 @@ fn process_run(
     // A capitalized "The" that is not part of the name.
     if a + 1 < b && w(a) == "The" {
         let rest = join(text, toks, a + 1..b);
-        if !THE_NAMES.contains(&rest.as_str())
-            && (toks[a].sent_start || known_without_the(g, &rest))
-        {
+        if !THE_NAMES.contains(&rest.as_str()) && (toks[a].sent_start || known_without_the(g, &rest)) {
             a += 1;
         }
     }
@@ -664,21 +642,11 @@ fn kind_of_label(label: &str) -> Option<EntityKind> {
 }
 
 /// Decides the kind of a capitalized run (after titles are stripped).
-fn classify(
-    g: &Gazetteer,
-    text: &str,
-    toks: &[Token],
-    r: Range<usize>,
-    titled: bool,
-) -> Option<NameSpan> {
+fn classify(g: &Gazetteer, text: &str, toks: &[Token], r: Range<usize>, titled: bool) -> Option<NameSpan> {
     if r.start >= r.end {
         return None;
     }
-    let w = |k: usize| {
-        toks.get(k)
-            .and_then(|t| text.get(t.span.clone()))
-            .unwrap_or("")
-    };
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let s = join(text, toks, r.clone());
     let n = r.end - r.start;
     let first = w(r.start);
@@ -739,11 +707,7 @@ fn classify(
         t.len() == 2 && t.ends_with('.') && t.starts_with(char::is_uppercase)
     });
     let last_common = g.is_common(last);
-    if (2..=4).contains(&n)
-        && !has_of
-        && (g.first_names.contains(first) || initials)
-        && !last_common
-    {
+    if (2..=4).contains(&n) && !has_of && (g.first_names.contains(first) || initials) && !last_common {
         return span(EntityKind::Person, true);
     }
     if (2..=3).contains(&n) && !has_of && g.last_names.contains(last) && !g.is_common(first) {
@@ -818,7 +782,9 @@ mod tests {
     #[test]
     fn org_heads_and_demonyms() {
         use EntityKind::*;
-        let got = names("In such a scenario, the Ukrainian Armed Forces could strike Russian and North Korean troops.");
+        let got = names(
+            "In such a scenario, the Ukrainian Armed Forces could strike Russian and North Korean troops.",
+        );
         assert_eq!(
             got,
             [

@@ -2,11 +2,12 @@
 //! over hashed features ([`super::features`]) with quantized `i8` weights,
 //! trained by `src/bin/train.rs` and embedded from `models/ner.bin`.
 //!
-//! File format (little endian): `b"NER3"`, `u32` bucket bits, `u32`
-//! classes, `f32` scale, `u32` n, then n exceptions (`u32` index, `f32`
-//! weight), then `buckets × classes` `i8` codes. A code `q` stands for the
-//! weight `q · scale`; the code −128 means "see the exceptions" (the few
-//! large weights: bias, tag transitions).
+//! File format (little endian): `b"NER4"`, `u32` bucket bits, `u32`
+//! classes, `f32` scale, `u32` n, then n exceptions (`u32` weight index,
+//! `f32` weight), then `u32` rows and, for each non-zero row (a feature
+//! bucket), a LEB128 varint of the bucket minus the previous row's bucket
+//! and `classes` `i8` codes. A code `q` stands for the weight `q · scale`;
+//! the code −128 means "see the exceptions" (the few large weights).
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -15,13 +16,14 @@ use super::features::{bucket, features, tag_type, TokInfo, CLASSES};
 
 const MODEL: &[u8] = include_bytes!("../../models/ner.bin");
 
-/// A loaded model: a view of the weight table.
+/// A loaded model: the dense table of weight codes.
 #[derive(Debug, Clone)]
-pub struct Model<'a> {
+pub struct Model {
     bits: u32,
-    weights: &'a [u8],
+    weights: Vec<u8>,
     lut: [i32; 256],
     exceptions: Vec<(u32, i32)>,
+    nonzero: Vec<u64>,
 }
 
 /// Fixed-point factor of decoded weights.
@@ -30,20 +32,71 @@ const FIXED: f32 = 256.0;
 /// The code of an exception.
 pub const EXCEPTION: i8 = -128;
 
-impl<'a> Model<'a> {
+/// Appends a LEB128 varint.
+pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut v = 0u32;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*pos)?;
+        *pos += 1;
+        v |= u32::from(b & 0x7f).checked_shl(shift)?;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Serializes a model: dense codes (`buckets × classes`) and exceptions.
+pub fn write(bits: u32, scale: f32, codes: &[u8], exceptions: &[(u32, f32)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(b"NER4");
+    out.extend_from_slice(&bits.to_le_bytes());
+    out.extend_from_slice(&(CLASSES as u32).to_le_bytes());
+    out.extend_from_slice(&scale.to_le_bytes());
+    out.extend_from_slice(&(exceptions.len() as u32).to_le_bytes());
+    for (k, w) in exceptions {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.extend_from_slice(&w.to_le_bytes());
+    }
+    let rows: Vec<(usize, &[u8])> = codes
+        .chunks(CLASSES)
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|&c| c != 0))
+        .collect();
+    out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    let mut prev = 0;
+    for (b, row) in rows {
+        put_varint(&mut out, (b - prev) as u32);
+        out.extend_from_slice(row);
+        prev = b;
+    }
+    out
+}
+
+impl Model {
     /// Parses a model file; `None` if it is malformed.
-    pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
+    pub fn parse(bytes: &[u8]) -> Option<Model> {
         let magic = bytes.get(..4)?;
-        if magic != b"NER3" {
+        if magic != b"NER4" {
             return None;
         }
-        let u32_at = |o: usize| -> Option<u32> { Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?)) };
-        let f32_at = |o: usize| -> Option<f32> { Some(f32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?)) };
+        let u32_at =
+            |o: usize| -> Option<u32> { Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?)) };
+        let f32_at =
+            |o: usize| -> Option<f32> { Some(f32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?)) };
         let bits = u32_at(4)?;
         let classes = u32_at(8)? as usize;
         let scale = f32_at(12)?;
         let n = u32_at(16)? as usize;
-        if classes != CLASSES || !(1..=28).contains(&bits) || !scale.is_finite() || n > bytes.len() / 8 {
+        if classes != CLASSES || !(1..=24).contains(&bits) || !scale.is_finite() || n > bytes.len() / 8 {
             return None;
         }
         let mut exceptions = Vec::with_capacity(n);
@@ -52,8 +105,23 @@ impl<'a> Model<'a> {
             exceptions.push((u32_at(o)?, (f32_at(o + 4)? * FIXED) as i32));
         }
         exceptions.sort_unstable();
-        let weights = bytes.get(20 + 8 * n..)?;
-        if weights.len() != (1usize << bits) * CLASSES {
+        let buckets = 1usize << bits;
+        let mut weights = vec![0u8; buckets * CLASSES];
+        let mut pos = 20 + 8 * n;
+        let rows = u32_at(pos)? as usize;
+        pos += 4;
+        let mut b = 0usize;
+        let mut nonzero = vec![0u64; buckets.div_ceil(64)];
+        for _ in 0..rows {
+            b = b.checked_add(get_varint(bytes, &mut pos)? as usize)?;
+            *nonzero.get_mut(b / 64)? |= 1 << (b % 64);
+            let row = bytes.get(pos..pos + CLASSES)?;
+            weights
+                .get_mut(b * CLASSES..(b + 1) * CLASSES)?
+                .copy_from_slice(row);
+            pos += CLASSES;
+        }
+        if pos != bytes.len() {
             return None;
         }
         let mut lut = [0i32; 256];
@@ -65,6 +133,7 @@ impl<'a> Model<'a> {
             weights,
             lut,
             exceptions,
+            nonzero,
         })
     }
 
@@ -72,7 +141,16 @@ impl<'a> Model<'a> {
     pub fn score(&self, feats: &[u32], scores: &mut [i32; CLASSES]) {
         *scores = [0; CLASSES];
         for &f in feats {
-            let b = bucket(f, self.bits) * CLASSES;
+            let bk = bucket(f, self.bits);
+            // Most rows are empty: a small bitmap saves a cache miss.
+            if self
+                .nonzero
+                .get(bk / 64)
+                .is_none_or(|w| w & (1 << (bk % 64)) == 0)
+            {
+                continue;
+            }
+            let b = bk * CLASSES;
             if let Some(row) = self.weights.get(b..b + CLASSES) {
                 for (c, (s, &w)) in scores.iter_mut().zip(row).enumerate() {
                     let v = if w as i8 == EXCEPTION {
@@ -91,6 +169,20 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// The greedy tags of a paragraph with the score of every class (for
+    /// debugging).
+    pub fn explain(&self, infos: &[TokInfo]) -> Vec<(usize, [i32; CLASSES])> {
+        let mut out = Vec::new();
+        greedy(infos, |feats, scores| {
+            self.score(feats, scores);
+            out.push((0, *scores));
+        })
+        .into_iter()
+        .zip(out)
+        .map(|(t, (_, s))| (t, s))
+        .collect()
+    }
+
     /// Tags a paragraph: token ranges with their type (1 PER, 2 ORG, 3 LOC, 4 MISC).
     pub fn tag(&self, infos: &[TokInfo]) -> Vec<(Range<usize>, usize)> {
         let tags = greedy(infos, |feats, scores| self.score(feats, scores));
@@ -99,8 +191,8 @@ impl<'a> Model<'a> {
 }
 
 /// The embedded model, if it is valid.
-pub fn model() -> Option<&'static Model<'static>> {
-    static M: OnceLock<Option<Model<'static>>> = OnceLock::new();
+pub fn model() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
     M.get_or_init(|| Model::parse(MODEL)).as_ref()
 }
 
@@ -143,7 +235,7 @@ pub fn spans(tags: &[usize]) -> Vec<(Range<usize>, usize)> {
         }
         let ty = tag_type(t);
         let mut j = i + 1;
-        while j < tags.len() && tags[j] != 0 && tags[j] % 2 == 0 && tag_type(tags[j]) == ty {
+        while j < tags.len() && tags[j] != 0 && tags[j].is_multiple_of(2) && tag_type(tags[j]) == ty {
             j += 1;
         }
         out.push((i..j, ty));
@@ -159,14 +251,25 @@ mod tests {
     #[test]
     fn bio_spans() {
         // O B-PER I-PER B-LOC B-LOC I-LOC O I-ORG
-        assert_eq!(spans(&[0, 1, 2, 5, 5, 6, 0, 4]), [(1..3, 1), (3..4, 3), (4..6, 3), (7..8, 2)]);
+        assert_eq!(
+            spans(&[0, 1, 2, 5, 5, 6, 0, 4]),
+            [(1..3, 1), (3..4, 3), (4..6, 3), (7..8, 2)]
+        );
         assert!(allowed(1, 2) && !allowed(0, 2) && !allowed(3, 2) && allowed(4, 7));
     }
 
     #[test]
     fn malformed_models_are_rejected() {
         assert!(Model::parse(b"").is_none());
-        assert!(Model::parse(b"NER3\x04\0\0\0\x09\0\0\0\0\0\x80\x3f\0\0\0\0").is_none());
+        assert!(Model::parse(b"NER4\x04\0\0\0\x09\0\0\0\0\0\x80\x3f\0\0\0\0").is_none());
+        // A round trip through the file format.
+        let mut codes = vec![0u8; 16 * CLASSES];
+        codes[3 * CLASSES + 2] = 5;
+        codes[15 * CLASSES] = EXCEPTION as u8;
+        let bytes = write(4, 0.5, &codes, &[(15 * CLASSES as u32, 100.0)]);
+        let m = Model::parse(&bytes).expect("parses");
+        assert_eq!(m.weights, codes);
+        assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
         assert!(model().is_some(), "the embedded model is valid");
     }
 }

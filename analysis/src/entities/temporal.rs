@@ -153,20 +153,15 @@ const APPROX: &[&str] = &[
     "just",
 ];
 const NOT_COUNTED: &[&str] = &[
-    "of", "and", "or", "the", "a", "to", "in", "on", "at", "for", "by", "with", "from", "that",
-    "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will",
-    "would", "as", "than", "more", "times", "per", "into", "out", "after", "before", "ago",
-    "later",
+    "of", "and", "or", "the", "a", "to", "in", "on", "at", "for", "by", "with", "from", "that", "which",
+    "who", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "as", "than",
+    "more", "times", "per", "into", "out", "after", "before", "ago", "later",
 ];
 
 /// Finds dates and quantities in `toks`, skipping tokens already `taken`.
 /// Returns token ranges with their kind, in order, not overlapping.
 pub fn find(text: &str, toks: &[Token], taken: &[bool]) -> Vec<(Range<usize>, EntityKind)> {
-    let w = |k: usize| {
-        toks.get(k)
-            .and_then(|t| text.get(t.span.clone()))
-            .unwrap_or("")
-    };
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let free = |k: usize| k < toks.len() && !taken.get(k).copied().unwrap_or(true);
     let is_num = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
     let num_val = |k: usize| -> Option<u32> {
@@ -181,8 +176,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[bool]) -> Vec<(Range<usize>, En
         digits.parse().ok()
     };
     let is_day_num = |k: usize| num_val(k).is_some_and(|v| (1..=31).contains(&v));
-    let is_year =
-        |k: usize| w(k).len() == 4 && num_val(k).is_some_and(|v| (1000..=2100).contains(&v));
+    let is_year = |k: usize| w(k).len() == 4 && num_val(k).is_some_and(|v| (1000..=2100).contains(&v));
     let is_month = |k: usize| {
         let s = w(k);
         MONTHS.contains(&s)
@@ -252,10 +246,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[bool]) -> Vec<(Range<usize>, En
             end = i + 1;
         } else if is_num(i) && w(i).contains(':') {
             end = i + 1;
-            if matches!(
-                lower(end).as_str(),
-                "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc"
-            ) {
+            if matches!(lower(end).as_str(), "a.m." | "p.m." | "am" | "pm" | "gmt" | "utc") {
                 end += 1;
             }
         } else if is_num(i) && matches!(lower(i + 1).as_str(), "a.m." | "p.m.") {
@@ -281,8 +272,7 @@ pub fn find(text: &str, toks: &[Token], taken: &[bool]) -> Vec<(Range<usize>, En
             let currency = is_currency(w(k));
             if currency && is_num(k + 1) {
                 k += 2;
-            } else if is_num(k) || (is_number_word(k) && lower(k) != "few" && lower(k) != "several")
-            {
+            } else if is_num(k) || (is_number_word(k) && lower(k) != "few" && lower(k) != "several") {
                 k += 1;
             }
             if k > i {

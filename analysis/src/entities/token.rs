@@ -32,13 +32,12 @@ pub struct Token {
 
 /// Abbreviations that keep their period.
 const ABBREV: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Ft", "Gen", "Lt", "Col", "Capt",
-    "Cpt", "Sgt", "Maj", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Inc",
-    "Corp", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "No", "vs", "etc", "Bros", "Mx", "Fr", "Pvt", "Cpl", "Spc", "Brig", "Calif",
-    "Mass", "Fla", "Ariz", "Ala", "Ark", "Colo", "Conn", "Del", "Ga", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
-    "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx", "Dept", "Univ",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "Ft", "Gen", "Lt", "Col", "Capt", "Cpt", "Sgt",
+    "Maj", "Adm", "Cmdr", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Inc", "Corp", "Co", "Ltd",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "No", "vs", "etc",
+    "Bros", "Mx", "Fr", "Pvt", "Cpl", "Spc", "Brig", "Calif", "Mass", "Fla", "Ariz", "Ala", "Ark", "Colo",
+    "Conn", "Del", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+    "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "approx", "Dept", "Univ",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -138,9 +137,7 @@ pub fn tokenize(text: &str, span: Range<usize>) -> Vec<Token> {
                 '.' | ',' if numeric && next.is_some_and(|n| n.is_ascii_digit()) => i += 2,
                 ':' if numeric && next.is_some_and(|n| n.is_ascii_digit()) => i += 2,
                 '-' | '‐' | '‑' if next_word => i += 2,
-                '&' if next.is_some_and(char::is_uppercase) && chars[i - 1].1.is_uppercase() => {
-                    i += 2
-                }
+                '&' if next.is_some_and(char::is_uppercase) && chars[i - 1].1.is_uppercase() => i += 2,
                 '\'' | '’' if next_word => {
                     // "'s" / "'S" at the end of a word is a possessive token.
                     let after = ch(i + 2);
@@ -168,11 +165,7 @@ pub fn tokenize(text: &str, span: Range<usize>) -> Vec<Token> {
         }
         out.push(Token {
             span: base + byte_at(start)..base + byte_at(i),
-            kind: if numeric {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            },
+            kind: if numeric { TokKind::Number } else { TokKind::Word },
             sent_start: false,
         });
     }
@@ -198,9 +191,7 @@ fn mark_sentence_starts(text: &str, span: Range<usize>, toks: &mut [Token]) {
     // A line break inside a paragraph after a colon or a heading-like line
     // also starts a sentence.
     for k in 1..toks.len() {
-        let gap = text
-            .get(toks[k - 1].span.end..toks[k].span.start)
-            .unwrap_or("");
+        let gap = text.get(toks[k - 1].span.end..toks[k].span.start).unwrap_or("");
         if gap.contains('\n') && toks[k - 1].kind == TokKind::Punct && {
             let p = text.get(toks[k - 1].span.clone()).unwrap_or("");
             matches!(p, ":" | "." | "!" | "?")
@@ -225,20 +216,35 @@ mod tests {
     fn splits_possessives_and_keeps_acronyms() {
         assert_eq!(
             toks("Biden's decision on U.S. policy, Russia’s troops."),
-            [
-                "Biden", "'s", "decision", "on", "U.S.", "policy", ",", "Russia", "’s", "troops",
-                "."
-            ]
+            ["Biden", "'s", "decision", "on", "U.S.", "policy", ",", "Russia", "’s", "troops", "."]
         );
     }
 
     #[test]
     fn numbers_titles_and_hyphens() {
         assert_eq!(
-            toks("About 50,000 soldiers, $5.5 billion; Gen. J. Smith's long-range F-16s at 10:30 a.m. O'Brien"),
+            toks(
+                "About 50,000 soldiers, $5.5 billion; Gen. J. Smith's long-range F-16s at 10:30 a.m. O'Brien"
+            ),
             [
-                "About", "50,000", "soldiers", ",", "$", "5.5", "billion", ";", "Gen.", "J.", "Smith", "'s",
-                "long-range", "F-16s", "at", "10:30", "a.m.", "O'Brien"
+                "About",
+                "50,000",
+                "soldiers",
+                ",",
+                "$",
+                "5.5",
+                "billion",
+                ";",
+                "Gen.",
+                "J.",
+                "Smith",
+                "'s",
+                "long-range",
+                "F-16s",
+                "at",
+                "10:30",
+                "a.m.",
+                "O'Brien"
             ]
         );
     }

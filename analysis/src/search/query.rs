@@ -104,8 +104,13 @@ impl Query {
             let qwords: Vec<QueryWord> = words(body)
                 .filter_map(|(off, w)| {
                     let folded = fold(w);
+                    if folded.is_empty() {
+                        // Not a word for search (it folds to nothing): like
+                        // trailing punctuation, it completes the word before.
+                        return None;
+                    }
                     word_end = off + w.len();
-                    (!folded.is_empty()).then(|| QueryWord {
+                    Some(QueryWord {
                         typed: w.to_string(),
                         stem: stem(&folded),
                         folded,
@@ -257,6 +262,17 @@ mod tests {
         let q = Query::parse("foo\"bar baz\"");
         assert_eq!(shape(&q).len(), 2);
         assert_eq!(shape(&q)[1].0, vec!["bar", "baz"]);
+    }
+
+    #[test]
+    fn a_trailing_word_that_folds_to_nothing_completes_the_last_word() {
+        // Found by property testing: after "𑥐" comes a word (a Khmer vowel
+        // sign) that folds to "", so "𑥐" does not end the input and is not
+        // a prefix word (the prefix flag used to go to it anyway).
+        let q = Query::parse("\u{11950}.\u{17b6}");
+        assert_eq!(q.clauses().len(), 1);
+        assert!(!q.clauses()[0].words[0].prefix);
+        assert!(Query::parse("\u{11950}").clauses()[0].words[0].prefix);
     }
 
     #[test]
