@@ -42,49 +42,16 @@ pub struct Analysis {
 /// let a = job.finish();
 /// assert_eq!(a.article.paragraphs.len(), 2);
 /// ```
-#[derive(Debug)]
 pub struct Analyzer {
     article: Article,
     index: Option<Index>,
-    extractor: Extractor,
-}
-
-/// Entity extraction as a resumable job (one step for now: the extractor
-/// runs over the whole text at once).
-#[derive(Debug, Default)]
-struct Extractor {
-    done: Option<Entities>,
-}
-
-impl Extractor {
-    fn new(_text: &str) -> Extractor {
-        Extractor::default()
-    }
-
-    fn step(&mut self, text: &str, _budget: usize) -> bool {
-        if self.done.is_none() {
-            self.done = Some(entities::extract(text));
-        }
-        true
-    }
-
-    fn progress(&self) -> f64 {
-        if self.done.is_some() {
-            1.0
-        } else {
-            0.0
-        }
-    }
-
-    fn finish(self, text: &str) -> Entities {
-        self.done.unwrap_or_else(|| entities::extract(text))
-    }
+    extractor: entities::Extractor,
 }
 
 impl Analyzer {
     /// Starts analysing `article`.
     pub fn new(article: Article) -> Analyzer {
-        let extractor = Extractor::new(&article.body);
+        let extractor = entities::Extractor::new(&article.body);
         Analyzer {
             article,
             index: None,

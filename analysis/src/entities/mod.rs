@@ -145,60 +145,128 @@ impl EntityKind {
 /// Extracts the entities of `text` (an article body: paragraphs separated by
 /// newlines or blank lines). Never panics; mentions never cross paragraphs.
 pub fn extract(text: &str) -> Entities {
-    let mut raws = Vec::new();
-    let paras = segment::paragraphs(text);
-    let all_toks: Vec<Vec<token::Token>> = paras.iter().map(|p| token::tokenize(text, p.clone())).collect();
-    let model = tagger::model();
-    let mut doc = features::DocStats::default();
-    if model.is_some() {
-        for toks in &all_toks {
-            doc.add(text, toks);
+    Extractor::new(text).finish(text)
+}
+
+/// Extraction as a resumable job, for long texts: [`Extractor::step`] does a
+/// slice of paragraphs at a time (tokenizing and document statistics first,
+/// then tagging, the expensive part); [`Extractor::finish`] does what needs
+/// the whole document (marking names found elsewhere, dates and quantities,
+/// alias merging). `extract(text)` is `Extractor::new(text).finish(text)`.
+///
+/// ```
+/// use article_analysis::entities::{extract, Extractor};
+/// let text = "Joe Biden spoke.\nBiden left for Kyiv.";
+/// let mut job = Extractor::new(text);
+/// while !job.step(text, 1) {}
+/// assert_eq!(job.finish(text), extract(text));
+/// ```
+pub struct Extractor {
+    paras: Vec<Range<usize>>,
+    toks: Vec<Vec<token::Token>>,
+    doc: features::DocStats,
+    names: Vec<Vec<rules::NameSpan>>,
+}
+
+/// Tokenizing is this many times cheaper than tagging, per paragraph.
+const TOKENIZE_SPEEDUP: usize = 8;
+
+impl Extractor {
+    /// Starts a job over `text` (the same text must be passed to every call).
+    pub fn new(text: &str) -> Extractor {
+        let paras = segment::paragraphs(text);
+        Extractor {
+            toks: Vec::with_capacity(paras.len()),
+            names: Vec::with_capacity(paras.len()),
+            paras,
+            doc: features::DocStats::default(),
         }
     }
-    let mut all_names: Vec<Vec<rules::NameSpan>> = all_toks
-        .iter()
-        .map(|toks| {
+
+    /// Does about `budget` paragraphs of tagging (or more of tokenizing);
+    /// returns true when only [`Extractor::finish`] is left.
+    pub fn step(&mut self, text: &str, budget: usize) -> bool {
+        let model = tagger::model();
+        if self.toks.len() < self.paras.len() {
+            let end = self.paras.len().min(
+                self.toks
+                    .len()
+                    .saturating_add(budget.saturating_mul(TOKENIZE_SPEEDUP)),
+            );
+            for p in self.toks.len()..end {
+                let toks = token::tokenize(text, self.paras[p].clone());
+                if model.is_some() {
+                    self.doc.add(text, &toks);
+                }
+                self.toks.push(toks);
+            }
+            return false;
+        }
+        let end = self.toks.len().min(self.names.len().saturating_add(budget));
+        for p in self.names.len()..end {
+            let toks = &self.toks[p];
             let rule_names = rules::find_names(text, toks);
-            match model {
+            let names = match model {
                 Some(m) => {
-                    let mut infos = features::token_infos(text, toks, &doc);
+                    let mut infos = features::token_infos(text, toks, &self.doc);
                     features::set_rule_tags(&mut infos, &rule_names);
                     combine::combine(text, toks, &infos, m, rule_names)
                 }
                 None => rule_names,
-            }
-        })
-        .collect();
-    if model.is_some() {
-        combine::propagate(text, &all_toks, &mut all_names);
-    }
-    for (toks, names) in all_toks.iter().zip(all_names) {
-        let mut taken = vec![false; toks.len()];
-        let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
-        for n in names {
-            for t in taken.iter_mut().take(n.toks.end).skip(n.toks.start) {
-                *t = true;
-            }
-            found.push((n.toks, n.kind, n.strong));
-        }
-        for (r, kind) in temporal::find(text, toks, &taken) {
-            found.push((r, kind, true));
-        }
-        found.sort_by_key(|f| f.0.start);
-        for (r, kind, strong) in found {
-            let (Some(first), Some(last)) =
-                (toks.get(r.start), r.end.checked_sub(1).and_then(|e| toks.get(e)))
-            else {
-                continue;
             };
-            if first.span.start < last.span.end {
-                raws.push(merge::Raw {
-                    span: first.span.start..last.span.end,
-                    kind,
-                    strong,
-                });
+            self.names.push(names);
+        }
+        self.names.len() >= self.paras.len()
+    }
+
+    /// How far the job is, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        let n = self.paras.len().max(1) as f64;
+        let tokenized = self.toks.len() as f64 / n;
+        let tagged = self.names.len() as f64 / n;
+        (0.15 * tokenized + 0.85 * tagged).min(1.0)
+    }
+
+    /// Finishes the job (doing any steps left) and returns the entities.
+    pub fn finish(mut self, text: &str) -> Entities {
+        while !self.step(text, usize::MAX) {}
+        let Extractor {
+            toks: all_toks,
+            names: mut all_names,
+            ..
+        } = self;
+        if tagger::model().is_some() {
+            combine::propagate(text, &all_toks, &mut all_names);
+        }
+        let mut raws = Vec::new();
+        for (toks, names) in all_toks.iter().zip(all_names) {
+            let mut taken = vec![false; toks.len()];
+            let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
+            for n in names {
+                for t in taken.iter_mut().take(n.toks.end).skip(n.toks.start) {
+                    *t = true;
+                }
+                found.push((n.toks, n.kind, n.strong));
+            }
+            for (r, kind) in temporal::find(text, toks, &taken) {
+                found.push((r, kind, true));
+            }
+            found.sort_by_key(|f| f.0.start);
+            for (r, kind, strong) in found {
+                let (Some(first), Some(last)) =
+                    (toks.get(r.start), r.end.checked_sub(1).and_then(|e| toks.get(e)))
+                else {
+                    continue;
+                };
+                if first.span.start < last.span.end {
+                    raws.push(merge::Raw {
+                        span: first.span.start..last.span.end,
+                        kind,
+                        strong,
+                    });
+                }
             }
         }
+        merge::build(text, raws)
     }
-    merge::build(text, raws)
 }
