@@ -28,7 +28,11 @@ fn first_positions(a: &Analysis) -> Vec<Option<usize>> {
 fn csv_field(s: &str) -> String {
     // Quote everything; double inner quotes. A leading =,+,-,@ is prefixed
     // with ' so spreadsheets do not run it as a formula.
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
@@ -147,16 +151,23 @@ pub fn passages_markdown(a: &Analysis, view: &View, filters: &str) -> String {
         };
         let mut cursor = para.span.start;
         let mut text = String::new();
-        for mspan in view.matches.iter().filter(|s| s.start >= para.span.start && s.end <= para.span.end) {
-            if let (Some(before), Some(hit)) =
-                (a.article.body.get(cursor..mspan.start), a.article.body.get(mspan.clone()))
-            {
+        for mspan in view
+            .matches
+            .iter()
+            .filter(|s| s.start >= para.span.start && s.end <= para.span.end)
+        {
+            if let (Some(before), Some(hit)) = (
+                a.article.body.get(cursor..mspan.start),
+                a.article.body.get(mspan.clone()),
+            ) {
                 text.push_str(&md_escape(before));
                 text.push_str(&format!("**{}**", md_escape(hit)));
                 cursor = mspan.end;
             }
         }
-        text.push_str(&md_escape(a.article.body.get(cursor..para.span.end).unwrap_or("")));
+        text.push_str(&md_escape(
+            a.article.body.get(cursor..para.span.end).unwrap_or(""),
+        ));
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push_str(&text);
         out.push_str("\n\n");
@@ -171,7 +182,10 @@ mod tests {
     use crate::search::Query;
 
     fn seed() -> Analysis {
-        Analysis::new(Article::parse("000_seed.txt", include_str!("../../seeds/000_8c592e3cf3c6a0f6.txt")))
+        Analysis::new(Article::parse(
+            "000_seed.txt",
+            include_str!("../../seeds/000_8c592e3cf3c6a0f6.txt"),
+        ))
     }
 
     #[test]
@@ -181,8 +195,15 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(lines[0], "name,type,aliases,mentions,first_position");
         assert_eq!(lines.len(), a.entities.entities.len() + 1);
-        let biden = lines.iter().find(|l| l.starts_with("\"Joe Biden\",person,")).expect("Joe Biden row");
-        let pos: usize = biden.rsplit(',').next().and_then(|p| p.parse().ok()).expect("a position");
+        let biden = lines
+            .iter()
+            .find(|l| l.starts_with("\"Joe Biden\",person,"))
+            .expect("Joe Biden row");
+        let pos: usize = biden
+            .rsplit(',')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("a position");
         let chars: Vec<char> = a.article.body.chars().collect();
         assert_eq!(chars[pos..pos + 9].iter().collect::<String>(), "Joe Biden");
     }
@@ -198,8 +219,14 @@ mod tests {
         assert_eq!(json_string("a\"b\\c\n\u{1}"), "\"a\\\"b\\\\c\\n\\u0001\"");
         let a = seed();
         let json = entities_json(&a);
-        assert!(json.contains("\"name\": \"Joe Biden\", \"type\": \"person\""), "{json}");
-        assert_eq!(json.matches("\"first_position\"").count(), a.entities.entities.len());
+        assert!(
+            json.contains("\"name\": \"Joe Biden\", \"type\": \"person\""),
+            "{json}"
+        );
+        assert_eq!(
+            json.matches("\"first_position\"").count(),
+            a.entities.entities.len()
+        );
     }
 
     #[test]

@@ -51,7 +51,10 @@ pub fn search(articles: &[&Analysis], query: &Query) -> Vec<ArticleHit> {
     if query.is_empty() || articles.is_empty() {
         return Vec::new();
     }
-    let positive: Vec<Query> = query.positive().map(|c| Query::from_clauses(vec![c.clone()])).collect();
+    let positive: Vec<Query> = query
+        .positive()
+        .map(|c| Query::from_clauses(vec![c.clone()]))
+        .collect();
     let lengths: Vec<f64> = articles.iter().map(|a| a.index.token_count() as f64).collect();
     let avg_len = (lengths.iter().sum::<f64>() / lengths.len() as f64).max(1.0);
     // Term frequencies per article and clause, and document frequencies.
@@ -89,8 +92,12 @@ pub fn search(articles: &[&Analysis], query: &Query) -> Vec<ArticleHit> {
             .take(MAX_PASSAGES_PER_ARTICLE)
             .filter_map(|&p| {
                 let span = a.article.paragraphs.get(p)?.span.clone();
-                let inside: Vec<Span> =
-                    h.matches.iter().filter(|m| m.start >= span.start && m.end <= span.end).cloned().collect();
+                let inside: Vec<Span> = h
+                    .matches
+                    .iter()
+                    .filter(|m| m.start >= span.start && m.end <= span.end)
+                    .cloned()
+                    .collect();
                 Some((p, inside))
             })
             .collect();
@@ -121,7 +128,10 @@ pub fn snippet(text: &str, span: Span, radius: usize) -> (String, Span) {
             from += sp + 1;
         }
     }
-    let mut to = text[end..].char_indices().nth(radius).map_or(text.len(), |(b, _)| end + b);
+    let mut to = text[end..]
+        .char_indices()
+        .nth(radius)
+        .map_or(text.len(), |(b, _)| end + b);
     if to < text.len() {
         if let Some(sp) = text[end..to].rfind(' ') {
             to = end + sp;
@@ -155,9 +165,12 @@ pub fn entity_index(articles: &[&Analysis]) -> Vec<LibraryEntity> {
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for (ei, e) in a.entities.entities.iter().enumerate() {
-            let keys: Vec<String> =
-                std::iter::once(fold(&e.name)).chain(e.aliases.iter().map(|x| fold(x))).collect();
-            let found = keys.iter().find_map(|k| by_key.get(&(e.kind, k.clone())).copied());
+            let keys: Vec<String> = std::iter::once(fold(&e.name))
+                .chain(e.aliases.iter().map(|x| fold(x)))
+                .collect();
+            let found = keys
+                .iter()
+                .find_map(|k| by_key.get(&(e.kind, k.clone())).copied());
             let slot = match found {
                 Some(s) => s,
                 None => {
@@ -251,13 +264,20 @@ mod tests {
     fn entity_index_merges_across_articles() {
         let seed = include_str!("../../seeds/000_8c592e3cf3c6a0f6.txt");
         let a = analysed("a.txt", seed);
-        let b = analysed("b.txt", "President Joe Biden spoke in Kyiv on Monday. Biden then left Ukraine.");
+        let b = analysed(
+            "b.txt",
+            "President Joe Biden spoke in Kyiv on Monday. Biden then left Ukraine.",
+        );
         let idx = entity_index(&[&a, &b]);
-        let biden = idx.iter().find(|e| e.kind == EntityKind::Person && e.name.contains("Biden"));
+        let biden = idx
+            .iter()
+            .find(|e| e.kind == EntityKind::Person && e.name.contains("Biden"));
         let biden = biden.expect("Biden in the index");
         assert_eq!(biden.articles.len(), 2);
         assert_eq!(biden.mentions, biden.articles.iter().map(|x| x.2).sum::<usize>());
-        let ukraine = idx.iter().find(|e| e.kind == EntityKind::Place && e.name == "Ukraine");
+        let ukraine = idx
+            .iter()
+            .find(|e| e.kind == EntityKind::Place && e.name == "Ukraine");
         assert_eq!(ukraine.map(|e| e.articles.len()), Some(2));
     }
 }

@@ -36,7 +36,10 @@ fn main() -> ExitCode {
             .filter(|p| p.is_file())
             .filter(|p| {
                 let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                let ext = p.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
+                let ext = p
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .map(|e| e.to_ascii_lowercase());
                 !name.starts_with('.') && matches!(ext.as_deref(), Some("txt" | "md"))
             })
             .collect(),
@@ -56,14 +59,22 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let name = first.file_name().and_then(|n| n.to_str()).unwrap_or("article.txt");
+    let name = first
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("article.txt");
     let a = Article::parse(name, &String::from_utf8_lossy(&bytes));
     let mut html = String::new();
     html.push_str("<div id=\"prerender\" class=\"app prerender\">");
     html.push_str("<header class=\"topbar\"><span class=\"brand\">Article Explorer</span>");
     html.push_str("<span class=\"prerender-note\">Loading search and entities…</span></header>");
-    html.push_str("<div class=\"layout prerender-layout\"><main class=\"reading\"><div class=\"article-header\">");
-    html.push_str(&format!("<h1 class=\"article-title\">{}</h1>", escape(&a.meta.title)));
+    html.push_str(
+        "<div class=\"layout prerender-layout\"><main class=\"reading\"><div class=\"article-header\">",
+    );
+    html.push_str(&format!(
+        "<h1 class=\"article-title\">{}</h1>",
+        escape(&a.meta.title)
+    ));
     let mut meta: Vec<String> = Vec::new();
     if let Some(s) = &a.meta.source {
         meta.push(escape(s));
@@ -76,7 +87,10 @@ fn main() -> ExitCode {
     }
     html.push_str("</div><div class=\"article-body\">");
     for i in 0..a.paragraphs.len() {
-        html.push_str(&format!("<p class=\"passage\">{}</p>", escape(a.paragraph_text(i))));
+        html.push_str(&format!(
+            "<p class=\"passage\">{}</p>",
+            escape(a.paragraph_text(i))
+        ));
     }
     html.push_str("</div></main></div></div>");
     println!("{html}");

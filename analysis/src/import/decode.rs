@@ -50,8 +50,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         Ok(s) => (s.to_string(), 0),
         Err(_) => {
             let s = String::from_utf8_lossy(body);
-            let replaced = s.chars().filter(|&c| c == '\u{fffd}').count()
-                - count_literal_replacements(body);
+            let replaced = s.chars().filter(|&c| c == '\u{fffd}').count() - count_literal_replacements(body);
             (s.into_owned(), replaced)
         }
     };
@@ -69,7 +68,13 @@ fn count_literal_replacements(bytes: &[u8]) -> usize {
 
 fn looks_like_known_binary(b: &[u8]) -> bool {
     const MAGIC: &[&[u8]] = &[
-        b"\x89PNG", b"PK\x03\x04", b"%PDF", b"GIF8", b"\xFF\xD8\xFF", b"\x1F\x8B", b"\x7FELF",
+        b"\x89PNG",
+        b"PK\x03\x04",
+        b"%PDF",
+        b"GIF8",
+        b"\xFF\xD8\xFF",
+        b"\x1F\x8B",
+        b"\x7FELF",
     ];
     MAGIC.iter().any(|m| b.starts_with(m))
 }

@@ -82,9 +82,41 @@ const DROPPED: &[&str] = &[
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
-    "div", "section", "article", "main", "header", "figure", "figcaption", "table", "tr", "td", "th",
-    "caption", "address", "hr", "br", "body", "html", "center", "details", "summary",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "address",
+    "hr",
+    "br",
+    "body",
+    "html",
+    "center",
+    "details",
+    "summary",
 ];
 
 /// Deepest nesting walked; deeper content is ignored (hostile documents).
@@ -206,9 +238,15 @@ mod tests {
                         "article",
                         vec![
                             Node::el("h1", vec![t("Headline")]),
-                            Node::el("p", vec![t("Body  one\n"), Node::el("a", vec![t("link")]), t(".")]),
+                            Node::el(
+                                "p",
+                                vec![t("Body  one\n"), Node::el("a", vec![t("link")]), t(".")],
+                            ),
                             Node::el("form", vec![t("Subscribe")]),
-                            Node::el("ul", vec![Node::el("li", vec![t("a")]), Node::el("li", vec![t("b")])]),
+                            Node::el(
+                                "ul",
+                                vec![Node::el("li", vec![t("a")]), Node::el("li", vec![t("b")])],
+                            ),
                         ],
                     ),
                     Node::el("footer", vec![t("© 2024")]),
@@ -224,7 +262,15 @@ mod tests {
     fn br_and_divs_split_paragraphs_and_inline_elements_do_not() {
         let doc = Node::el(
             "body",
-            vec![Node::el("div", vec![t("one"), Node::el("br", vec![]), t("two "), Node::el("em", vec![t("three")])])],
+            vec![Node::el(
+                "div",
+                vec![
+                    t("one"),
+                    Node::el("br", vec![]),
+                    t("two "),
+                    Node::el("em", vec![t("three")]),
+                ],
+            )],
         );
         assert_eq!(readable(&doc).body, "one\ntwo three\n");
     }

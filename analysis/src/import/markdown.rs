@@ -55,7 +55,8 @@ pub fn to_text(md: &str) -> (Option<String>, String) {
         }
         // Setext heading: the next line is === or ---.
         if let Some(next) = lines.get(i).map(|l| l.trim()) {
-            let underline = !next.is_empty() && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'));
+            let underline =
+                !next.is_empty() && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'));
             if underline && current.is_empty() && !is_rule(line) {
                 let h = inline(line);
                 if title.is_none() {
@@ -116,7 +117,9 @@ pub fn to_text(md: &str) -> (Option<String>, String) {
 fn is_rule(line: &str) -> bool {
     let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     compact.len() >= 3
-        && (compact.chars().all(|c| c == '-') || compact.chars().all(|c| c == '*') || compact.chars().all(|c| c == '_'))
+        && (compact.chars().all(|c| c == '-')
+            || compact.chars().all(|c| c == '*')
+            || compact.chars().all(|c| c == '_'))
 }
 
 fn atx_heading(line: &str) -> Option<&str> {
@@ -138,7 +141,11 @@ fn list_item(line: &str) -> Option<&str> {
     for marker in ["- ", "* ", "+ "] {
         if let Some(rest) = line.strip_prefix(marker) {
             let rest = rest.trim_start();
-            return Some(rest.strip_prefix("[ ] ").or_else(|| rest.strip_prefix("[x] ")).unwrap_or(rest));
+            return Some(
+                rest.strip_prefix("[ ] ")
+                    .or_else(|| rest.strip_prefix("[x] "))
+                    .unwrap_or(rest),
+            );
         }
     }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
@@ -183,7 +190,8 @@ pub fn inline(s: &str) -> String {
             }
             '`' => {
                 let ticks = chars[i..].iter().take_while(|&&x| x == '`').count();
-                let close = (i + ticks..chars.len()).find(|&j| chars[j..].iter().take_while(|&&x| x == '`').count() == ticks);
+                let close = (i + ticks..chars.len())
+                    .find(|&j| chars[j..].iter().take_while(|&&x| x == '`').count() == ticks);
                 match close {
                     Some(j) => {
                         out.extend(chars[i + ticks..j].iter());
@@ -294,15 +302,27 @@ mod tests {
         let md = "Intro line one\nline two\n\n## Second *heading* ##\n\n1. first\n2) second\n\n> quoted **text**\n\n---\n\nSetext\n======\n";
         let (title, body) = to_text(md);
         assert_eq!(title.as_deref(), Some("Second heading"));
-        assert_eq!(body, "Intro line one line two\nSecond heading\nfirst\nsecond\nquoted text\nSetext\n");
+        assert_eq!(
+            body,
+            "Intro line one line two\nSecond heading\nfirst\nsecond\nquoted text\nSetext\n"
+        );
     }
 
     #[test]
     fn links_images_code_and_html() {
-        assert_eq!(inline("See [the *report*](http://x.org/a_(b)) now"), "See the report now");
+        assert_eq!(
+            inline("See [the *report*](http://x.org/a_(b)) now"),
+            "See the report now"
+        );
         assert_eq!(inline("![a map](m.png) and [ref][1]"), "a map and ref");
-        assert_eq!(inline("use `a*b` and snake_case_name"), "use a*b and snake_case_name");
-        assert_eq!(inline("a <b>bold</b> <https://x.org> 2 < 3"), "a bold https://x.org 2 < 3");
+        assert_eq!(
+            inline("use `a*b` and snake_case_name"),
+            "use a*b and snake_case_name"
+        );
+        assert_eq!(
+            inline("a <b>bold</b> <https://x.org> 2 < 3"),
+            "a bold https://x.org 2 < 3"
+        );
         assert_eq!(inline(r"\*not emphasis\*"), "*not emphasis*");
         assert_eq!(inline("~~gone~~ 5 * 3"), "gone 5 * 3");
     }
@@ -317,7 +337,20 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        for s in ["[", "[a](", "![", "`", "``a`", "#", "######## x", "* ", "\u{202e}*x*", "<", "<a", "_é_"] {
+        for s in [
+            "[",
+            "[a](",
+            "![",
+            "`",
+            "``a`",
+            "#",
+            "######## x",
+            "* ",
+            "\u{202e}*x*",
+            "<",
+            "<a",
+            "_é_",
+        ] {
             let _ = to_text(s);
         }
     }
