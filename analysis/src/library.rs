@@ -222,7 +222,8 @@ mod tests {
         assert_eq!(hits.iter().map(|h| h.article).collect::<Vec<_>>(), vec![1, 0]);
         assert_eq!(hits[0].matches, 3);
         assert_eq!(hits[1].passages, vec![0]);
-        assert_eq!(hits[1].snippets, vec![(0, vec![0..4])]);
+        let expected: Vec<(usize, Vec<Span>)> = vec![(0, std::iter::once(0..4).collect())];
+        assert_eq!(hits[1].snippets, expected);
     }
 
     #[test]

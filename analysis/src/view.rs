@@ -185,7 +185,7 @@ mod tests {
     fn segments_cover_the_paragraph_with_overlaps() {
         // "Joe Biden spoke" with a mention on 0..9 and a match on 4..15.
         let para = 0..15;
-        let matches = vec![4..15];
+        let matches: Vec<Span> = std::iter::once(4..15).collect();
         let mentions = vec![mention(0..9, EntityKind::Person)];
         let segs = segments(para, &matches, &mentions, 0..1, &[]);
         assert_eq!(

@@ -213,3 +213,18 @@ fn never_panics_on_odd_input() {
         check_invariants(t, &e);
     }
 }
+
+#[test]
+fn invisible_format_characters_are_not_part_of_names() {
+    // From a CENTCOM release: a left-to-right mark follows the second "Mosul".
+    let text = "The fight for Mosul goes on. After the liberation of Mosul\u{200e}, work remains.";
+    let e = article_analysis::entities::extract(text);
+    let mosul: Vec<&article_analysis::entities::Entity> = e
+        .entities
+        .iter()
+        .filter(|x| x.name.starts_with("Mosul"))
+        .collect();
+    assert_eq!(mosul.len(), 1, "{:?}", e.entities);
+    assert_eq!(mosul[0].name, "Mosul");
+    assert_eq!(mosul[0].mentions, 2);
+}

@@ -4,7 +4,7 @@
 //! cargo run --release -p article-analysis --bin train -- \
 //!     [--data /work/shared/data/ner-train] [--out analysis/models/ner.bin] \
 //!     [--bits 18] [--epochs 6] [--weights btc=0.2,wnut17=0.2] \
-//!     [--prune 2.0] [--levels 3] [--keep 0.999] [--holdout]
+//!     [--prune 2.0] [--levels 3] [--keep 0.999] [--holdout] [--structured]
 //! ```
 //!
 //! Corpora and weights: re3d, CrossNER, UNER-EWT, UNER-PUD (1.0), WNUT17 and
@@ -15,7 +15,9 @@
 //!
 //! Training is greedy (the history is the model's own tags); when that
 //! history makes the gold I-X tag unreachable, B-X is learnt after O and
-//! nothing after another type.
+//! nothing after another type. `--structured` trains a structured
+//! perceptron with Viterbi decoding instead (tried: 70.9 vs 73.1 held-out
+//! micro F1 for greedy, so greedy stays the default).
 //! Compression: feature rows whose largest weight is below `--prune` are
 //! dropped, the rest are quantized to ±`--levels` steps (the largest 0.1%
 //! of weights, `--keep`, are stored exactly), and only non-zero rows are
@@ -29,7 +31,7 @@ use article_analysis::entities::features::{
     bucket, features, set_rule_tags, tag_type, token_infos, DocStats, TokInfo, CLASSES, TAG_NAMES,
 };
 use article_analysis::entities::rules::find_names;
-use article_analysis::entities::tagger::{allowed, greedy, spans, write, Model, EXCEPTION};
+use article_analysis::entities::tagger::{allowed, greedy, spans, viterbi, write, Model, EXCEPTION};
 use article_analysis::entities::token::tokenize;
 use article_analysis::segment::paragraphs;
 use serde_json::Value;
@@ -185,6 +187,16 @@ impl Perceptron {
             }
         }
     }
+    fn update_pair(&mut self, gold_feats: &[u32], gold: usize, pred_feats: &[u32], pred: usize, weight: f32) {
+        for (feats, c, delta) in [(gold_feats, gold, weight), (pred_feats, pred, -weight)] {
+            for &f in feats {
+                let k = bucket(f, self.bits) * CLASSES + c;
+                self.total[k] += (self.clock - self.stamp[k]) as f32 * self.w[k];
+                self.stamp[k] = self.clock;
+                self.w[k] += delta;
+            }
+        }
+    }
     fn averaged(&self) -> Vec<f32> {
         (0..self.w.len())
             .map(|k| {
@@ -233,6 +245,56 @@ fn train_epoch(p: &mut Perceptron, data: &[Para], order: &[usize]) -> (usize, us
             }
             prev2 = prev;
             prev = best;
+        }
+    }
+    (errors, total)
+}
+
+/// One epoch of structured-perceptron training with Viterbi decoding: where
+/// the decoded path differs from the gold path (tag and previous tags), the
+/// gold features are rewarded and the decoded ones penalised.
+fn train_epoch_viterbi(p: &mut Perceptron, data: &[Para], order: &[usize]) -> (usize, usize) {
+    let mut gf = Vec::with_capacity(128);
+    let mut pf = Vec::with_capacity(128);
+    let (mut errors, mut total) = (0, 0);
+    for &d in order {
+        let para = &data[d];
+        let pred = {
+            let w = &p.w;
+            let bits = p.bits;
+            viterbi(&para.infos, |feats, scores| {
+                let mut acc = [0f32; CLASSES];
+                for &f in feats {
+                    let b = bucket(f, bits) * CLASSES;
+                    for (c, s) in acc.iter_mut().enumerate() {
+                        *s += w[b + c];
+                    }
+                }
+                for (s, a) in scores.iter_mut().zip(acc) {
+                    *s = (a * 1000.0) as i32;
+                }
+            })
+        };
+        let gold: Vec<usize> = para.gold.iter().map(|&g| usize::from(g)).collect();
+        let at = |v: &[usize], k: usize, back: usize| k.checked_sub(back).map_or(0, |j| v[j]);
+        for i in 0..para.infos.len() {
+            p.clock += 1;
+            let (g, b) = (gold[i], pred[i]);
+            let masked = para.ignore[i] || (para.mask_misc && g == 0 && tag_type(b) == 4);
+            if masked {
+                continue;
+            }
+            total += 1;
+            if g != b {
+                errors += 1;
+            }
+            let same = g == b && at(&gold, i, 1) == at(&pred, i, 1) && at(&gold, i, 2) == at(&pred, i, 2);
+            if same {
+                continue;
+            }
+            features(&para.infos, i, at(&gold, i, 1), at(&gold, i, 2), &mut gf);
+            features(&para.infos, i, at(&pred, i, 1), at(&pred, i, 2), &mut pf);
+            p.update_pair(&gf, g, &pf, b, para.weight);
         }
     }
     (errors, total)
@@ -337,6 +399,7 @@ fn main() -> ExitCode {
     let bits: u32 = get("--bits").and_then(|b| b.parse().ok()).unwrap_or(18);
     let epochs: usize = get("--epochs").and_then(|b| b.parse().ok()).unwrap_or(6);
     let holdout = args.iter().any(|a| a == "--holdout");
+    let structured = args.iter().any(|a| a == "--structured");
     let keep: f64 = get("--keep").and_then(|b| b.parse().ok()).unwrap_or(0.999);
     let prune: f32 = get("--prune").and_then(|b| b.parse().ok()).unwrap_or(2.0);
     let levels: f32 = get("--levels").and_then(|b| b.parse().ok()).unwrap_or(3.0);
@@ -383,7 +446,11 @@ fn main() -> ExitCode {
             seed ^= seed << 17;
             order.swap(i, (seed % (i as u64 + 1)) as usize);
         }
-        let (err, tot) = train_epoch(&mut p, &train, &order);
+        let (err, tot) = if structured {
+            train_epoch_viterbi(&mut p, &train, &order)
+        } else {
+            train_epoch(&mut p, &train, &order)
+        };
         eprintln!(
             "epoch {}: token error {:.2}%",
             epoch + 1,
@@ -392,18 +459,19 @@ fn main() -> ExitCode {
     }
     let avg = p.averaged();
     if holdout {
-        eprintln!("held-out (float weights, exact spans):");
-        evaluate(&test, |infos| {
-            spans(&greedy(infos, |feats, scores| {
-                *scores = [0; CLASSES];
-                for &f in feats {
-                    let b = bucket(f, bits) * CLASSES;
-                    for (c, s) in scores.iter_mut().enumerate() {
-                        *s += (avg[b + c] * 1000.0) as i32;
-                    }
+        let float_score = |feats: &[u32], scores: &mut [i32; CLASSES]| {
+            *scores = [0; CLASSES];
+            for &f in feats {
+                let b = bucket(f, bits) * CLASSES;
+                for (c, s) in scores.iter_mut().enumerate() {
+                    *s += (avg[b + c] * 1000.0) as i32;
                 }
-            }))
-        });
+            }
+        };
+        eprintln!("held-out (float weights, greedy, exact spans):");
+        evaluate(&test, |infos| spans(&greedy(infos, float_score)));
+        eprintln!("held-out (float weights, Viterbi, exact spans):");
+        evaluate(&test, |infos| spans(&viterbi(infos, float_score)));
     }
     let (scale, exceptions, q) = quantize(&avg, keep, prune, levels);
     let bytes = write(bits, scale, &q, &exceptions);

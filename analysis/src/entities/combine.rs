@@ -36,13 +36,36 @@ pub fn combine(
         while r.end > r.start && toks.get(r.start).is_some_and(|t| t.kind == TokKind::Punct) {
             r.start += 1;
         }
-        if r.start >= r.end {
+        if r.start >= r.end || out.last().is_some_and(|o| o.toks.end > r.start) {
             continue;
+        }
+        // A name cut short before its head word ("Lindsey Air | Station",
+        // "Cesaroni | Design Associates"): extend it over up to two more
+        // capitalized words ending in an organization, place or other head.
+        let mut head_kind = None;
+        for k in 0..2 {
+            let e = r.end + k;
+            let Some(t) = toks.get(e) else { break };
+            if !is_cap_word(text, t) || t.kind != TokKind::Word {
+                break;
+            }
+            if let Some(hk) = head(g, w(e)) {
+                r.end = e + 1;
+                head_kind = Some(hk);
+                break;
+            }
         }
         let s = join(text, toks, r.clone());
         let mut strong = false;
         let mut kind = match ty {
-            1 => EntityKind::Person,
+            // A "person" ending in an organization, place or event word is
+            // not a person ("Bowling Green Falcons" aside, "X Records",
+            // "X Station", "X Award").
+            1 => match head_kind.or_else(|| (r.end - r.start > 1).then(|| head(g, w(r.end - 1))).flatten()) {
+                Some(k) => k,
+                None => EntityKind::Person,
+            },
+            _ if head_kind.is_some() => head_kind.unwrap_or(EntityKind::Other),
             2 => EntityKind::Organization,
             3 => EntityKind::Place,
             _ => {
@@ -93,6 +116,20 @@ pub fn combine(
     }
     out.sort_by_key(|n| n.toks.start);
     out
+}
+
+/// The kind a head word gives to a name ending in it ("Records",
+/// "Station", "Award").
+fn head(g: &super::gazetteer::Gazetteer, word: &str) -> Option<EntityKind> {
+    if g.org_heads.contains(word) {
+        Some(EntityKind::Organization)
+    } else if g.place_heads.contains(word) {
+        Some(EntityKind::Place)
+    } else if g.other_heads.contains(word) {
+        Some(EntityKind::Other)
+    } else {
+        None
+    }
 }
 
 /// Document-level consistency: a name found somewhere in the document is

@@ -308,8 +308,40 @@ fn word(x: &TokInfo, k: isize, n: usize) -> &str {
     }
 }
 
-/// Appends the feature hashes of token `i` given the two previous tags.
+/// The feature hashes of token `i` given the two previous tags (replaces
+/// the contents of `out`): [`static_features`] then [`tag_features`].
 pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
+    static_features(infos, i, out);
+    tag_features(infos, i, prev, prev2, out);
+}
+
+/// Appends the features of token `i` that depend on the previous tags.
+pub fn tag_features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mut Vec<u32>) {
+    let empty = TokInfo::default();
+    let t = infos.get(i).unwrap_or(&empty);
+    let p1 = i.checked_sub(1).and_then(|k| infos.get(k)).unwrap_or(&empty);
+    out.push(H::new(16).n(prev as u32).0);
+    out.push(H::new(17).n(prev as u32).n(prev2 as u32).0);
+    out.push(H::new(18).n(prev as u32).s(&t.shape).0);
+    out.push(H::new(19).n(prev as u32).s(&t.lower).0);
+    for b in 0..FLAG_COUNT {
+        if t.flags & (1 << b) != 0 {
+            out.push(H::new(21).n(b).n(prev as u32).0);
+        }
+    }
+    out.push(
+        H::new(25)
+            .n(u32::from(t.gaz))
+            .n(u32::from(p1.gaz))
+            .n(prev as u32)
+            .0,
+    );
+    out.push(H::new(34).n(u32::from(t.rule)).n(prev as u32).0);
+}
+
+/// The features of token `i` that do not depend on the previous tags
+/// (replaces the contents of `out`).
+pub fn static_features(infos: &[TokInfo], i: usize, out: &mut Vec<u32>) {
     out.clear();
     let empty = TokInfo::default();
     let at = |k: isize| -> &TokInfo {
@@ -347,15 +379,10 @@ pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mu
     out.push(H::new(13).s(&p1.shape).s(bos(ii - 1)).0);
     out.push(H::new(14).s(&n1.shape).s(bos(ii + 1)).0);
     out.push(H::new(15).s(&p1.shape).s(&t.shape).s(&n1.shape).0);
-    out.push(H::new(16).n(prev as u32).0);
-    out.push(H::new(17).n(prev as u32).n(prev2 as u32).0);
-    out.push(H::new(18).n(prev as u32).s(&t.shape).0);
-    out.push(H::new(19).n(prev as u32).s(&t.lower).0);
     for b in 0..FLAG_COUNT {
         let f = 1 << b;
         if t.flags & f != 0 {
             out.push(H::new(20).n(b).0);
-            out.push(H::new(21).n(b).n(prev as u32).0);
         }
         if p1.flags & f != 0 {
             out.push(H::new(22).n(b).0);
@@ -365,13 +392,6 @@ pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mu
         }
     }
     out.push(H::new(24).n(u32::from(t.gaz)).0);
-    out.push(
-        H::new(25)
-            .n(u32::from(t.gaz))
-            .n(u32::from(p1.gaz))
-            .n(prev as u32)
-            .0,
-    );
     out.push(H::new(26).s(word(p1, ii - 1, n)).s(&t.lower).0);
     out.push(H::new(27).s(&t.lower).s(word(n1, ii + 1, n)).0);
     let cap = |x: &TokInfo| x.flags & F_CAP != 0;
@@ -392,7 +412,6 @@ pub fn features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mu
     out.push(H::new(31).s(word(p1, ii - 1, n)).n(t.flags & F_CAP).0);
     out.push(H::new(32).s(word(n1, ii + 1, n)).n(t.flags & F_CAP).0);
     out.push(H::new(33).n(u32::from(t.rule)).0);
-    out.push(H::new(34).n(u32::from(t.rule)).n(prev as u32).0);
     out.push(H::new(35).n(u32::from(t.rule)).n(u32::from(n1.rule)).0);
     out.push(H::new(36).n(u32::from(t.rule)).s(&t.shape).0);
 }

@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::features::{bucket, features, tag_type, TokInfo, CLASSES};
+use super::features::{bucket, features, static_features, tag_features, tag_type, TokInfo, CLASSES};
 
 const MODEL: &[u8] = include_bytes!("../../models/ner.bin");
 
@@ -219,6 +219,60 @@ pub fn greedy(infos: &[TokInfo], mut score: impl FnMut(&[u32], &mut [i32; CLASSE
         tags.push(best);
         prev2 = prev;
         prev = best;
+    }
+    tags
+}
+
+/// Viterbi decoding with any scorer: the best-scoring tag sequence (first
+/// order; the tag before the previous one, for the features that use it,
+/// is taken from the best path into the previous tag).
+pub fn viterbi(infos: &[TokInfo], mut score: impl FnMut(&[u32], &mut [i32; CLASSES])) -> Vec<usize> {
+    const NONE: i64 = i64::MIN / 4;
+    let n = infos.len();
+    let mut back = vec![[0u8; CLASSES]; n];
+    let mut delta = [NONE; CLASSES];
+    delta[0] = 0;
+    let mut feats = Vec::with_capacity(96);
+    let mut st = [0i32; CLASSES];
+    let mut dy = [0i32; CLASSES];
+    for i in 0..n {
+        static_features(infos, i, &mut feats);
+        score(&feats, &mut st);
+        let mut next = [NONE; CLASSES];
+        for prev in 0..CLASSES {
+            if delta[prev] == NONE {
+                continue;
+            }
+            let prev2 = match i.checked_sub(1) {
+                Some(k) => usize::from(back[k][prev]),
+                None => 0,
+            };
+            feats.clear();
+            tag_features(infos, i, prev, prev2, &mut feats);
+            score(&feats, &mut dy);
+            for c in 0..CLASSES {
+                if !allowed(prev, c) {
+                    continue;
+                }
+                let v = delta[prev] + i64::from(st[c]) + i64::from(dy[c]);
+                if v > next[c] {
+                    next[c] = v;
+                    back[i][c] = prev as u8;
+                }
+            }
+        }
+        delta = next;
+    }
+    let mut tags = vec![0usize; n];
+    let mut best = 0;
+    for c in 1..CLASSES {
+        if delta[c] > delta[best] {
+            best = c;
+        }
+    }
+    for i in (0..n).rev() {
+        tags[i] = best;
+        best = usize::from(back[i][best]);
     }
     tags
 }

@@ -41,7 +41,13 @@ const ABBREV: &[&str] = &[
 ];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (!c.is_whitespace() && !c.is_ascii() && !is_unicode_punct(c))
+    c.is_alphanumeric() || (!c.is_whitespace() && !c.is_ascii() && !is_unicode_punct(c) && !is_format(c))
+}
+
+/// Invisible format characters (direction marks, zero-width spaces, BOM):
+/// never part of a word, so "Mosul\u{200e}" is the name "Mosul".
+fn is_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
 fn is_unicode_punct(c: char) -> bool {
