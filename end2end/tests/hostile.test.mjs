@@ -136,3 +136,16 @@ test('a 1 MB single line and a 100,000-paragraph file open and stay usable', asy
   await context.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+test('a file over the size limit is refused with a message that explains it', async () => {
+  const { page, problems, context } = await newPage(browser, srv.origin);
+  await openApp(page, srv.base);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-huge-'));
+  const file = path.join(tmp, 'huge.txt');
+  fs.writeFileSync(file, Buffer.alloc(51 * 1024 * 1024, 'a'));
+  await page.getByLabel('Open article').setInputFiles(file);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  await page.getByRole('note').filter({ hasText: 'opens files up to 50 MB' }).waitFor({ timeout: 30000 });
+  await assertSafeAndUsable(page, problems);
+  await context.close();
+});
