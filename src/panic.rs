@@ -64,3 +64,11 @@ fn on_click(el: &web_sys::Element, f: impl FnMut() + 'static) {
     let _ = el.add_event_listener_with_callback("click", cb.as_ref().unchecked_ref());
     cb.forget();
 }
+
+/// Panics on purpose, so the end-to-end tests (or anyone in the browser's
+/// console, via `wasmBindings.panic_selftest()`) can check that a panic
+/// shows the banner. Only JavaScript already running in the page can call it.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn panic_selftest() {
+    panic!("panic_selftest: this error was caused on purpose to test the error banner");
+}

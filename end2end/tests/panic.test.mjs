@@ -1,0 +1,47 @@
+// A panic in the wasm shows a visible, dismissible error with "Reload", and
+// the library survives a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, newPage, openApp } from '../support/harness.mjs';
+
+let srv, browser;
+before(async () => {
+  srv = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  srv?.server.close();
+});
+
+test('a panic shows an error banner that can be dismissed or reloads the page', async () => {
+  const { page, problems, context } = await newPage(browser, srv.origin);
+  await openApp(page, srv.base);
+  await page.getByRole('textbox', { name: 'Paste article text' }).fill('Kept before the crash: Lisbon and Porto.');
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await page.locator('h1', { hasText: 'Kept before the crash' }).waitFor();
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.panic_selftest();
+    } catch (e) {
+      // The panic surfaces as an exception (wasm traps with "unreachable").
+    }
+  });
+  const banner = page.getByRole('alert');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /stopped working/);
+  assert.match(await banner.innerText(), /caused on purpose/);
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.evaluate(() => {
+    try {
+      window.wasmBindings.panic_selftest();
+    } catch (e) {}
+  });
+  await page.getByRole('alert').getByRole('button', { name: 'Reload' }).click();
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.getByRole('region', { name: 'Library' }).locator('.lib-open', { hasText: 'Kept before the crash' }).waitFor();
+  // Only the deliberate panics were reported.
+  assert.deepEqual(problems.filter((p) => !/panic_selftest|unreachable|RuntimeError/.test(p)), []);
+  await context.close();
+});
