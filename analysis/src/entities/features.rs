@@ -46,29 +46,6 @@ const F_KNOWN_PLACE: u32 = 1 << 20;
 const F_ALLCAPS: u32 = 1 << 21;
 const FLAG_COUNT: u32 = 22;
 
-/// Months and weekdays.
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Precomputed facts about one token.
 #[derive(Debug, Clone, Default)]
 pub struct TokInfo {

@@ -199,7 +199,12 @@ fn build() -> Gazetteer {
         place_heads: word_set(super::rules::PLACE_HEADS),
         other_heads: word_set(super::rules::OTHER_HEADS),
         particles: word_set(super::rules::PARTICLES),
-        months: word_set(super::features::MONTHS),
+        // Full month and weekday names (not abbreviations): a model feature.
+        months: super::temporal::MONTHS[..super::temporal::FULL_MONTHS]
+            .iter()
+            .chain(super::temporal::DAYS)
+            .copied()
+            .collect(),
     }
 }
 

@@ -447,39 +447,6 @@ const THE_NAMES: &[&str] = &[
     "Doors",
 ];
 
-const MONTHS_DAYS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "Jun.",
-    "Jul.",
-    "Aug.",
-    "Sep.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-];
-
 const PLACE_PREPS: &[&str] = &[
     "in", "near", "outside", "across", "at", "from", "into", "toward", "towards",
 ];
@@ -506,7 +473,9 @@ pub fn is_cap_word(text: &str, t: &Token) -> bool {
 pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameSpan> {
     let g = gazetteer();
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
-    let cap = |k: usize| toks.get(k).is_some_and(|t| is_cap_word(text, t)) && !MONTHS_DAYS.contains(&w(k));
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| is_cap_word(text, t)) && !super::temporal::is_calendar_word(w(k))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

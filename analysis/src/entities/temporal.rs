@@ -7,7 +7,8 @@ use std::ops::Range;
 use super::token::{TokKind, Token};
 use super::EntityKind;
 
-const MONTHS: &[&str] = &[
+/// Month names, then their abbreviations.
+pub(crate) const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",
@@ -33,7 +34,8 @@ const MONTHS: &[&str] = &[
     "Nov.",
     "Dec.",
 ];
-const DAYS: &[&str] = &[
+/// Weekday names.
+pub(crate) const DAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -42,6 +44,14 @@ const DAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+/// Number of full month names at the start of [`MONTHS`].
+pub(crate) const FULL_MONTHS: usize = 12;
+
+/// A month (full or abbreviated) or weekday name.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
+    MONTHS.contains(&w) || DAYS.contains(&w)
+}
+
 const DAY_WORDS: &[&str] = &[
     "yesterday",
     "today",
