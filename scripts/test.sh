@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing and runs every test:
 #   formatting and lints, native unit/property/doc tests of the workspace,
-#   the release build, and the end-to-end tests in headless Chromium
-#   (release build served from a sub-folder).
+#   a short fuzz run, the release build, and the end-to-end tests in
+#   headless Chromium (release build served from a sub-folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -21,6 +21,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "native tests (cargo test --workspace)"
 cargo test --workspace --quiet
+
+step "fuzz smoke run (cargo-fuzz, every target briefly; see RELIABILITY.md)"
+scripts/fuzz-smoke.sh
 
 step "release build (trunk build --release)"
 trunk build --release

@@ -235,9 +235,23 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
         if base.ends_with('-') {
             base.push_str("entity");
         }
-        let n = used.entry(base.clone()).or_insert(0);
-        *n += 1;
-        ent.id = if *n == 1 { base } else { format!("{base}-{n}") };
+        // A numbered duplicate ("quantity-1-2") may equal another entity's
+        // own slug ("1,2"): count on until the id is free.
+        let mut n = used.get(&base).copied().unwrap_or(0);
+        let id = loop {
+            n += 1;
+            let candidate = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            if !used.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        used.insert(base, n);
+        used.insert(id.clone(), 1);
+        ent.id = id;
     }
     Entities { entities, mentions }
 }

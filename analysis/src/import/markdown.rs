@@ -21,8 +21,7 @@ pub fn to_text(md: &str) -> (Option<String>, String) {
     let mut in_fence: Option<&str> = None;
     let lines: Vec<&str> = md.lines().collect();
     let flush = |current: &mut Vec<String>, paragraphs: &mut Vec<String>| {
-        let text = inline(&current.join(" "));
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = one_line(&inline(&current.join(" ")));
         if !text.is_empty() {
             paragraphs.push(text);
         }
@@ -58,11 +57,13 @@ pub fn to_text(md: &str) -> (Option<String>, String) {
             let underline =
                 !next.is_empty() && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'));
             if underline && current.is_empty() && !is_rule(line) {
-                let h = inline(line);
-                if title.is_none() {
-                    title = Some(h.clone());
+                let h = one_line(&inline(line));
+                if !h.is_empty() {
+                    if title.is_none() {
+                        title = Some(h.clone());
+                    }
+                    paragraphs.push(h);
                 }
-                paragraphs.push(h);
                 i += 1;
                 continue;
             }
@@ -73,7 +74,7 @@ pub fn to_text(md: &str) -> (Option<String>, String) {
         }
         if let Some(h) = atx_heading(line) {
             flush(&mut current, &mut paragraphs);
-            let h = inline(h);
+            let h = one_line(&inline(h));
             if !h.is_empty() {
                 if title.is_none() {
                     title = Some(h.clone());
@@ -112,6 +113,14 @@ pub fn to_text(md: &str) -> (Option<String>, String) {
         body.push('\n');
     }
     (title.filter(|t| !t.is_empty()), body)
+}
+
+/// Whitespace collapsed to single spaces (a BOM counts as whitespace).
+fn one_line(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn is_rule(line: &str) -> bool {
