@@ -252,16 +252,29 @@ async function filterInPage({ btn, reps }) {
       c.port2.postMessage(0);
     });
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-  const count = () => document.querySelectorAll('article p.passage').length;
+  // Long articles render incrementally, so the number of <p> elements may
+  // not change: the passages shown are read from the filter summary
+  // ("Showing N of M passages"), and a change is any change of the summary,
+  // the rendered count or the first rendered passage.
+  const shown = () => {
+    const m = (document.querySelector('.filter-summary')?.textContent || '').match(/Showing (\d+)/);
+    return m ? Number(m[1]) : document.querySelectorAll('article p.passage').length;
+  };
+  const signature = () => {
+    const ps = document.querySelectorAll('article p.passage');
+    return `${document.querySelector('.filter-summary')?.textContent || ''}|${ps.length}|${ps[0]?.dataset.passage}`;
+  };
+  const count = shown;
   async function clickUntilChanged() {
     const before = count();
+    const beforeSig = signature();
     const t0 = performance.now();
     btn.click();
     const tSync = performance.now();
     await macrotask();
     let tDom = performance.now();
     let polled = false;
-    while (count() === before) {
+    while (signature() === beforeSig) {
       polled = true;
       if (performance.now() - t0 > 30000) throw new Error('passage count never changed');
       await frame();
