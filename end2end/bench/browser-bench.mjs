@@ -244,7 +244,11 @@ function installBaseline() {
 }
 
 /** Clicks `btn` and times until the number of passages shown changes, then back. Runs in the page. */
-async function filterInPage({ btn, reps }) {
+async function filterInPage({ btn: first, reps }) {
+  // The panel may re-render its buttons: click the current one with the same id.
+  const id = first.dataset.entityId;
+  const current = () =>
+    (first.isConnected && first) || document.querySelector(`button.entity[data-entity-id="${id}"]`) || first;
   const macrotask = () =>
     new Promise((r) => {
       const c = new MessageChannel();
@@ -269,7 +273,7 @@ async function filterInPage({ btn, reps }) {
     const before = count();
     const beforeSig = signature();
     const t0 = performance.now();
-    btn.click();
+    current().click();
     const tSync = performance.now();
     await macrotask();
     let tDom = performance.now();
@@ -294,7 +298,7 @@ async function filterInPage({ btn, reps }) {
     deselect.push(await clickUntilChanged());
     await frame();
   }
-  const name = (btn.querySelector('.entity-name') || btn).textContent.trim();
+  const name = (current().querySelector(".entity-name") || current()).textContent.trim();
   return { select, deselect, start, end: performance.now(), entity: name };
 }
 
