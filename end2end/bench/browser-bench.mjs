@@ -523,8 +523,16 @@ async function measureArticle(label, h, browser, srv, query, phrase, reps, loads
   const typingLong = await longtasksBetween(page, typing.start, typing.end);
   console.error(`[${label}] entity filter`);
   const btn = await page.getByRole('region', { name: 'Entities' }).locator('button.entity').first().elementHandle();
-  const filter = await page.evaluate(filterInPage, { btn, reps: filterReps });
-  const filterLong = await longtasksBetween(page, filter.start, filter.end);
+  let filter;
+  let filterLong = [];
+  try {
+    filter = await page.evaluate(filterInPage, { btn, reps: filterReps });
+    filterLong = await longtasksBetween(page, filter.start, filter.end);
+  } catch (e) {
+    // Reported as "not measured" rather than losing every other figure.
+    console.error(`[${label}] entity filter not measured: ${e.message.split('\n')[0]}`);
+    filter = { select: [], deselect: [], start: 0, end: 0, entity: null, error: e.message.split('\n')[0] };
+  }
   const appProblems = [...problems];
   await context.close();
 
