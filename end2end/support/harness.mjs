@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
@@ -154,4 +155,22 @@ export function words(text) {
  */
 export function withoutBlockedInline(problems) {
   return problems.filter((p) => !/Content Security Policy.*The action has been blocked/.test(p));
+}
+
+/**
+ * Registers the usual hooks of a test file: one static server and one
+ * Chromium for the whole file. Returns an object whose `srv` and `browser`
+ * are set once the `before` hook has run.
+ */
+export function useApp() {
+  const app = {};
+  before(async () => {
+    app.srv = await startServer();
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.srv?.server.close();
+  });
+  return app;
 }

@@ -1,22 +1,14 @@
 // The seed article renders from a sub-folder, with its title, every
 // paragraph, the article selector and no errors or outside requests.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, openApp, readSeed, seedFiles, passageTexts } from '../support/harness.mjs';
+import { newPage, openApp, readSeed, seedFiles, passageTexts, useApp } from '../support/harness.mjs';
 
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 test('the first seed opens by default with all its paragraphs', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const first = seedFiles()[0];
   const seed = readSeed(first);
   const shown = await passageTexts(page);
@@ -33,8 +25,8 @@ test('the first seed opens by default with all its paragraphs', async () => {
 });
 
 test('the article selector lists every seed and switches articles', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const select = page.getByRole('combobox', { name: 'Article' });
   const options = await select.locator('option').allInnerTexts();
   const files = seedFiles();
@@ -56,9 +48,9 @@ test('the article selector lists every seed and switches articles', async () => 
 });
 
 test('the app is readable on a phone-sized screen', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const context = await app.browser.newContext({ viewport: { width: 375, height: 740 } });
   const page = await context.newPage();
-  await openApp(page, srv.base);
+  await openApp(page, app.srv.base);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 375, `page scrolls sideways: ${width}px`);
   await context.close();

@@ -1,25 +1,17 @@
 // A 3 MB book opens with a progress bar and the page keeps answering
 // while it is analysed; "Cancel" stops it without adding anything.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot, startServer, launch, newPage, openApp } from '../support/harness.mjs';
+import { repoRoot, newPage, openApp, useApp } from '../support/harness.mjs';
 
 const book = process.env.BOOK || path.join(repoRoot, '..', 'shared', 'data', 'texts', 'war-and-peace.txt');
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 test('War and Peace opens with progress while the page keeps answering', { skip: !fs.existsSync(book) && `no ${book}` }, async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await page.getByLabel('Open article').setInputFiles(book);
   const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
   await bar.waitFor({ timeout: 20000 });
@@ -45,8 +37,8 @@ test('War and Peace opens with progress while the page keeps answering', { skip:
 });
 
 test('cancelling a long analysis adds nothing', { skip: !fs.existsSync(book) && `no ${book}` }, async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const before = await page.locator('li.lib-item').count();
   await page.getByLabel('Open article').setInputFiles(book);
   await page.getByRole('progressbar', { name: 'Analysis progress' }).waitFor({ timeout: 20000 });

@@ -1,20 +1,12 @@
 // The entity panel: typed entities with counts and merged aliases; clicking
 // one (or two) filters the article to the passages that mention them all;
 // filters combine with search and clear with one control; kinds can be hidden.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, openApp, readSeed, seedFiles, passageTexts } from '../support/harness.mjs';
+import { newPage, openApp, readSeed, seedFiles, passageTexts, useApp } from '../support/harness.mjs';
 
-let srv, browser;
 const seed = readSeed(seedFiles()[0]);
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 const panel = (page) => page.getByRole('region', { name: 'Entities' });
 const entityButton = (page, type, name) =>
@@ -29,8 +21,8 @@ async function passagesMentioning(page, id) {
 }
 
 test('the seed article shows its people, organizations, places and groups with merged aliases', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await panel(page).waitFor();
   const biden = entityButton(page, 'person', 'Joe Biden');
   await biden.waitFor();
@@ -58,8 +50,8 @@ test('the seed article shows its people, organizations, places and groups with m
 });
 
 test('selecting entities leaves exactly the passages that mention them all', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const before = await passageTexts(page);
   const biden = entityButton(page, 'person', 'Joe Biden');
   const bidenId = await biden.getAttribute('data-entity-id');
@@ -97,8 +89,8 @@ test('selecting entities leaves exactly the passages that mention them all', asy
 });
 
 test('entity filters combine with search, the list filters and sorts, kinds hide', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await entityButton(page, 'place', 'Ukraine').click();
   const box = page.getByRole('searchbox', { name: 'Search' });
   await box.pressSequentially('missile');

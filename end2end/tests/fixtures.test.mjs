@@ -1,19 +1,11 @@
 // Other real news documents (US government press releases from the re3d
 // corpus, public domain) behave like the seed: title, paragraphs, entities,
 // and entity filtering.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, openApp, readSeed, seedFiles, passageTexts } from '../support/harness.mjs';
+import { newPage, openApp, readSeed, seedFiles, passageTexts, useApp } from '../support/harness.mjs';
 
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 // For each fixture: a person, place or organization a careful reader finds in it.
 const expectations = [
@@ -30,8 +22,8 @@ for (const ex of expectations) {
     assert.ok(seedFiles().includes(ex.file), `fixture ${ex.file} is in seeds/`);
     const seed = readSeed(ex.file);
     const id = ex.file.replace(/\.[^.]+$/, '');
-    const { page, problems, context } = await newPage(browser, srv.origin);
-    await openApp(page, srv.base, `article=${id}`);
+    const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+    await openApp(page, app.srv.base, `article=${id}`);
     assert.equal((await page.locator('h1').innerText()).trim(), seed.meta.title);
     assert.equal((await passageTexts(page)).length, seed.paragraphs.length);
     const button = page

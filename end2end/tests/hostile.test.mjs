@@ -2,24 +2,16 @@
 // input, the paste box and the URL. Nothing may run (no dialog, no global
 // set by the payload, no request leaving the page), text is shown literally
 // where it is text, bad files get a clear message, and the app stays usable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, newPage, openApp, passageTexts, withoutBlockedInline } from '../support/harness.mjs';
+import { newPage, openApp, passageTexts, withoutBlockedInline, useApp } from '../support/harness.mjs';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'hostile');
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 // file → what the article must show (a literal substring), or the message expected instead.
 const cases = [
@@ -56,8 +48,8 @@ async function assertSafeAndUsable(page, problems) {
 
 for (const [file, expect] of cases) {
   test(`file input: ${file}`, async () => {
-    const { page, problems, context } = await newPage(browser, srv.origin);
-    await openApp(page, srv.base);
+    const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+    await openApp(page, app.srv.base);
     await page.getByLabel('Open article').setInputFiles(path.join(dir, file));
     if (expect.refused) {
       await page.getByRole('note').filter({ hasText: expect.refused }).waitFor();
@@ -75,8 +67,8 @@ for (const [file, expect] of cases) {
 }
 
 test('paste: every text payload is shown literally or parsed inertly', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const box = page.getByRole('textbox', { name: 'Paste article text' });
   for (const [file, expect] of cases) {
     if (expect.refused || !/\.(txt|md|html)$/.test(file) || file.startsWith('utf16') || file === 'invalid-utf8.txt') continue;
@@ -97,14 +89,14 @@ test('paste: every text payload is shown literally or parsed inertly', async () 
 });
 
 test('URL: hostile and malformed values give a working default view', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   const payload = '<script>window.__pwned="url"</script><img src=x onerror=alert(1)>';
-  await openApp(page, srv.base, `q=${encodeURIComponent(payload)}&article=%3Csvg%20onload%3Dalert(1)%3E&e=${'x'.repeat(3000)}&hide=%FF%FE&sort=%E0%A4%A`);
+  await openApp(page, app.srv.base, `q=${encodeURIComponent(payload)}&article=%3Csvg%20onload%3Dalert(1)%3E&e=${'x'.repeat(3000)}&hide=%FF%FE&sort=%E0%A4%A`);
   assert.equal(await page.getByRole('searchbox', { name: 'Search' }).inputValue(), payload);
   await page.getByRole('status').filter({ hasText: 'No matches' }).waitFor();
   assert.ok((await passageTexts(page)).length > 0);
   await assertSafeAndUsable(page, problems);
-  await page.goto(srv.base + '?q=%FF%FE%FD&only=%00&' + 'k'.repeat(4000) + '=1');
+  await page.goto(app.srv.base + '?q=%FF%FE%FD&only=%00&' + 'k'.repeat(4000) + '=1');
   await page.waitForSelector('html[data-ready="true"]');
   assert.ok((await passageTexts(page)).length > 0);
   await assertSafeAndUsable(page, problems);
@@ -120,8 +112,8 @@ test('a 1 MB single line and a 100,000-paragraph file open and stay usable', asy
   const paras = [];
   for (let i = 0; i < 100_000; i++) paras.push(`Line ${i}.`);
   fs.writeFileSync(path.join(tmp, 'many-paragraphs.txt'), paras.join('\n\n'));
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await page.getByLabel('Open article').setInputFiles(path.join(tmp, 'one-line.txt'));
   await page.locator('h1', { hasText: 'Kyiv river bridge' }).waitFor({ timeout: 60000 });
   assert.equal(await page.locator('article p.passage').count(), 1);
@@ -138,8 +130,8 @@ test('a 1 MB single line and a 100,000-paragraph file open and stay usable', asy
 });
 
 test('a file over the size limit is refused with a message that explains it', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ae-huge-'));
   const file = path.join(tmp, 'huge.txt');
   fs.writeFileSync(file, Buffer.alloc(51 * 1024 * 1024, 'a'));

@@ -1,24 +1,16 @@
 // Your own articles: open a .txt, a .md, a saved news .html page and pasted
 // text; keep them across reloads; delete with undo; search and the entity
 // index across articles; exports.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withoutBlockedInline, startServer, launch, newPage, openApp, passageTexts, readSeed, seedFiles } from '../support/harness.mjs';
+import { withoutBlockedInline, newPage, openApp, passageTexts, readSeed, seedFiles, useApp } from '../support/harness.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 const fixture = (name) => path.join(fixtures, name);
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 const library = (page) => page.getByRole('region', { name: 'Library' });
 const panel = (page) => page.getByRole('region', { name: 'Entities' });
@@ -32,8 +24,8 @@ async function waitForTitle(page, title) {
 }
 
 test('a .txt file opens with its paragraphs and entities, and is kept after a reload', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await openFile(page, 'rewards-for-justice.txt');
   const text = fs.readFileSync(fixture('rewards-for-justice.txt'), 'utf8');
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -58,8 +50,8 @@ test('a .txt file opens with its paragraphs and entities, and is kept after a re
 });
 
 test('a .md file keeps headings and paragraphs and loses its markup', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await openFile(page, 'coalition-gasmasks.md');
   await waitForTitle(page, 'Coalition provides ISF, Peshmerga with over 24K gasmasks');
   const shown = await passageTexts(page);
@@ -75,8 +67,8 @@ test('a .md file keeps headings and paragraphs and loses its markup', async () =
 });
 
 test('a saved .html page shows its article text only, and nothing in it runs', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await openFile(page, 'terrorist-attacks-in-baghdad.html');
   await waitForTitle(page, 'Terrorist Attacks in Baghdad');
   const shown = (await passageTexts(page)).join('\n');
@@ -92,8 +84,8 @@ test('a saved .html page shows its article text only, and nothing in it runs', a
 });
 
 test('pasted text opens; a pasted address asks for the text instead', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const box = page.getByRole('textbox', { name: 'Paste article text' });
   await box.fill('https://example.org/news/story');
   await page.getByRole('button', { name: 'Open pasted text' }).click();
@@ -111,8 +103,8 @@ test('pasted text opens; a pasted address asks for the text instead', async () =
 });
 
 test('delete and undo', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await openFile(page, 'rewards-for-justice.txt');
   await waitForTitle(page, 'Department of State');
   const before = await library(page).locator('li.lib-item').count();
@@ -133,8 +125,8 @@ test('delete and undo', async () => {
 });
 
 test('search and the entity index span the library', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await openFile(page, 'rewards-for-justice.txt');
   await waitForTitle(page, 'Department of State');
   await openFile(page, 'terrorist-attacks-in-baghdad.html');
@@ -170,8 +162,8 @@ test('search and the entity index span the library', async () => {
 });
 
 test('exports download the entity list and the visible passages', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const buttons = await panel(page).locator('button.entity').count();
   const grab = async (name) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);

@@ -1,22 +1,14 @@
 // A panic in the wasm shows a visible, dismissible error with "Reload", and
 // the library survives a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, newPage, openApp } from '../support/harness.mjs';
+import { newPage, openApp, useApp } from '../support/harness.mjs';
 
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 test('a panic shows an error banner that can be dismissed or reloads the page', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await page.getByRole('textbox', { name: 'Paste article text' }).fill('Kept before the crash: Lisbon and Porto.');
   await page.getByRole('button', { name: 'Open pasted text' }).click();
   await page.locator('h1', { hasText: 'Kept before the crash' }).waitFor();

@@ -1,21 +1,13 @@
 // Search: highlights, "k of n", next/previous, keys, phrases, folding,
 // exclusion, "only matching passages" and "did you mean".
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, newPage, openApp, readSeed, seedFiles, passageTexts, waitForStatus, fold, words,
+  newPage, openApp, readSeed, seedFiles, passageTexts, waitForStatus, fold, words, useApp,
 } from '../support/harness.mjs';
 
-let srv, browser;
 const seed = readSeed(seedFiles()[0]);
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 async function search(page, text) {
   const box = page.getByRole('searchbox', { name: 'Search' });
@@ -30,8 +22,8 @@ function prefixCount(term) {
 }
 
 test('a word is highlighted everywhere with the right count, and next/previous cycle', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   const n = prefixCount('missile');
   assert.ok(n > 2, 'the seed mentions missiles several times');
   await search(page, 'missile');
@@ -70,8 +62,8 @@ test('a word is highlighted everywhere with the right count, and next/previous c
 });
 
 test('case, phrases, stemming and exclusion', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   // Upper case finds the mixed-case name.
   await search(page, 'KURSK');
   const kursk = prefixCount('kursk');
@@ -105,8 +97,8 @@ test('case, phrases, stemming and exclusion', async () => {
 });
 
 test('only matching passages, no matches and did-you-mean', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   await page.getByRole('checkbox', { name: /Only matching passages/ }).check();
   await search(page, 'troops');
   const withTroops = seed.paragraphs.filter((p) => words(p).some((w) => fold(w).startsWith('troops')));

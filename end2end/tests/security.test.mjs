@@ -1,30 +1,22 @@
 // A strict Content-Security-Policy that normal use never violates, and the
 // first article readable without JavaScript (pre-rendered into index.html).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { withoutBlockedInline, startServer, launch, newPage, openApp, readSeed, seedFiles } from '../support/harness.mjs';
+import { withoutBlockedInline, newPage, openApp, readSeed, seedFiles, useApp } from '../support/harness.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 test('the page carries a strict CSP and normal use violates none of it', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await openApp(page, srv.base);
+  await openApp(page, app.srv.base);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const directive of ["object-src 'none'", "base-uri 'none'", "connect-src 'self'", "default-src 'self'"]) {
     assert.ok(csp.includes(directive), `CSP lacks ${directive}: ${csp}`);
@@ -44,12 +36,12 @@ test('the page carries a strict CSP and normal use violates none of it', async (
 });
 
 test('a hostile saved page is parsed inertly: the CSP blocks its inline code and nothing runs', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective));
   });
-  await openApp(page, srv.base);
+  await openApp(page, app.srv.base);
   await page.getByLabel('Open article').setInputFiles(path.join(fixtures, 'terrorist-attacks-in-baghdad.html'));
   await page.locator('h1', { hasText: 'Terrorist Attacks in Baghdad' }).waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -63,9 +55,9 @@ test('a hostile saved page is parsed inertly: the CSP blocks its inline code and
 });
 
 test('the first article is readable without JavaScript', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await app.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(srv.base);
+  await page.goto(app.srv.base);
   const seed = readSeed(seedFiles()[0]);
   const shown = await page.locator('#prerender p.passage').allInnerTexts();
   assert.equal(shown.length, seed.paragraphs.length);
@@ -74,8 +66,8 @@ test('the first article is readable without JavaScript', async () => {
 });
 
 test('the app takes over the pre-rendered article', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await openApp(page, srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
   assert.equal(await page.locator('#prerender').count(), 0);
   assert.equal(await page.getByRole('article').count(), 1);
   assert.deepEqual(problems, []);

@@ -2,33 +2,25 @@
 // two tabs editing the library at once. The article still opens, the reader
 // is told what will not be kept, nothing stored before is lost, and the app
 // keeps working.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, launch, newPage, openApp, passageTexts } from '../support/harness.mjs';
+import { newPage, openApp, passageTexts, useApp } from '../support/harness.mjs';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
-let srv, browser;
-before(async () => {
-  srv = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const app = useApp();
 
 const library = (page) => page.getByRole('region', { name: 'Library' });
 
 test('a full storage quota: the article opens and the reader is told it will not be kept', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await openApp(page, srv.base);
+  await openApp(page, app.srv.base);
   await page.getByLabel('Open article').setInputFiles(path.join(fixtures, 'rewards-for-justice.txt'));
   await page.locator('h1', { hasText: 'Department of State' }).waitFor();
   await page.getByRole('note').filter({ hasText: 'will not be here after a reload' }).waitFor();
@@ -41,7 +33,7 @@ test('a full storage quota: the article opens and the reader is told it will not
 });
 
 test('storage switched off: seeds work and opened texts still open', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -49,7 +41,7 @@ test('storage switched off: seeds work and opened texts still open', async () =>
       },
     });
   });
-  await openApp(page, srv.base);
+  await openApp(page, app.srv.base);
   assert.ok((await passageTexts(page)).length > 0);
   await page.getByRole('textbox', { name: 'Paste article text' }).fill('Angela Merkel visited Warsaw and Vilnius in May.');
   await page.getByRole('button', { name: 'Open pasted text' }).click();
@@ -60,8 +52,8 @@ test('storage switched off: seeds work and opened texts still open', async () =>
 });
 
 test('a corrupted record is skipped with a message and the rest of the library survives', async () => {
-  const { page, problems, context } = await newPage(browser, srv.origin);
-  await page.goto(srv.base);
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await page.goto(app.srv.base);
   await page.waitForSelector('html[data-ready="true"]');
   await page.evaluate(() => {
     localStorage.setItem(
@@ -89,10 +81,10 @@ test('a corrupted record is skipped with a message and the rest of the library s
 });
 
 test('two tabs editing the library stay in step and lose nothing', async () => {
-  const { page: a, problems, context } = await newPage(browser, srv.origin);
+  const { page: a, problems, context } = await newPage(app.browser, app.srv.origin);
   const b = await context.newPage();
-  await openApp(a, srv.base);
-  await openApp(b, srv.base);
+  await openApp(a, app.srv.base);
+  await openApp(b, app.srv.base);
   await a.getByLabel('Open article').setInputFiles(path.join(fixtures, 'rewards-for-justice.txt'));
   await a.locator('h1', { hasText: 'Department of State' }).waitFor();
   await b.getByLabel('Open article').setInputFiles(path.join(fixtures, 'coalition-gasmasks.md'));
@@ -105,7 +97,7 @@ test('two tabs editing the library stay in step and lose nothing', async () => {
   await a.waitForFunction(() => ![...document.querySelectorAll('.lib-open')].some((x) => x.innerText.includes('Department of State')));
   // A fresh tab has exactly what is left.
   const c = await context.newPage();
-  await openApp(c, srv.base);
+  await openApp(c, app.srv.base);
   await library(c).locator('.lib-open', { hasText: /Coalition provides/ }).waitFor();
   assert.equal(await library(c).locator('.lib-open', { hasText: /Department of State/ }).count(), 0);
   assert.deepEqual(problems, []);
