@@ -15,33 +15,7 @@ use article_analysis::{Analysis, Article};
 use checks::*;
 use proptest::prelude::*;
 
-const PIECES: &[&str] = &[
-    "Joe Biden",
-    "Biden",
-    "President",
-    "Ukraine",
-    "Kyiv",
-    "NATO",
-    "U.S.",
-    "Monday",
-    "1%",
-    "1,2",
-    "$3.5 billion",
-    "missile",
-    "missiles",
-    "the",
-    "said",
-    "café",
-    "😀",
-    "\"",
-    "=cmd",
-    "-",
-    "*",
-    "_",
-    "#",
-    "\\",
-    "<b>",
-];
+const PIECES: &[&str] = NEWS_PIECES;
 const SEPS: &[&str] = &[" ", " ", " ", "\n", "\n\n", ". ", ", ", ""];
 
 fn article_text() -> impl Strategy<Value = String> {

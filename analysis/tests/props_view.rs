@@ -18,32 +18,7 @@ use article_analysis::{Analysis, Article};
 use checks::*;
 use proptest::prelude::*;
 
-const PIECES: &[&str] = &[
-    "Joe Biden",
-    "Biden",
-    "President",
-    "Ukraine",
-    "Ukrainian",
-    "Kyiv",
-    "NATO",
-    "U.S.",
-    "Monday",
-    "17 November 2024",
-    "$3.5 billion",
-    "missile",
-    "missiles",
-    "the",
-    "said",
-    "in",
-    "and",
-    "café",
-    "CAFE\u{301}",
-    "😀",
-    "\"",
-    "-",
-    "---",
-    "title: T",
-];
+const PIECES: &[&str] = NEWS_PIECES;
 const SEPS: &[&str] = &[" ", " ", " ", "\n", "\n\n", ". ", ", ", "", "\r\n"];
 const QUERY_PIECES: &[&str] = &[
     "biden",

@@ -802,3 +802,40 @@ pub fn cases(default: u32) -> u32 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
 }
+
+/// Words and punctuation of news text, for property tests that assemble
+/// articles from pieces (names, demonyms, numbers, dates, punctuation).
+pub const NEWS_PIECES: &[&str] = &[
+    "Joe Biden",
+    "Biden",
+    "President",
+    "Ukraine",
+    "Kyiv",
+    "NATO",
+    "U.S.",
+    "Monday",
+    "1%",
+    "1,2",
+    "$3.5 billion",
+    "missile",
+    "missiles",
+    "the",
+    "said",
+    "café",
+    "😀",
+    "\"",
+    "=cmd",
+    "-",
+    "*",
+    "_",
+    "#",
+    "\\",
+    "<b>",
+    "Ukrainian",
+    "17 November 2024",
+    "in",
+    "and",
+    "CAFE\u{301}",
+    "---",
+    "title: T",
+];
