@@ -58,13 +58,13 @@ impl Analysis {
         } else {
             by_entities
         };
-        let spans: Vec<Span> = self.article.paragraphs.iter().map(|p| p.span.clone()).collect();
         let matches = hits
             .matches
             .iter()
             .filter(|m| {
-                let p = spans.partition_point(|s| s.end <= m.start);
-                p < spans.len() && spans[p].start <= m.start && passages.binary_search(&p).is_ok()
+                let paras = &self.article.paragraphs;
+                let p = paras.partition_point(|x| x.span.end <= m.start);
+                paras.get(p).is_some_and(|x| x.span.start <= m.start) && passages.binary_search(&p).is_ok()
             })
             .cloned()
             .collect();

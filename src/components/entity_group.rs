@@ -53,12 +53,8 @@ pub fn EntityGroup(
             })
             .collect();
         match state.sort.get() {
-            SortOrder::Count => rows.sort_by(|x, y| {
-                y.mentions
-                    .cmp(&x.mentions)
-                    .then_with(|| fold(&x.name).cmp(&fold(&y.name)))
-            }),
-            SortOrder::Name => rows.sort_by_key(|x| fold(&x.name)),
+            SortOrder::Count => rows.sort_by_cached_key(|x| (std::cmp::Reverse(x.mentions), fold(&x.name))),
+            SortOrder::Name => rows.sort_by_cached_key(|x| fold(&x.name)),
         }
         rows
     });

@@ -5,13 +5,17 @@ use crate::state::AppState;
 use crate::url_state::Scope;
 
 /// Replaces the last occurrence of `word` (ignoring case) in `query` with
-/// `with`; appends it when the word is not found.
+/// `with`; when the word cannot be found, the query becomes `with`.
 fn replace_word(query: &str, word: &str, with: &str) -> String {
     let lower_q = query.to_lowercase();
     let lower_w = word.to_lowercase();
     if !lower_w.is_empty() && lower_q.len() == query.len() && lower_w.len() == word.len() {
+        // Equal total lengths do not mean equal character boundaries ("İ"
+        // grows when lowercased, the Kelvin sign shrinks): slice with `get`.
         if let Some(pos) = lower_q.rfind(&lower_w) {
-            return format!("{}{}{}", &query[..pos], with, &query[pos + word.len()..]);
+            if let (Some(before), Some(after)) = (query.get(..pos), query.get(pos + word.len()..)) {
+                return format!("{before}{with}{after}");
+            }
         }
     }
     with.to_string()
@@ -164,5 +168,12 @@ mod tests {
         );
         assert_eq!(replace_word("Bidn", "bidn", "Biden"), "Biden");
         assert_eq!(replace_word("x", "", "y"), "y");
+    }
+
+    #[test]
+    fn case_mapping_that_moves_character_boundaries_does_not_panic() {
+        // 7 bytes both ways, but "k" sits at byte 6 of the lowercase form,
+        // inside the Kelvin sign of the original.
+        assert_eq!(replace_word("İİ\u{212A}", "k", "x"), "x");
     }
 }
