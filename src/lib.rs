@@ -4,11 +4,13 @@
 //! The app only renders and wires signals; all text work happens in the
 //! `article-analysis` crate. See ARCHITECTURE.md for the data flow.
 
+pub mod card;
 pub mod components;
 pub mod download;
 pub mod library;
 pub mod open;
 pub mod panic;
+pub mod scroll;
 pub mod seeds;
 pub mod state;
 pub mod url_state;
@@ -17,8 +19,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::{
-    AnalysisProgress, ArticleHeader, ArticleView, EntityPanel, ExportBar, FilterBar, LibraryPanel,
-    LibraryResults, SearchBar,
+    AnalysisProgress, ArticleHeader, ArticleView, DispersionPlots, EntityCard, EntityPanel, ExportBar,
+    FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap, SearchBar,
 };
 use crate::state::AppState;
 use crate::url_state::Scope;
@@ -90,7 +92,7 @@ pub fn App() -> impl IntoView {
         let searching = state.view.with(|v| v.searching && !v.matches.is_empty());
         state.current.track();
         if searching {
-            request_animation_frame(scroll_current_match_into_view);
+            request_animation_frame(scroll::to_current_match);
         }
     });
 
@@ -156,8 +158,13 @@ pub fn App() -> impl IntoView {
                             view! {
                                 <ArticleHeader />
                                 <ExportBar />
+                                <NetworkView />
                                 <FilterBar />
-                                <ArticleView />
+                                <DispersionPlots />
+                                <div class="article-area">
+                                    <ArticleView />
+                                    <PositionMap />
+                                </div>
                             }
                         }
                     >
@@ -166,6 +173,10 @@ pub fn App() -> impl IntoView {
                 </main>
                 <EntityPanel />
             </div>
+            <EntityCard />
+            <p class="visually-hidden announcer" aria-live="polite" aria-atomic="true">
+                {move || announcement(&state)}
+            </p>
             <footer class="credits">
                 "Entities are found by the program and may be wrong. Place and name lists: GeoNames (CC BY 4.0), US Census 1990 names (public domain), i18n-nationality and cleanco (MIT). Everything runs in your browser; nothing is sent anywhere."
             </footer>
@@ -173,12 +184,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn scroll_current_match_into_view() {
-    let Ok(Some(mark)) = document().query_selector("mark[aria-current=\"true\"]") else {
-        return;
-    };
-    let opts = web_sys::ScrollIntoViewOptions::new();
-    opts.set_block(web_sys::ScrollLogicalPosition::Center);
-    opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-    mark.scroll_into_view_with_scroll_into_view_options(&opts);
+/// What a screen reader hears when the entity filters change.
+fn announcement(state: &AppState) -> String {
+    let a = state.analysis.get();
+    let selected = state.selected_indices.get();
+    if selected.is_empty() {
+        return String::new();
+    }
+    let names: Vec<&str> = selected
+        .iter()
+        .filter_map(|&i| a.entities.entities.get(i).map(|e| e.name.as_str()))
+        .collect();
+    let shown = state.view.with(|v| v.passages.len());
+    format!(
+        "Filtered by {}: {} of {} passages shown.",
+        names.join(" and "),
+        shown,
+        a.article.paragraphs.len()
+    )
 }

@@ -10,8 +10,10 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 use article_analysis::analysis::Analyzer;
+use article_analysis::cooccurrence::{self, Network, Unit};
 use article_analysis::entities::EntityKind;
 use article_analysis::import::{content_id, Imported};
+use article_analysis::layout::{self, Frame, Point};
 use article_analysis::search::Query;
 use article_analysis::view::View;
 use article_analysis::{Analysis, Article};
@@ -111,6 +113,21 @@ pub struct AppState {
     pub cancel_job: RwSignal<bool>,
     /// The search input, focused by `/`.
     pub search_input: NodeRef<html::Input>,
+    /// The co-occurrence network is open.
+    pub network_open: RwSignal<bool>,
+    /// What "together" means in the network.
+    pub unit: RwSignal<Unit>,
+    /// How many entities the network shows.
+    pub top: RwSignal<usize>,
+    /// How often two entities must appear together to be linked.
+    pub min_links: RwSignal<usize>,
+    /// The entity card being shown: entity index and the element it belongs to.
+    pub card: RwSignal<Option<CardAnchor>>,
+    /// The pointer is on the entity card (it stays while it is).
+    pub card_hovered: RwSignal<bool>,
+    /// A place in the text (byte offset) the reader asked to go to, from the
+    /// position map or a dispersion plot.
+    pub jump_to: RwSignal<Option<usize>>,
     cache: StoredValue<HashMap<String, Shared<Analysis>>>,
     /// The open article, analysed.
     pub analysis: Memo<Shared<Analysis>>,
@@ -123,7 +140,34 @@ pub struct AppState {
     /// Which match is current, as a selector: a change notifies only the two
     /// marks concerned, not every mark.
     pub current_match: StoredValue<Selector<usize>>,
+    /// The co-occurrence network and its layout (empty while closed).
+    pub network: Memo<Shared<Drawn>>,
 }
+
+/// Where the entity card is anchored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardAnchor {
+    /// Index into `entities.entities`.
+    pub entity: usize,
+    /// The anchor element's box in the viewport: left, top, right, bottom.
+    pub rect: (f64, f64, f64, f64),
+}
+
+/// A network with positions for drawing it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drawn {
+    /// The network.
+    pub network: Network,
+    /// One position per node.
+    pub points: Vec<Point>,
+}
+
+/// The network's drawing area (SVG user units; the SVG scales).
+pub const NETWORK_FRAME: Frame = Frame {
+    width: 720.0,
+    height: 460.0,
+    margin: 46.0,
+};
 
 fn analyse(cache: StoredValue<HashMap<String, Shared<Analysis>>>, article: &Article) -> Shared<Analysis> {
     if let Some(a) = cache.with_value(|c| c.get(&article.id).cloned()) {
@@ -203,6 +247,21 @@ impl AppState {
 
         let current = RwSignal::new(0);
         let current_match = StoredValue::new(Selector::new(move || current.get()));
+        let network_open = RwSignal::new(url.network);
+        let unit = RwSignal::new(url.unit);
+        let top = RwSignal::new(url.top);
+        let min_links = RwSignal::new(url.min_links);
+        let network = Memo::new(move |_| {
+            if !network_open.get() {
+                return Shared::new(Drawn::default());
+            }
+            let a = analysis.get();
+            let network = cooccurrence::network(&a, unit.get(), top.get(), min_links.get());
+            let edges: Vec<(usize, usize, f64)> =
+                network.edges.iter().map(|e| (e.a, e.b, e.count as f64)).collect();
+            let points = layout::layout(network.nodes.len(), &edges, NETWORK_FRAME);
+            Shared::new(Drawn { network, points })
+        });
         AppState {
             library,
             article_id,
@@ -219,12 +278,20 @@ impl AppState {
             job: RwSignal::new(None),
             cancel_job: RwSignal::new(false),
             search_input: NodeRef::new(),
+            network_open,
+            unit,
+            top,
+            min_links,
+            card: RwSignal::new(None),
+            card_hovered: RwSignal::new(false),
+            jump_to: RwSignal::new(None),
             cache,
             analysis,
             all_analyses,
             selected_indices,
             view,
             current_match,
+            network,
         }
     }
 
@@ -246,6 +313,10 @@ impl AppState {
             hidden: self.hidden.get(),
             sort: self.sort.get(),
             scope: self.scope.get(),
+            network: self.network_open.get(),
+            unit: self.unit.get(),
+            top: self.top.get(),
+            min_links: self.min_links.get(),
         }
     }
 
@@ -282,6 +353,8 @@ impl AppState {
         if self.article_id.get_untracked() != id {
             self.selected.set(Vec::new());
             self.current.set(0);
+            self.card.set(None);
+            self.jump_to.set(None);
             self.article_id.set(id);
         }
     }

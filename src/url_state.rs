@@ -1,10 +1,12 @@
 //! The view lives in the URL query string, so a link restores it:
-//! `?article=ID&q=QUERY&e=ID,ID&only=1&hide=date,quantity&sort=name`.
+//! `?article=ID&q=QUERY&e=ID,ID&only=1&hide=date,quantity&sort=name`
+//! `&net=1&unit=paragraph&top=60&min=2` (the co-occurrence network).
 //!
 //! [`UrlState`] is plain data with tolerant parsing (unknown keys, malformed
 //! or oversized values fall back to defaults) and is tested natively; the two
 //! small functions at the bottom read and write the browser's location.
 
+use article_analysis::cooccurrence::Unit;
 use article_analysis::entities::EntityKind;
 
 /// Longest query kept from a URL, in characters.
@@ -13,6 +15,14 @@ pub const MAX_QUERY_CHARS: usize = 500;
 pub const MAX_ENTITIES: usize = 20;
 /// Longest entity or article id kept from a URL.
 pub const MAX_ID_CHARS: usize = 120;
+/// Network size: the most mentioned entities shown, by default and at most.
+pub const DEFAULT_TOP: usize = 40;
+/// See [`DEFAULT_TOP`].
+pub const MIN_TOP: usize = 5;
+/// See [`DEFAULT_TOP`].
+pub const MAX_TOP: usize = 150;
+/// Highest "appear together at least" threshold.
+pub const MAX_MIN_LINKS: usize = 20;
 
 /// How the entity panel is sorted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,7 +45,7 @@ pub enum Scope {
 }
 
 /// Everything about the view that a link carries.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlState {
     /// The article id, if given.
     pub article: Option<String>,
@@ -51,6 +61,32 @@ pub struct UrlState {
     pub sort: SortOrder,
     /// Search this article or the whole library.
     pub scope: Scope,
+    /// The co-occurrence network is open.
+    pub network: bool,
+    /// What "together" means in the network.
+    pub unit: Unit,
+    /// How many entities the network shows.
+    pub top: usize,
+    /// How often two entities must appear together to be linked.
+    pub min_links: usize,
+}
+
+impl Default for UrlState {
+    fn default() -> Self {
+        UrlState {
+            article: None,
+            query: String::new(),
+            entities: Vec::new(),
+            only_matching: false,
+            hidden: Vec::new(),
+            sort: SortOrder::default(),
+            scope: Scope::default(),
+            network: false,
+            unit: Unit::default(),
+            top: DEFAULT_TOP,
+            min_links: 1,
+        }
+    }
 }
 
 fn valid_id(s: &str) -> bool {
@@ -102,6 +138,18 @@ impl UrlState {
                         Scope::Article
                     };
                 }
+                "net" => s.network = matches!(v, "1" | "true" | "yes"),
+                "unit" => s.unit = Unit::from_str_opt(v).unwrap_or_default(),
+                "top" => {
+                    if let Ok(n) = v.trim().parse::<usize>() {
+                        s.top = n.clamp(MIN_TOP, MAX_TOP);
+                    }
+                }
+                "min" => {
+                    if let Ok(n) = v.trim().parse::<usize>() {
+                        s.min_links = n.clamp(1, MAX_MIN_LINKS);
+                    }
+                }
                 "sort" => {
                     s.sort = match v {
                         "name" => SortOrder::Name,
@@ -139,6 +187,18 @@ impl UrlState {
         if self.scope == Scope::Library {
             out.push(("scope", "library".to_string()));
         }
+        if self.network {
+            out.push(("net", "1".to_string()));
+        }
+        if self.unit != Unit::default() {
+            out.push(("unit", self.unit.as_str().to_string()));
+        }
+        if self.top != DEFAULT_TOP {
+            out.push(("top", self.top.to_string()));
+        }
+        if self.min_links != 1 {
+            out.push(("min", self.min_links.to_string()));
+        }
         out
     }
 }
@@ -152,7 +212,9 @@ pub fn read_location() -> UrlState {
         return UrlState::default();
     };
     let mut pairs = Vec::new();
-    for key in ["article", "q", "e", "only", "hide", "sort", "scope"] {
+    for key in [
+        "article", "q", "e", "only", "hide", "sort", "scope", "net", "unit", "top", "min",
+    ] {
         if let Some(v) = params.get(key) {
             pairs.push((key, v));
         }
@@ -203,6 +265,10 @@ mod tests {
             hidden: vec![EntityKind::Date, EntityKind::Quantity],
             sort: SortOrder::Name,
             scope: Scope::Library,
+            network: true,
+            unit: Unit::Paragraph,
+            top: 77,
+            min_links: 3,
         };
         assert_eq!(UrlState::from_pairs(s.to_pairs()), s);
     }
@@ -221,7 +287,13 @@ mod tests {
             ("only", "maybe"),
             ("sort", "weird"),
             ("zzz", "1"),
+            ("unit", "word"),
+            ("top", "9999"),
+            ("min", "-1"),
         ]);
+        assert_eq!(s.unit, Unit::Sentence);
+        assert_eq!(s.top, MAX_TOP);
+        assert_eq!(s.min_links, 1);
         assert_eq!(s.article, None);
         assert_eq!(s.entities, vec!["person-joe-biden", "place-ukraine"]);
         assert_eq!(s.hidden, vec![EntityKind::Date]);

@@ -60,7 +60,9 @@ months = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 # Countries: name \t aliases \t demonyms \t capital
 out = []
+country_index = {}
 for r in rows("countries.tsv"):
+    country_index[r["iso2"]] = len(out)
     dem = [d for d in r["demonyms"].split("|") if d and " " not in d or d.startswith("North ") or d.startswith("South ")]
     dem = [d for d in dem if d and d != r["name"]]
     out.append("\t".join([r["name"], r["aliases"], "|".join(dem), r["capital"]]))
@@ -69,8 +71,8 @@ write("countries.tsv", out)
 # US states: name \t ap abbrev
 write("us_states.tsv", [r["name"] + "\t" + r["ap_abbrev"] for r in rows("us_states.tsv")])
 
-# Cities: the most populous, names only (plus the one best-known alternate when
-# it is a plain Latin name), skipping common words.
+# Cities: the most populous, skipping common words: name \t index of its
+# country in countries.tsv (for the entity card's "in Ukraine").
 cities = []
 seen = set()
 for r in rows("cities15000.tsv"):
@@ -80,7 +82,8 @@ for r in rows("cities15000.tsv"):
     if n.lower() in common_set or n.lower() in months or n in seen:
         continue
     seen.add(n)
-    cities.append(n)
+    c = country_index.get(r["country"])
+    cities.append(n if c is None else f"{n}\t{c}")
 write("cities.txt", cities)
 
 # First names: every name of the census list that is not a common word/month.

@@ -16,18 +16,27 @@
 //!   cut into segments for rendering.
 //! - [`analysis`]: one article analysed once: index + entities + which
 //!   passages mention which entity.
+//! - [`position`]: where matches and mentions fall, for the position map and
+//!   dispersion plots.
+//! - [`cooccurrence`]: the network of entities mentioned together.
+//! - [`layout`]: deterministic positions for drawing that network.
+//! - [`card`]: what the entity card says about one entity.
 //!
 //! Every span in this crate is a byte range on `char` boundaries of the text
 //! it refers to.
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod card;
+pub mod cooccurrence;
 pub mod document;
 pub mod entities;
 pub mod export;
 pub mod import;
+pub mod layout;
 pub mod library;
 pub mod normalize;
+pub mod position;
 pub mod search;
 pub mod segment;
 pub mod view;

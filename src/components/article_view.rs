@@ -36,6 +36,26 @@ pub fn ArticleView() -> impl IntoView {
         pos + AHEAD
     });
     let limit = move || rendered.get().max(needed.get());
+    // A jump from the position map or a dispersion plot: render up to the
+    // passage holding that place (or the next visible one), then scroll to it.
+    Effect::new(move |_| {
+        let Some(offset) = state.jump_to.get() else {
+            return;
+        };
+        let a = state.analysis.get_untracked();
+        let (pos, target) = state.view.with_untracked(|v| {
+            let pos = v
+                .passages
+                .partition_point(|&p| a.article.paragraphs.get(p).is_some_and(|x| x.span.end <= offset));
+            let target = v.passages.get(pos).or(v.passages.last()).copied();
+            (pos, target)
+        });
+        rendered.update(|r| *r = (*r).max(pos + AHEAD));
+        if let Some(p) = target {
+            request_animation_frame(move || crate::scroll::to_passage(p));
+        }
+        state.jump_to.set(None);
+    });
     let remaining = move || state.view.with(|v| v.passages.len().saturating_sub(limit()));
     let more = window_event_listener(leptos::ev::scroll, move |_| {
         if remaining() == 0 {
@@ -67,7 +87,17 @@ pub fn ArticleView() -> impl IntoView {
     };
     let empty = move || state.view.with(|v| v.passages.is_empty());
     view! {
-        <article class="article-body" role="article" aria-label="Article text">
+        <article
+            class="article-body"
+            role="article"
+            aria-label="Article text"
+            on:mouseover=move |ev| crate::card::show_for_event(&state, &ev)
+            on:mouseout=move |_| {
+                if state.card.with_untracked(Option::is_some) {
+                    crate::card::hide_soon(&state);
+                }
+            }
+        >
             <For each=visible key=|k| k.clone() let:item>
                 <Passage index=item.1 />
             </For>

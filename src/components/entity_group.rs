@@ -80,6 +80,12 @@ pub fn EntityGroup(
                      related,
                  }| {
                     let pressed = move || state.selected_indices.with(|s| s.contains(&i)).to_string();
+                    let described = move || {
+                        state
+                            .card
+                            .with(|c| c.as_ref().is_some_and(|c| c.entity == i))
+                            .then_some("entity-card")
+                    };
                     let id_for_click = id.clone();
                     let aka = (!aliases.is_empty()).then(|| format!("also: {}", aliases.join(", ")));
                     let related = related.map(|r| format!("of {r}"));
@@ -91,7 +97,16 @@ pub fn EntityGroup(
                                 data-entity-type=kind.as_str()
                                 data-entity-id=id
                                 aria-pressed=pressed
+                                aria-describedby=described
                                 on:click=move |_| state.toggle_entity(&id_for_click)
+                                on:mouseenter=move |ev| {
+                                    crate::card::show(&state, i, &event_target::<web_sys::Element>(&ev))
+                                }
+                                on:mouseleave=move |_| crate::card::hide_soon(&state)
+                                on:focus=move |ev| {
+                                    crate::card::show(&state, i, &event_target::<web_sys::Element>(&ev))
+                                }
+                                on:blur=move |_| crate::card::hide(&state)
                             >
                                 <span class="entity-name">{name}</span>
                                 <span class="entity-count" title="mentions">

@@ -152,7 +152,7 @@ pub fn token_infos(text: &str, toks: &[Token], doc: &DocStats) -> Vec<TokInfo> {
             set(g.common.contains(lower.as_str()), F_COMMON);
             let place = g.places.get(raw);
             set(matches!(place, Some(PlaceKind::Country(_))), F_COUNTRY);
-            set(place == Some(&PlaceKind::City), F_CITY);
+            set(matches!(place, Some(PlaceKind::City(_))), F_CITY);
             set(place == Some(&PlaceKind::State), F_STATE);
             set(g.demonyms.contains_key(raw), F_DEMONYM);
             set(g.groups.contains(raw), F_GROUP);

@@ -69,8 +69,8 @@ pub enum PlaceKind {
     Country(usize),
     /// A US state.
     State,
-    /// A city.
-    City,
+    /// A city (index of its country into [`Gazetteer::countries`]).
+    City(usize),
 }
 
 /// All the embedded lists, parsed.
@@ -170,8 +170,13 @@ fn build() -> Gazetteer {
             places.entry(ap).or_insert(PlaceKind::State);
         }
     }
-    for name in lines(CITIES) {
-        places.entry(name).or_insert(PlaceKind::City);
+    for line in lines(CITIES) {
+        let mut cols = line.split('\t');
+        let name = cols.next().unwrap_or("");
+        let country = cols.next().and_then(|c| c.parse().ok());
+        if let (false, Some(country)) = (name.is_empty(), country) {
+            places.entry(name).or_insert(PlaceKind::City(country));
+        }
     }
     let titles: HashSet<&'static str> = lines(TITLES).collect();
     let max_title_tokens = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
@@ -222,6 +227,17 @@ impl Gazetteer {
         self.demonyms.get(word).copied()
     }
 
+    /// The country a place (a country itself, a US state, a city) or a
+    /// demonym ("Ukrainians") belongs to, by its exact surface form.
+    pub fn country_of(&self, name: &str) -> Option<&'static str> {
+        let index = match self.places.get(name) {
+            Some(PlaceKind::Country(c) | PlaceKind::City(c)) => Some(*c),
+            Some(PlaceKind::State) => self.countries.iter().position(|c| *c == "United States"),
+            None => self.demonym(name),
+        }?;
+        self.countries.get(index).copied()
+    }
+
     /// Is this surface form a demonym or a group word?
     pub fn is_group(&self, word: &str) -> bool {
         self.demonyms.contains_key(word) || self.groups.contains(word)
@@ -250,5 +266,16 @@ mod tests {
         assert!(g.is_common("The") && g.is_common("according"));
         assert!(!g.is_common("Biden"));
         assert_eq!(g.places.get("Texas"), Some(&PlaceKind::State));
+    }
+
+    #[test]
+    fn places_and_groups_know_their_country() {
+        let g = gazetteer();
+        assert_eq!(g.country_of("Kyiv"), Some("Ukraine"));
+        assert_eq!(g.country_of("Mosul"), Some("Iraq"));
+        assert_eq!(g.country_of("Texas"), Some("United States"));
+        assert_eq!(g.country_of("U.S."), Some("United States"));
+        assert_eq!(g.country_of("Russians"), Some("Russia"));
+        assert_eq!(g.country_of("Biden"), None);
     }
 }

@@ -129,6 +129,20 @@ impl EntityKind {
         }
     }
 
+    /// A singular label: "Person", "Organization", "Place", "Group",
+    /// "Other name", "Date or time", "Quantity".
+    pub fn singular_label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Place => "Place",
+            EntityKind::Group => "Group",
+            EntityKind::Other => "Other name",
+            EntityKind::Date => "Date or time",
+            EntityKind::Quantity => "Quantity",
+        }
+    }
+
     /// The CoNLL-2003 label (PER, ORG, LOC, MISC); dates and quantities
     /// have none.
     pub fn conll(self) -> Option<&'static str> {

@@ -1,0 +1,102 @@
+use article_analysis::card::card;
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// Width the card is laid out for (CSS keeps it at most this wide).
+const CARD_WIDTH: f64 = 340.0;
+/// Height kept free below an anchor before the card goes above it instead.
+const CARD_ROOM: f64 = 230.0;
+
+/// The entity card (`role="tooltip"`, id `entity-card`): canonical name,
+/// type, aliases found, mention count, the first mention in context, and for
+/// places and groups the country they belong to. Shown next to the mention,
+/// panel entry or network node it belongs to.
+#[component]
+pub fn EntityCard() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && state.card.with_untracked(Option::is_some) {
+            crate::card::hide(&state);
+        }
+    });
+    // Scrolling moves the anchor away: the card goes.
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if state.card.with_untracked(Option::is_some) && !state.card_hovered.get_untracked() {
+            crate::card::hide(&state);
+        }
+    });
+    on_cleanup(move || {
+        esc.remove();
+        scroll.remove();
+    });
+    let content = move || {
+        let anchor = state.card.get()?;
+        let a = state.analysis.get();
+        let c = card(&a, anchor.entity)?;
+        let (left, top, _right, bottom) = anchor.rect;
+        let (vw, vh) = web_sys::window()
+            .map(|w| {
+                (
+                    w.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0),
+                    w.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0),
+                )
+            })
+            .unwrap_or((1024.0, 768.0));
+        let x = left.min(vw - CARD_WIDTH - 8.0).max(8.0);
+        let below = bottom + CARD_ROOM < vh || top < CARD_ROOM;
+        let kind = c.kind;
+        let mentions = format!("{} mention{}", c.mentions, if c.mentions == 1 { "" } else { "s" });
+        let country = match (c.country, c.is_country) {
+            (_, true) => Some("A country".to_string()),
+            (Some(country), false) => Some(format!("In {country}")),
+            (None, false) => None,
+        };
+        let aliases = (!c.aliases.is_empty()).then(|| c.aliases.join(", "));
+        let context = c.context;
+        Some(view! {
+            <div
+                id="entity-card"
+                class="entity-card no-print"
+                role="tooltip"
+                data-entity-type=kind.as_str()
+                style:left=format!("{x:.0}px")
+                style:top=below.then(|| format!("{:.0}px", bottom + 6.0))
+                style:bottom=(!below).then(|| format!("{:.0}px", vh - top + 6.0))
+                on:mouseenter=move |_| state.card_hovered.set(true)
+                on:mouseleave=move |_| {
+                    state.card_hovered.set(false);
+                    crate::card::hide_soon(&state);
+                }
+            >
+                <p class="card-name">
+                    <span class="swatch" aria-hidden="true"></span>
+                    {c.name}
+                </p>
+                <p class="card-facts">
+                    <span class="card-kind">{kind.singular_label()}</span>
+                    " · "
+                    <span class="card-mentions">{mentions}</span>
+                    {country
+                        .map(|t| {
+                            view! {
+                                " · "
+                                <span class="card-country">{t}</span>
+                            }
+                        })}
+                </p>
+                {aliases
+                    .map(|t| {
+                        view! { <p class="card-aliases">"Also: " <span>{t}</span></p> }
+                    })}
+                <p class="card-context">
+                    <span class="card-label">"First mention: "</span>
+                    {context.before}
+                    <strong>{context.mention}</strong>
+                    {context.after}
+                </p>
+            </div>
+        })
+    };
+    view! { {content} }
+}

@@ -1,0 +1,258 @@
+use article_analysis::cooccurrence::Unit;
+use leptos::prelude::*;
+
+use crate::state::{AppState, NETWORK_FRAME};
+use crate::url_state::{MAX_MIN_LINKS, MAX_TOP, MIN_TOP};
+
+/// Node labels always drawn for this many of the most mentioned nodes; the
+/// others show theirs on hover or focus.
+const LABELLED: usize = 24;
+
+/// The co-occurrence network: who appears with whom in the same sentence
+/// (or paragraph). Node size by mentions, edge width by count, color and
+/// outline by type; the layout is computed in Rust and is the same on every
+/// reload. Clicking (or Enter on) a node filters by it; clicking an edge
+/// shows the passages where both appear.
+#[component]
+pub fn NetworkView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let toggle = move |_| state.network_open.update(|o| *o = !*o);
+    let summary = move || {
+        state.network.with(|d| {
+            format!(
+                "{} of {} named entities, {} link{}",
+                d.network.nodes.len(),
+                d.network.candidates,
+                d.network.edges.len(),
+                if d.network.edges.len() == 1 { "" } else { "s" }
+            )
+        })
+    };
+    let unit_word = move || match state.unit.get() {
+        Unit::Sentence => "sentence",
+        Unit::Paragraph => "paragraph",
+    };
+    let edges = move || {
+        let drawn = state.network.get();
+        let a = state.analysis.get();
+        let selected = state.selected_indices.get();
+        let unit = unit_word();
+        let max = drawn
+            .network
+            .edges
+            .iter()
+            .map(|e| e.count)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f64;
+        drawn
+            .network
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let (na, nb) = (drawn.network.nodes.get(e.a)?, drawn.network.nodes.get(e.b)?);
+                let (pa, pb) = (drawn.points.get(e.a)?, drawn.points.get(e.b)?);
+                let (ea, eb) = (
+                    a.entities.entities.get(na.entity)?,
+                    a.entities.entities.get(nb.entity)?,
+                );
+                let width = 1.0 + 5.0 * (e.count as f64 / max).sqrt();
+                let on = selected.contains(&na.entity) && selected.contains(&nb.entity);
+                let title = format!(
+                    "{} and {}: together in {} {}{}",
+                    ea.name,
+                    eb.name,
+                    e.count,
+                    unit,
+                    if e.count == 1 { "" } else { "s" }
+                );
+                let ids = vec![ea.id.clone(), eb.id.clone()];
+                Some(view! {
+                    <g
+                        class="edge"
+                        class:selected=on
+                        data-a=ea.id.clone()
+                        data-b=eb.id.clone()
+                        data-count=e.count
+                        on:click=move |_| state.selected.set(ids.clone())
+                    >
+                        <title>{title}</title>
+                        <line
+                            class="edge-hit"
+                            x1=format!("{:.1}", pa.x)
+                            y1=format!("{:.1}", pa.y)
+                            x2=format!("{:.1}", pb.x)
+                            y2=format!("{:.1}", pb.y)
+                        ></line>
+                        <line
+                            class="edge-line"
+                            stroke-width=format!("{width:.1}")
+                            x1=format!("{:.1}", pa.x)
+                            y1=format!("{:.1}", pa.y)
+                            x2=format!("{:.1}", pb.x)
+                            y2=format!("{:.1}", pb.y)
+                        ></line>
+                    </g>
+                })
+            })
+            .collect_view()
+    };
+    let nodes = move || {
+        let drawn = state.network.get();
+        let a = state.analysis.get();
+        let selected = state.selected_indices.get();
+        let max = drawn
+            .network
+            .nodes
+            .iter()
+            .map(|n| n.mentions)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f64;
+        drawn
+            .network
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| {
+                let p = drawn.points.get(i)?;
+                let e = a.entities.entities.get(n.entity)?;
+                let r = 5.0 + 17.0 * (n.mentions as f64 / max).sqrt();
+                let pressed = selected.contains(&n.entity);
+                let label = format!(
+                    "{}, {}, {} mention{}, {} link{}",
+                    e.name,
+                    e.kind.singular_label().to_lowercase(),
+                    n.mentions,
+                    if n.mentions == 1 { "" } else { "s" },
+                    n.degree,
+                    if n.degree == 1 { "" } else { "s" }
+                );
+                let id = e.id.clone();
+                let id_key = e.id.clone();
+                let entity = n.entity;
+                // Labels sit to the right, or to the left near the right edge.
+                let right = p.x < NETWORK_FRAME.width * 0.72;
+                let tx = if right { r + 4.0 } else { -(r + 4.0) };
+                Some(view! {
+                    <g
+                        class="node"
+                        class:labelled=i < LABELLED
+                        data-entity-type=e.kind.as_str()
+                        data-entity-id=e.id.clone()
+                        data-mentions=n.mentions
+                        transform=format!("translate({:.1} {:.1})", p.x, p.y)
+                        tabindex="0"
+                        role="button"
+                        aria-pressed=pressed.to_string()
+                        aria-label=label
+                        on:click=move |_| state.toggle_entity(&id)
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                state.toggle_entity(&id_key);
+                            }
+                        }
+                        on:focus=move |ev| {
+                            crate::card::show(&state, entity, &event_target::<web_sys::Element>(&ev))
+                        }
+                        on:blur=move |_| crate::card::hide(&state)
+                    >
+                        <circle r=format!("{r:.1}")></circle>
+                        <text x=format!("{tx:.1}") y="4" text-anchor=if right { "start" } else { "end" }>
+                            {e.name.clone()}
+                        </text>
+                    </g>
+                })
+            })
+            .collect_view()
+    };
+    let panel = move || {
+        view! {
+            <figure class="network no-print" aria-labelledby="network-caption">
+                <figcaption id="network-caption" class="network-caption">
+                    "Who appears with whom: "
+                    <span class="network-summary">{summary}</span>
+                </figcaption>
+                <div class="network-controls">
+                    <label>
+                        "Together in the same "
+                        <select
+                            class="network-unit"
+                            on:change=move |ev| {
+                                state
+                                    .unit
+                                    .set(Unit::from_str_opt(&event_target_value(&ev)).unwrap_or_default())
+                            }
+                        >
+                            <option value="sentence" selected=move || state.unit.get() == Unit::Sentence>
+                                "sentence"
+                            </option>
+                            <option value="paragraph" selected=move || state.unit.get() == Unit::Paragraph>
+                                "paragraph"
+                            </option>
+                        </select>
+                    </label>
+                    <label>
+                        "Entities: " <output>{move || state.top.get()}</output>
+                        <input
+                            type="range"
+                            class="network-top"
+                            min=MIN_TOP
+                            max=MAX_TOP
+                            step="1"
+                            prop:value=move || state.top.get().to_string()
+                            on:input=move |ev| {
+                                if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                                    state.top.set(n.clamp(MIN_TOP, MAX_TOP));
+                                }
+                            }
+                        />
+                    </label>
+                    <label>
+                        "Link when together at least "
+                        <output>{move || format!("{}×", state.min_links.get())}</output>
+                        <input
+                            type="range"
+                            class="network-min"
+                            min="1"
+                            max=MAX_MIN_LINKS
+                            step="1"
+                            prop:value=move || state.min_links.get().to_string()
+                            on:input=move |ev| {
+                                if let Ok(n) = event_target_value(&ev).parse::<usize>() {
+                                    state.min_links.set(n.clamp(1, MAX_MIN_LINKS));
+                                }
+                            }
+                        />
+                    </label>
+                </div>
+                <svg
+                    class="network-graph"
+                    viewBox=format!("0 0 {} {}", NETWORK_FRAME.width, NETWORK_FRAME.height)
+                    role="group"
+                    aria-label="Entity network; each entity is a button that filters the article"
+                >
+                    <g class="edges">{edges}</g>
+                    <g class="nodes">{nodes}</g>
+                </svg>
+                <p class="hint">
+                    "Click an entity to filter the article by it; click a line to show the passages where both appear. Larger circles are mentioned more; thicker lines, together more often."
+                </p>
+            </figure>
+        }
+    };
+    view! {
+        <div class="network-toggle no-print">
+            <button
+                type="button"
+                class="small-button"
+                aria-expanded=move || state.network_open.get().to_string()
+                on:click=toggle
+            >
+                {move || if state.network_open.get() { "Hide the network" } else { "Who appears with whom" }}
+            </button>
+        </div>
+        <Show when=move || state.network_open.get()>{panel}</Show>
+    }
+}

@@ -1,0 +1,55 @@
+//! Moving the reader to a place in the article: smooth unless the reader
+//! asked the system for reduced motion.
+
+use wasm_bindgen::JsCast;
+
+/// Whether the reader prefers reduced motion.
+pub fn reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Scrolls `el` to the middle of the window.
+pub fn into_view(el: &web_sys::Element) {
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Center);
+    opts.set_behavior(if reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Scrolls to the current search match, if it is rendered.
+pub fn to_current_match() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(mark)) = doc.query_selector("mark[aria-current=\"true\"]") {
+        into_view(&mark);
+    }
+}
+
+/// Scrolls to passage `p` (a paragraph index), outlines it briefly and moves
+/// the keyboard focus there, so the next Tab continues from it.
+pub fn to_passage(p: usize) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(old)) = doc.query_selector(".passage.jumped") {
+        let _ = old.class_list().remove_1("jumped");
+    }
+    let Ok(Some(el)) = doc.query_selector(&format!(".article-body [data-passage=\"{p}\"]")) else {
+        return;
+    };
+    into_view(&el);
+    let _ = el.class_list().add_1("jumped");
+    let _ = el.set_attribute("tabindex", "-1");
+    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&opts);
+    }
+}
