@@ -7,6 +7,7 @@
 pub mod components;
 pub mod download;
 pub mod library;
+pub mod offline;
 pub mod open;
 pub mod panic;
 pub mod seeds;
