@@ -33,6 +33,8 @@ test('print shows the article and a legend without the controls', async () => {
   assert.ok(await article.locator('p.passage').first().isVisible());
   assert.ok(await page.locator('h1.article-title').isVisible());
   assert.ok(await page.locator('.article-meta .meta-source').isVisible(), 'the source prints');
+  const link = await page.locator('a.meta-url').evaluate((a) => [a.getAttribute('href'), getComputedStyle(a, '::after').content]);
+  assert.equal(link[1], `" ${link[0]}"`, 'the source URL prints after its link');
   assert.ok((await legend.count()) > 0);
   assert.ok(await legend.first().isVisible());
   assert.ok(await legend.first().locator('.swatch').isVisible());
