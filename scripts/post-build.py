@@ -8,10 +8,16 @@
    site's own files, the wasm compilation, and Trunk's inline loader script
    pinned by its SHA-256 hash.
 
+3. Writes the service worker sw.js from the template assets/sw.js: the list
+   of every file of this build to precache (index.html as "./") and a cache
+   version that hashes their names and contents, so any change to the build
+   changes sw.js and the browser installs the new worker.
+
 Runs on the staging folder Trunk passes in TRUNK_STAGING_DIR.
 """
 import base64
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -63,3 +69,30 @@ html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
 html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
 with open(index, "w", encoding="utf-8") as f:
     f.write(html)
+
+# The service worker precaches every file of the build (after index.html got
+# its final form above). Compressed copies, if a deploy step adds them, are
+# the server's business, not the cache's.
+files = []
+for folder, dirs, names in os.walk(staging):
+    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for name in names:
+        rel = os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
+        if rel == "sw.js" or name.startswith(".") or name.endswith((".br", ".gz")):
+            continue
+        files.append(rel)
+files.sort()
+version = hashlib.sha256()
+for rel in files:
+    with open(os.path.join(staging, rel), "rb") as f:
+        version.update(rel.encode() + b"\0" + hashlib.sha256(f.read()).digest())
+precache = ["./" if rel == "index.html" else rel for rel in files]
+with open(os.path.join(root, "assets", "sw.js"), encoding="utf-8") as f:
+    worker = f.read()
+for marker in ("'__VERSION__'", "'__PRECACHE__'"):
+    if worker.count(marker) != 1:
+        sys.exit(f"post-build: assets/sw.js must contain {marker} exactly once")
+worker = worker.replace("'__VERSION__'", json.dumps(version.hexdigest()[:16]))
+worker = worker.replace("'__PRECACHE__'", json.dumps(precache, indent=2))
+with open(os.path.join(staging, "sw.js"), "w", encoding="utf-8") as f:
+    f.write(worker)

@@ -8,6 +8,7 @@ pub mod card;
 pub mod components;
 pub mod download;
 pub mod library;
+pub mod offline;
 pub mod open;
 pub mod panic;
 pub mod scroll;

@@ -1,4 +1,5 @@
-//! Entry point of the web app: install the panic hook, mount the app.
+//! Entry point of the web app: install the panic hook, mount the app,
+//! register the service worker for offline use.
 
 fn main() {
     article_explorer::panic::install();
@@ -11,4 +12,5 @@ fn main() {
         el.remove();
     }
     leptos::mount::mount_to_body(article_explorer::App);
+    article_explorer::offline::register();
 }

@@ -23,12 +23,13 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts a static server that serves `distDir` under PREFIX only. */
-export async function startServer() {
-  if (!fs.existsSync(path.join(distDir, 'index.html'))) {
-    throw new Error(`No release build at ${distDir}: run \`trunk build --release\` first (scripts/test.sh does).`);
+/** Starts a static server that serves `dir` (the release build by default) under PREFIX only. */
+export async function startServer(dir = distDir) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`No release build at ${dir}: run \`trunk build --release\` first (scripts/test.sh does).`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -41,8 +42,8 @@ export async function startServer() {
       return res.end('not found');
     }
     let rel = decodeURIComponent(url.pathname.slice(PREFIX.length)) || 'index.html';
-    const file = path.join(distDir, path.normalize(rel));
-    if (!file.startsWith(distDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(dir, path.normalize(rel));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404);
       return res.end('not found');
     }
@@ -68,7 +69,8 @@ export async function launch() {
 
 /**
  * Opens a fresh page and watches it: `problems` collects console errors,
- * uncaught page errors and requests to any other origin.
+ * uncaught page errors and requests to any other origin (from the page or
+ * its service worker).
  */
 export async function newPage(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -78,7 +80,9 @@ export async function newPage(browser, origin) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('request', (req) => {
+  // On the context, not the page: this also sees what the service worker
+  // fetches itself (its precache), which page events do not.
+  context.on('request', (req) => {
     const u = req.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) {
       problems.push(`request left the page: ${u}`);

@@ -1,0 +1,83 @@
+// Article Explorer service worker: the app keeps working offline after the
+// first visit.
+//
+// This is a template: scripts/post-build.py (Trunk's post_build hook) fills
+// in VERSION (a hash of every precached file) and PRECACHE (the build's
+// files, relative to this script) and writes the result to dist/sw.js.
+// A new build therefore changes sw.js byte for byte, which is how the
+// browser notices an update.
+//
+// - install: download every file of this build into a cache named after the
+//   version, then take over at once (skipWaiting).
+// - activate: delete this app's caches of older builds, control open pages.
+// - opening the page (index.html): network first, so a new deploy is seen
+//   when online; the cached index.html when the network fails.
+// - the build's other files (hashed names): cache first.
+// Anything else (other origins, POST, files outside the build) is left to
+// the browser.
+//
+// Every URL is resolved against this script's own location, so the app
+// works from any sub-folder of any host.
+
+const VERSION = '__VERSION__';
+const PRECACHE = '__PRECACHE__';
+
+const SCOPE = new URL('./', self.location).href;
+// Several apps may share an origin: only touch caches carrying our scope.
+const PREFIX = `article-explorer ${SCOPE} `;
+const CACHE = PREFIX + VERSION;
+const INDEX = SCOPE;
+// Trunk's file names end in a 16-hex-digit content hash.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+const FILES = new Set(PRECACHE.map((file) => new URL(file, self.location).href));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // Files without a hash in their name (index.html, the manifest,
+      // icons) bypass the HTTP cache, which may hold an older build's copy.
+      await cache.addAll([...FILES].map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' })));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  if (url.href === INDEX || url.href === INDEX + 'index.html') {
+    if (request.mode === 'navigate') event.respondWith(networkFirst(request));
+  } else if (FILES.has(url.href)) {
+    event.respondWith(cacheFirst(request, url.href));
+  }
+});
+
+async function networkFirst(request) {
+  try {
+    return await fetch(request);
+  } catch (offline) {
+    const cached = await caches.open(CACHE).then((cache) => cache.match(INDEX));
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function cacheFirst(request, url) {
+  const cached = await caches.open(CACHE).then((cache) => cache.match(url));
+  return cached || fetch(request);
+}
