@@ -251,12 +251,20 @@ impl AppState {
         let unit = RwSignal::new(url.unit);
         let top = RwSignal::new(url.top);
         let min_links = RwSignal::new(url.min_links);
+        // Which entities each sentence (or paragraph) mentions: the costly
+        // part on a long text, computed once per article and unit.
+        let units = Memo::new(move |_| {
+            if !network_open.get() {
+                return Shared::new(Vec::new());
+            }
+            Shared::new(cooccurrence::units(&analysis.get(), unit.get()))
+        });
         let network = Memo::new(move |_| {
             if !network_open.get() {
                 return Shared::new(Drawn::default());
             }
             let a = analysis.get();
-            let network = cooccurrence::network(&a, unit.get(), top.get(), min_links.get());
+            let network = cooccurrence::network_of_units(&a, &units.get(), top.get(), min_links.get());
             let edges: Vec<(usize, usize, f64)> =
                 network.edges.iter().map(|e| (e.a, e.b, e.count as f64)).collect();
             let points = layout::layout(network.nodes.len(), &edges, NETWORK_FRAME);

@@ -2,6 +2,8 @@
 //! `cargo run --release -p article-analysis --example analyse_file -- FILE`
 use std::time::Instant;
 
+use article_analysis::cooccurrence::{self, Unit};
+use article_analysis::layout::{self, Frame};
 use article_analysis::{entities, search::Index, Analysis, Article};
 
 fn main() {
@@ -37,4 +39,28 @@ fn main() {
         ents.mentions.len()
     );
     println!("parse+segment {parse:?}, index {index_time:?}, entities {ent_time:?}, Analysis::new {total:?}");
+    for unit in [Unit::Sentence, Unit::Paragraph] {
+        let t = Instant::now();
+        let units = cooccurrence::units(&a, unit);
+        let units_time = t.elapsed();
+        for top in [40, 150] {
+            let t = Instant::now();
+            let net = cooccurrence::network_of_units(&a, &units, top, 1);
+            let net_time = t.elapsed();
+            let edges: Vec<_> = net.edges.iter().map(|e| (e.a, e.b, e.count as f64)).collect();
+            let t = Instant::now();
+            let frame = Frame {
+                width: 720.0,
+                height: 460.0,
+                margin: 46.0,
+            };
+            let _ = layout::layout(net.nodes.len(), &edges, frame);
+            println!(
+                "network by {}: units {units_time:?}, top {top}: {} edges in {net_time:?}, layout {:?}",
+                unit.as_str(),
+                net.edges.len(),
+                t.elapsed()
+            );
+        }
+    }
 }

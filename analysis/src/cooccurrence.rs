@@ -130,6 +130,12 @@ pub fn units(a: &Analysis, unit: Unit) -> Vec<Vec<usize>> {
 /// The network of the `top` most mentioned named entities, with edges
 /// shared by at least `min_count` units.
 pub fn network(a: &Analysis, unit: Unit, top: usize, min_count: usize) -> Network {
+    network_of_units(a, &units(a, unit), top, min_count)
+}
+
+/// [`network`] over units computed once by [`units`] (the costly part on a
+/// long text), so changing `top` or `min_count` is quick.
+pub fn network_of_units(a: &Analysis, units: &[Vec<usize>], top: usize, min_count: usize) -> Network {
     let entities = &a.entities.entities;
     let mut first_seen = vec![usize::MAX; entities.len()];
     for (i, m) in a.entities.mentions.iter().enumerate() {
@@ -150,7 +156,7 @@ pub fn network(a: &Analysis, unit: Unit, top: usize, min_count: usize) -> Networ
     }
     let n = ranked.len();
     let mut counts = vec![0usize; n * n];
-    for ids in units(a, unit) {
+    for ids in units {
         let nodes: Vec<usize> = ids
             .iter()
             .filter_map(|&e| node_of.get(e).copied().filter(|&x| x != usize::MAX))
