@@ -19,6 +19,12 @@ fn main() {
         }
     };
     let t = Instant::now();
+    let _ = entities::gazetteer::gazetteer();
+    let lists = t.elapsed();
+    let t = Instant::now();
+    let _ = entities::tagger::model();
+    println!("start-up: word lists {lists:?}, model {:?}", t.elapsed());
+    let t = Instant::now();
     let article = Article::parse(&path, &raw);
     let parse = t.elapsed();
     let t = Instant::now();
