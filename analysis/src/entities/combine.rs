@@ -9,6 +9,7 @@ use super::rules::{join, NameSpan};
 use super::tagger::Model;
 use super::token::{TokKind, Token};
 use std::collections::HashMap;
+use std::ops::Range;
 
 use super::rules::is_cap_word;
 use super::EntityKind;
@@ -78,6 +79,11 @@ pub fn combine(
                 }
             }
         };
+        // "Boston Braves", "Jacksonville Suns": a place followed by a
+        // capitalized plural that is no place word is a sports team.
+        if kind != EntityKind::Organization && is_team(g, text, toks, r.clone()) {
+            kind = EntityKind::Organization;
+        }
         if let Some(k) = g
             .known
             .get(s.as_str())
@@ -116,6 +122,74 @@ pub fn combine(
     }
     out.sort_by_key(|n| n.toks.start);
     out
+}
+
+/// Plurals that follow a place name without making a team: places
+/// ("Colorado Springs", "Grand Rapids") and events ("Beijing Games").
+const NOT_TEAMS: &[&str] = &[
+    "Springs",
+    "Rapids",
+    "Keys",
+    "Plains",
+    "Lakes",
+    "Gardens",
+    "Woods",
+    "Isles",
+    "Sands",
+    "Flats",
+    "Highlands",
+    "Lowlands",
+    "Downs",
+    "Cliffs",
+    "Banks",
+    "Shoals",
+    "Dunes",
+    "Meadows",
+    "Pines",
+    "Oaks",
+    "Palms",
+    "Games",
+    "Olympics",
+    "Championships",
+    "Awards",
+    "Elections",
+    "Talks",
+    "Accords",
+    "Agreements",
+    "Riots",
+    "Wars",
+    "Trials",
+    "Protests",
+    "Attacks",
+    "Bombings",
+    "Floods",
+];
+
+/// Is the run a team name: a known place ("Boston", "New York", "Texas")
+/// then one capitalized plural ("Braves", "Yankees") that is not a place,
+/// organization or group word ("Springs", "Islands", "Americans")?
+pub fn is_team(g: &super::gazetteer::Gazetteer, text: &str, toks: &[Token], r: Range<usize>) -> bool {
+    if r.end - r.start < 2 {
+        return false;
+    }
+    let Some(last) = toks.get(r.end - 1).and_then(|t| text.get(t.span.clone())) else {
+        return false;
+    };
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).all(char::is_lowercase);
+    if !plural
+        || NOT_TEAMS.contains(&last)
+        || head(g, last).is_some()
+        || g.is_group(last)
+        || g.places.contains_key(last)
+    {
+        return false;
+    }
+    let place = join(text, toks, r.start..r.end - 1);
+    g.places.contains_key(place.as_str())
 }
 
 /// The kind a head word gives to a name ending in it ("Records",
@@ -205,6 +279,29 @@ pub fn propagate(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameS
             names.extend(added);
             names.sort_by_key(|n| n.toks.start);
         }
+    }
+}
+
+#[cfg(test)]
+mod team_tests {
+    use super::*;
+    use crate::entities::token::tokenize;
+
+    fn team(s: &str) -> bool {
+        let toks = tokenize(s, 0..s.len());
+        is_team(gazetteer(), s, &toks, 0..toks.len())
+    }
+
+    #[test]
+    fn a_place_and_a_plural_nickname_is_a_team() {
+        assert!(team("Boston Braves"));
+        assert!(team("New York Yankees"));
+        assert!(team("Chicago Bulls"));
+        assert!(!team("Colorado Springs"));
+        assert!(!team("Beijing Games"));
+        assert!(!team("Boston"));
+        assert!(!team("Joe Biden"));
+        assert!(!team("Philippine Islands"));
     }
 }
 
