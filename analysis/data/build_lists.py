@@ -8,7 +8,7 @@ Sources (see analysis/data/README.md for licenses):
 - ner-train/*.jsonl text only (never labels of the dev set), to find which words
   are common lowercase English words.
 """
-import collections, json, os, re, sys
+import collections, json, os, re, sys, unicodedata
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
 G = os.path.join(SRC, "gazetteers")
@@ -75,15 +75,24 @@ write("us_states.tsv", [r["name"] + "\t" + r["ap_abbrev"] for r in rows("us_stat
 # country in countries.tsv (for the entity card's "in Ukraine").
 cities = []
 seen = set()
+originals = 0
 for r in rows("cities15000.tsv"):
-    if len(cities) >= 4000:
+    if originals >= 4000:
         break
     n = r["name"]
     if n.lower() in common_set or n.lower() in months or n in seen:
         continue
     seen.add(n)
+    originals += 1
     c = country_index.get(r["country"])
     cities.append(n if c is None else f"{n}\t{c}")
+    # News often drops accents: "Montréal" is also "Montreal".
+    plain = unicodedata.normalize("NFD", n).encode("ascii", "ignore").decode()
+    if plain != n and len(plain) == len(unicodedata.normalize("NFD", n)) - sum(
+        1 for ch in unicodedata.normalize("NFD", n) if unicodedata.combining(ch)
+    ) and plain not in seen and plain.lower() not in common_set:
+        seen.add(plain)
+        cities.append(plain if c is None else f"{plain}\t{c}")
 write("cities.txt", cities)
 
 # First names: every name of the census list that is not a common word/month.

@@ -79,6 +79,23 @@ pub fn combine(
                 }
             }
         };
+        // A lone title is not a name ("the 2nd Bishop of ...").
+        if r.end - r.start == 1 && g.titles.contains(s.as_str()) {
+            continue;
+        }
+        // A known city or state that is no one's name is a place, whatever
+        // the tagger thought ("Montreal", "Arkansas"; not "Washington").
+        if kind == EntityKind::Person
+            && matches!(
+                g.places.get(s.as_str()),
+                Some(PlaceKind::City(_) | PlaceKind::State)
+            )
+            && !s
+                .split(' ')
+                .any(|p| g.first_names.contains(p) || g.last_names.contains(p))
+        {
+            kind = EntityKind::Place;
+        }
         // "Boston Braves", "Jacksonville Suns": a place followed by a
         // capitalized plural that is no place word is a sports team.
         if kind != EntityKind::Organization && is_team(g, text, toks, r.clone()) {

@@ -658,6 +658,9 @@ fn classify(g: &Gazetteer, text: &str, toks: &[Token], r: Range<usize>, titled: 
         return span(EntityKind::Person, true);
     }
     let has_of = (r.start..r.end).any(|k| w(k) == "of");
+    if super::combine::is_team(g, text, toks, r.clone()) {
+        return span(EntityKind::Organization, false);
+    }
     if ORG_HEADS.contains(&last) || (has_of && ORG_HEADS.contains(&first)) {
         return span(EntityKind::Organization, true);
     }
