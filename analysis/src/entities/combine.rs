@@ -56,6 +56,18 @@ pub fn combine(
                 break;
             }
         }
+        // "Battle of | Fredericksburg", "Siege of | Petersburg": an event
+        // named after a place; "F-104 | Starfighter": a designation and
+        // the system's name.
+        let free_from = out.last().map_or(0, |o| o.toks.end);
+        let mut event = false;
+        if r.start >= 2 + free_from && w(r.start - 1) == "of" && EVENT_OF.contains(&w(r.start - 2)) {
+            r.start -= 2;
+            event = true;
+        } else if r.start > free_from && is_designation(w(r.start - 1)) {
+            r.start -= 1;
+            event = true;
+        }
         let s = join(text, toks, r.clone());
         let mut strong = false;
         let mut kind = match ty {
@@ -79,6 +91,17 @@ pub fn combine(
                 }
             }
         };
+        if event {
+            kind = EntityKind::Other;
+        }
+        // A place or other name ending in an organization word is an
+        // organization ("Montreal Hockey Club", "Dover Area School Board").
+        if r.end - r.start > 1
+            && matches!(kind, EntityKind::Place | EntityKind::Other)
+            && g.org_heads.contains(w(r.end - 1))
+        {
+            kind = EntityKind::Organization;
+        }
         // A lone title is not a name ("the 2nd Bishop of ...").
         if r.end - r.start == 1 && g.titles.contains(s.as_str()) {
             continue;
@@ -139,6 +162,39 @@ pub fn combine(
     }
     out.sort_by_key(|n| n.toks.start);
     out
+}
+
+/// Capitalized words that name an event or treaty after "of" and a place
+/// or person ("Battle of Gettysburg", "Treaty of Versailles").
+const EVENT_OF: &[&str] = &[
+    "Battle",
+    "Siege",
+    "Treaty",
+    "Sack",
+    "Massacre",
+    "Siege",
+    "Capture",
+    "Liberation",
+    "Bombing",
+    "Declaration",
+    "Congress",
+    "Peace",
+    "Partition",
+    "Raid",
+];
+
+/// A military or product designation: letters, a hyphen, digits ("F-16",
+/// "EF-111", "T-72", "Su-27", "S-400").
+pub fn is_designation(word: &str) -> bool {
+    let Some((letters, digits)) = word.split_once('-') else {
+        return false;
+    };
+    let digits = digits.trim_end_matches(|c: char| c.is_ascii_uppercase());
+    (1..=4).contains(&letters.len())
+        && letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters.chars().all(|c| c.is_ascii_alphabetic())
+        && (1..=4).contains(&digits.len())
+        && digits.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Plurals that follow a place name without making a team: places
@@ -307,6 +363,16 @@ mod team_tests {
     fn team(s: &str) -> bool {
         let toks = tokenize(s, 0..s.len());
         is_team(gazetteer(), s, &toks, 0..toks.len())
+    }
+
+    #[test]
+    fn designations() {
+        for d in ["F-16", "EF-111", "T-72", "Su-27", "S-400", "F-35A"] {
+            assert!(is_designation(d), "{d}");
+        }
+        for d in ["U.S.-led", "Covid-19-era", "F-", "-16", "Kyiv", "2022-23"] {
+            assert!(!is_designation(d), "{d}");
+        }
     }
 
     #[test]
