@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Trunk post-build hook (see Trunk.toml): finishes dist/index.html.
 
-1. Puts the first seed article into the page as static HTML (rendered by
-   `cargo run -p article-analysis --bin prerender`), so it is readable before
-   the wasm arrives and without JavaScript; the app replaces it on start.
+1. Puts the first seed article into the page as static HTML (rendered, with
+   every text escaped, by `cargo run -p article-analysis --bin prerender` from
+   the folder build.rs embeds: $ARTICLE_EXPLORER_SEEDS or seeds/), so it is
+   readable before the wasm arrives and without JavaScript; the app replaces
+   it on start.
 2. Adds a strict Content-Security-Policy <meta> that allows only this
    site's own files, the wasm compilation, and Trunk's inline loader script
    pinned by its SHA-256 hash.
@@ -38,9 +40,14 @@ env = dict(os.environ)
 # Trunk sets these for the wasm build; the prerender tool is a native build.
 for key in ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"):
     env.pop(key, None)
-prerendered = subprocess.run(
-    cargo + ["--", os.path.join(root, "seeds")], cwd=root, env=env, check=True, capture_output=True, text=True
-).stdout.strip()
+# The same seeds folder build.rs embeds: ARTICLE_EXPLORER_SEEDS (absolute, or
+# relative to the project root), else seeds/.
+seeds = os.path.join(root, os.environ.get("ARTICLE_EXPLORER_SEEDS") or "seeds")
+run = subprocess.run(
+    cargo + ["--", seeds], cwd=root, env=env, check=True, capture_output=True, encoding="utf-8"
+)
+sys.stderr.write(run.stderr)
+prerendered = run.stdout.strip()
 if prerendered and 'id="prerender"' not in html:
     html = html.replace("<body>", "<body>\n" + prerendered, 1)
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever is missing and runs every test:
 #   formatting and lints, native unit/property/doc tests of the workspace,
-#   a short fuzz run, the release build, and the end-to-end tests in
-#   headless Chromium (release build served from a sub-folder).
+#   a short fuzz run, the release build (and one with the hostile corpus as
+#   embedded articles), and the end-to-end tests in headless Chromium
+#   (release builds served from a sub-folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -28,5 +29,8 @@ scripts/fuzz-smoke.sh
 step "release build (trunk build --release)"
 trunk build --release
 
-step "end-to-end tests (headless Chromium, dist/ served from a sub-folder)"
+step "release build with the hostile corpus as seeds (dist-hostile/, only the app crate recompiles)"
+scripts/build-hostile-seeds.sh
+
+step "end-to-end tests (headless Chromium, dist/ and dist-hostile/ served from a sub-folder)"
 (cd end2end && npm test)

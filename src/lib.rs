@@ -29,9 +29,13 @@ use crate::url_state::Scope;
 /// The whole app: state at the root, shared by context.
 #[component]
 pub fn App() -> impl IntoView {
-    let mut items = seeds::items();
-    let (local, load_problem) = library::load();
+    let (mut items, seed_problem) = seeds::items();
+    let (local, library_problem) = library::load();
     items.extend(local);
+    let load_problem = match (seed_problem, library_problem) {
+        (Some(a), Some(b)) => Some(format!("{a} {b}")),
+        (a, b) => a.or(b),
+    };
     let state = AppState::new(items, url_state::read_location(), load_problem);
     provide_context(state);
 

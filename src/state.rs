@@ -188,6 +188,14 @@ fn analyse(cache: StoredValue<HashMap<String, Shared<Analysis>>>, article: &Arti
     a
 }
 
+/// A notice after an earlier one (a load problem), both kept.
+fn with_earlier(earlier: Option<String>, text: String) -> String {
+    match earlier {
+        Some(e) => format!("{text} {e}"),
+        None => text,
+    }
+}
+
 impl AppState {
     /// Creates the state from the library and the URL.
     pub fn new(items: Vec<Item>, url: UrlState, load_problem: Option<String>) -> AppState {
@@ -196,15 +204,19 @@ impl AppState {
         let article_id = match &url.article {
             Some(id) if items.iter().any(|a| &a.article.id == id) => id.clone(),
             Some(id) if id.starts_with("local-") => {
-                notice = Some(
+                notice = Some(with_earlier(
+                    notice.take(),
                     "This link points to an article that was opened in another browser; it is not in this browser's library, so the first article is shown."
                         .to_string(),
-                );
+                ));
                 first_id
             }
             Some(id) => {
-                notice = Some(format!(
-                    "The link names an article \u{201c}{id}\u{201d} that is not here; showing the first article instead."
+                notice = Some(with_earlier(
+                    notice.take(),
+                    format!(
+                        "The link names an article \u{201c}{id}\u{201d} that is not here; showing the first article instead."
+                    ),
                 ));
                 first_id
             }

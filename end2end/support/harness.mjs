@@ -26,11 +26,16 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Starts a static server that serves `dir` (the release build by default) under PREFIX only. */
-export async function startServer(dir = distDir) {
+/**
+ * Starts a static server that serves `dir` (default `distDir`) under PREFIX
+ * only. `build` is the command that makes `dir`, for the error message when
+ * it is missing.
+ */
+export async function startServer({ dir = distDir, build = 'trunk build --release' } = {}) {
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    throw new Error(`No release build at ${dir}: run \`trunk build --release\` first (scripts/test.sh does).`);
+    throw new Error(`No release build at ${dir}: run \`${build}\` first (scripts/test.sh does).`);
   }
+  const root = path.resolve(dir);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === PREFIX.slice(0, -1)) {
@@ -42,8 +47,8 @@ export async function startServer(dir = distDir) {
       return res.end('not found');
     }
     let rel = decodeURIComponent(url.pathname.slice(PREFIX.length)) || 'index.html';
-    const file = path.join(dir, path.normalize(rel));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(root, path.normalize(rel));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404);
       return res.end('not found');
     }
@@ -164,12 +169,13 @@ export function withoutBlockedInline(problems) {
 /**
  * Registers the usual hooks of a test file: one static server and one
  * Chromium for the whole file. Returns an object whose `srv` and `browser`
- * are set once the `before` hook has run.
+ * are set once the `before` hook has run. `server` is passed to startServer
+ * (another build folder).
  */
-export function useApp() {
+export function useApp(server = {}) {
   const app = {};
   before(async () => {
-    app.srv = await startServer();
+    app.srv = await startServer(server);
     app.browser = await launch();
   });
   after(async () => {

@@ -87,7 +87,7 @@ test('after one visit the app opens, shows the article and searches with the net
 
 test('a new build is picked up online: fresh index.html, new cache, old cache gone', async () => {
   const dir = copyOfDist();
-  const srv = await startServer(dir);
+  const srv = await startServer({ dir });
   const { page, problems, context } = await newPage(app.browser, srv.origin);
   try {
     await openApp(page, srv.base);

@@ -3,11 +3,16 @@
 //! article is readable before the wasm has loaded, and without JavaScript.
 //! The app removes it when it starts and renders the same text itself.
 //!
+//! The first article is the first `.txt` or `.md` file in file-name order
+//! that the app shows (read by `import::open_seed`, like `src/seeds.rs`).
+//! All article text is escaped: a seed can hold any markup, and it must
+//! reach the page as text.
+//!
 //! Usage: `prerender SEEDS_DIR`
 
 use std::process::ExitCode;
 
-use article_analysis::Article;
+use article_analysis::import::open_seed;
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -49,21 +54,29 @@ fn main() -> ExitCode {
         }
     };
     files.sort();
-    let Some(first) = files.first() else {
+    // The first article the app shows: files it leaves out (empty, blank,
+    // binary) are skipped the same way, with the same decoding.
+    let mut first = None;
+    for path in &files {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("prerender: cannot read {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("article.txt");
+        match open_seed(name, &bytes) {
+            Ok((article, _)) => {
+                first = Some(article);
+                break;
+            }
+            Err(problem) => eprintln!("prerender: skipped: {problem}"),
+        }
+    }
+    let Some(a) = first else {
         return ExitCode::SUCCESS;
     };
-    let bytes = match std::fs::read(first) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("prerender: cannot read {}: {e}", first.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let name = first
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("article.txt");
-    let a = Article::parse(name, &String::from_utf8_lossy(&bytes));
     let mut html = String::new();
     html.push_str("<div id=\"prerender\" class=\"app prerender\">");
     html.push_str("<header class=\"topbar\"><span class=\"brand\">Article Explorer</span>");

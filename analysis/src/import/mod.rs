@@ -82,6 +82,34 @@ pub fn open_text(text: &str, format: Format) -> Imported {
     }
 }
 
+/// Reads one embedded article (a file of the seeds folder, see the app's
+/// `build.rs`) the way an opened file is read: decoded by [`decode::decode`]
+/// (BOM, UTF-16, invalid UTF-8 counted, control characters dropped), then
+/// parsed as is (front matter allowed; Markdown is not converted, a seed is
+/// text). An empty, binary or blank file is refused with a sentence naming
+/// it; a file with undecodable bytes is kept with a notice. The app and the
+/// pre-render (`bin/prerender.rs`) both use this, so they agree on which
+/// seed comes first and on its text.
+pub fn open_seed(file_name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), String> {
+    if bytes.is_empty() {
+        return Err(format!("\u{201c}{file_name}\u{201d} is empty."));
+    }
+    let decoded = decode::decode(bytes);
+    if decoded.binary {
+        return Err(format!(
+            "\u{201c}{file_name}\u{201d} does not look like a text file (it contains binary data)."
+        ));
+    }
+    let article = Article::parse(file_name, &decoded.text);
+    if article.paragraphs.is_empty() {
+        return Err(format!("\u{201c}{file_name}\u{201d} has no readable text."));
+    }
+    let notice = decoded
+        .notice()
+        .map(|n| format!("\u{201c}{file_name}\u{201d}: {n}"));
+    Ok((article, notice))
+}
+
 /// True when the pasted text is only a web address: the app cannot fetch
 /// it and says that the page's text is needed.
 pub fn is_only_a_url(text: &str) -> bool {
@@ -127,6 +155,28 @@ mod tests {
         assert_eq!(content_id("abc"), content_id("abc"));
         assert_ne!(content_id("abc"), content_id("abd"));
         assert!(content_id("").starts_with("local-"));
+    }
+
+    #[test]
+    fn seeds_are_decoded_and_bad_ones_refused() {
+        let (a, notice) = open_seed("a.txt", b"\xEF\xBB\xBFKyiv <b>x</b>\x07 ok.").expect("text");
+        assert_eq!(a.paragraph_text(0), "Kyiv <b>x</b> ok.");
+        assert_eq!(notice, None);
+        let (a, notice) = open_seed("bad.txt", b"ok \xFF done.").expect("text");
+        assert_eq!(a.paragraph_text(0), "ok \u{fffd} done.");
+        assert!(notice.is_some_and(|n| n.starts_with("\u{201c}bad.txt\u{201d}: 1 character")));
+        let mut le = vec![0xFF, 0xFE];
+        for u in "Odesa.".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(
+            open_seed("le.txt", &le).expect("utf-16").0.paragraph_text(0),
+            "Odesa."
+        );
+        assert!(open_seed("e.txt", b"").is_err_and(|e| e.contains("is empty")));
+        assert!(open_seed("b.txt", b" \n\t\n").is_err_and(|e| e.contains("no readable text")));
+        assert!(open_seed("p.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_err_and(|e| e.contains("binary")));
+        assert!(open_seed("f.md", b"---\ntitle: T\n---\n").is_err());
     }
 
     #[test]
