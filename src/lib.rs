@@ -11,6 +11,7 @@ pub mod library;
 pub mod offline;
 pub mod open;
 pub mod panic;
+pub mod render_window;
 pub mod scroll;
 pub mod seeds;
 pub mod state;

@@ -45,6 +45,16 @@ fn main() {
         ents.mentions.len()
     );
     println!("parse+segment {parse:?}, index {index_time:?}, entities {ent_time:?}, Analysis::new {total:?}");
+    for q in std::env::args().skip(2) {
+        let t = Instant::now();
+        let v = a.view(&article_analysis::search::Query::parse(&q), &[], false);
+        println!(
+            "view {q:?}: {} matches, {} passages in {:?}",
+            v.matches.len(),
+            v.passages.len(),
+            t.elapsed()
+        );
+    }
     for unit in [Unit::Sentence, Unit::Paragraph] {
         let t = Instant::now();
         let units = cooccurrence::units(&a, unit);

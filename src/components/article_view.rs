@@ -1,89 +1,101 @@
 use leptos::prelude::*;
 
 use crate::components::Passage;
-use crate::state::AppState;
+use crate::render_window::RenderWindow;
+use crate::state::{AppState, Shared};
 
-/// Passages rendered at first, and added each time the reader nears the end.
-const CHUNK: usize = 150;
-/// Passages kept rendered after the one holding the current match.
-const AHEAD: usize = 20;
+/// How close (pixels) the reader must scroll to an end of the rendered
+/// passages for more to be added there.
+const NEAR: f64 = 2500.0;
 
 /// The article body (`role="article"`): the visible passages, in order.
 ///
-/// Long articles are rendered incrementally: the first passages at once,
-/// more as the reader scrolls near the end (or presses "Show more"), and
-/// always enough to include the current search match. Highlights and counts
-/// still cover the whole text.
+/// Long articles are rendered through a window ([`RenderWindow`]): the
+/// first passages at once, more as the reader scrolls near either end (or
+/// presses "Show more" / "Show earlier passages"), and the window moves to
+/// the current search match or a jump target without rendering everything
+/// before it. Highlights and counts still cover the whole text.
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let rendered = RwSignal::new(CHUNK);
-    // A new view starts from the top again.
-    Effect::new(move |_| {
-        state.view.track();
-        rendered.set(CHUNK);
-    });
-    // Passages needed so that the current match is in the DOM.
-    let needed = Memo::new(move |_| {
-        let v = state.view.get();
-        let Some(m) = v.matches.get(state.current.get()) else {
-            return 0;
+    let window = RwSignal::new(RenderWindow::default());
+    // Position (into the visible passages) of the passage holding `offset`.
+    let position_of = move |offset: usize| {
+        let a = state.analysis.get_untracked();
+        state.view.with_untracked(|v| {
+            v.passages
+                .partition_point(|&p| a.article.paragraphs.get(p).is_some_and(|x| x.span.end <= offset))
+        })
+    };
+    // A new view starts from the top; the current match is always rendered.
+    Effect::new(move |previous: Option<Shared<article_analysis::view::View>>| {
+        let view = state.view.get();
+        let current = state.current.get();
+        let mut w = if previous.as_ref() == Some(&view) {
+            window.get_untracked()
+        } else {
+            RenderWindow::default()
         };
-        let a = state.analysis.get();
-        let pos = v
-            .passages
-            .partition_point(|&p| a.article.paragraphs.get(p).is_some_and(|x| x.span.end <= m.start));
-        pos + AHEAD
+        if let Some(m) = view.matches.get(current) {
+            w = w.show(position_of(m.start));
+        }
+        if w != window.get_untracked() {
+            window.set(w);
+        }
+        view
     });
-    let limit = move || rendered.get().max(needed.get());
-    // A jump from the position map or a dispersion plot: render up to the
-    // passage holding that place (or the next visible one), then scroll to it.
+    // A jump from the position map or a dispersion plot: render the passage
+    // holding that place (or the next visible one), then scroll to it.
     Effect::new(move |_| {
         let Some(offset) = state.jump_to.get() else {
             return;
         };
-        let a = state.analysis.get_untracked();
-        let (pos, target) = state.view.with_untracked(|v| {
-            let pos = v
-                .passages
-                .partition_point(|&p| a.article.paragraphs.get(p).is_some_and(|x| x.span.end <= offset));
-            let target = v.passages.get(pos).or(v.passages.last()).copied();
-            (pos, target)
-        });
-        rendered.update(|r| *r = (*r).max(pos + AHEAD));
+        let pos = position_of(offset);
+        let target = state
+            .view
+            .with_untracked(|v| v.passages.get(pos).or(v.passages.last()).copied());
+        window.update(|w| *w = w.show(pos));
         if let Some(p) = target {
             request_animation_frame(move || crate::scroll::to_passage(p));
         }
         state.jump_to.set(None);
     });
-    let remaining = move || state.view.with(|v| v.passages.len().saturating_sub(limit()));
-    let more = window_event_listener(leptos::ev::scroll, move |_| {
-        if remaining() == 0 {
-            return;
-        }
-        let near_end = (|| {
+    let len = move || state.view.with(|v| v.passages.len());
+    let remaining = move || len().saturating_sub(window.get().range(len()).end);
+    let earlier = move || window.get().range(len()).start;
+    let grow = window_event_listener(leptos::ev::scroll, move |_| {
+        let near = (|| {
             let w = web_sys::window()?;
-            let body = w.document()?.body()?;
-            let bottom = w.scroll_y().ok()? + w.inner_height().ok()?.as_f64()?;
-            Some(bottom + 2500.0 >= f64::from(body.scroll_height()))
+            let doc = w.document()?;
+            let article = doc.query_selector(".article-body").ok()??;
+            let rect = article.get_bounding_client_rect();
+            let height = w.inner_height().ok()?.as_f64()?;
+            Some((rect.top() > -NEAR, rect.bottom() < height + NEAR))
         })();
-        if near_end == Some(true) {
-            rendered.update(|r| *r = (*r).max(limit()) + CHUNK);
+        let Some((near_top, near_bottom)) = near else {
+            return;
+        };
+        let n = len();
+        let w = window.get_untracked();
+        if near_bottom && w.range(n).end < n {
+            window.set(w.grow_down(n));
+        } else if near_top && w.start > 0 {
+            window.set(w.grow_up());
         }
     });
-    on_cleanup(move || more.remove());
+    on_cleanup(move || grow.remove());
     // Keyed by article and paragraph, so switching articles rebuilds.
     let visible = move || {
         let id = state.article_id.get();
-        let n = limit();
-        state
-            .view
-            .get()
-            .passages
-            .iter()
-            .take(n)
-            .map(|&p| (id.clone(), p))
-            .collect::<Vec<_>>()
+        let range = window.get().range(len());
+        state.view.with(|v| {
+            v.passages
+                .get(range)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&p| (id.clone(), p))
+                .collect::<Vec<_>>()
+        })
     };
     let empty = move || state.view.with(|v| v.passages.is_empty());
     view! {
@@ -98,6 +110,15 @@ pub fn ArticleView() -> impl IntoView {
                 }
             }
         >
+            <Show when=move || { earlier() > 0 }>
+                <button
+                    type="button"
+                    class="small-button show-more"
+                    on:click=move |_| window.update(|w| *w = w.grow_up())
+                >
+                    {move || format!("Show earlier passages ({} before)", earlier())}
+                </button>
+            </Show>
             <For each=visible key=|k| k.clone() let:item>
                 <Passage index=item.1 />
             </For>
@@ -105,7 +126,7 @@ pub fn ArticleView() -> impl IntoView {
                 <button
                     type="button"
                     class="small-button show-more"
-                    on:click=move |_| rendered.update(|r| *r = (*r).max(limit()) + CHUNK)
+                    on:click=move |_| window.update(|w| *w = w.grow_down(len()))
                 >
                     {move || format!("Show more ({} passages left)", remaining())}
                 </button>

@@ -5,6 +5,10 @@ use leptos::prelude::*;
 use crate::state::AppState;
 use crate::url_state::SortOrder;
 
+/// Entities listed per kind until the reader asks for all of them (a long
+/// book has thousands; the page stays light).
+const SHOWN: usize = 100;
+
 /// One line of the list: what the view needs of an entity.
 #[derive(Debug, Clone, PartialEq)]
 struct Row {
@@ -67,9 +71,13 @@ pub fn EntityGroup(
             }
         })
     };
+    let expanded = RwSignal::new(false);
+    let total = move || rows.with(Vec::len);
     let list = move || {
+        let limit = if expanded.get() { usize::MAX } else { SHOWN };
         rows.get()
             .into_iter()
+            .take(limit)
             .map(
                 |Row {
                      index: i,
@@ -142,6 +150,22 @@ pub fn EntityGroup(
                 </h3>
                 <Show when=move || !hidden()>
                     <ul class="entity-list">{list}</ul>
+                    <Show when=move || { total() > SHOWN }>
+                        <button
+                            type="button"
+                            class="link-button show-all"
+                            aria-expanded=move || expanded.get().to_string()
+                            on:click=move |_| expanded.update(|e| *e = !*e)
+                        >
+                            {move || {
+                                if expanded.get() {
+                                    format!("Show the first {SHOWN}")
+                                } else {
+                                    format!("Show all {} {}", total(), label.to_lowercase())
+                                }
+                            }}
+                        </button>
+                    </Show>
                 </Show>
             </div>
         </Show>
