@@ -2,7 +2,8 @@
 //! and entity sets agree with the mentions; a view's passages and matches
 //! respect the query and the entity filters; `view::segments` covers each
 //! paragraph exactly, cut on match and mention boundaries, with the right
-//! mark and mention on every piece.
+//! mark and mention on every piece; the overview (network, layout, ticks,
+//! cards) keeps its contracts.
 //!
 //! The invariant checks are shared with the `view` fuzz target
 //! (`fuzz/src/lib.rs`, see RELIABILITY.md).
@@ -63,6 +64,7 @@ proptest! {
         let (selected, only_matching, hidden) = choose_filters(&filters, a.entities.entities.len());
         check_view(&a, &q, &selected, only_matching, &hidden);
         check_view(&a, &q, &[], true, &[]);
+        check_overview(&a, &filters);
     }
 
     #[test]

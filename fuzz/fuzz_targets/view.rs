@@ -1,6 +1,8 @@
 //! What the app shows: `Analysis::new` (article, index, entities, passage
-//! mentions), `Analysis::view` with a query and entity filters, and
-//! `view::segments` of every paragraph covering it exactly.
+//! mentions), `Analysis::view` with a query and entity filters,
+//! `view::segments` of every paragraph covering it exactly, and the
+//! overview (co-occurrence network and its layout, position ticks, entity
+//! cards).
 //!
 //! Input: `6 filter bytes, file bytes 0xFF query` (selected entities, "only
 //! matching" toggle, hidden kinds from the first bytes).
@@ -19,4 +21,5 @@ fuzz_target!(|data: &[u8]| {
     check_view(&a, &query, &selected, only_matching, &hidden);
     // The same query with no filter at all.
     check_view(&a, &query, &[], false, &[]);
+    check_overview(&a, filters);
 });

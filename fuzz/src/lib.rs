@@ -839,3 +839,98 @@ pub const NEWS_PIECES: &[&str] = &[
     "---",
     "title: T",
 ];
+
+/// The overview features of one analysis: the co-occurrence network (both
+/// units, several sizes and thresholds) and its layout, position ticks of
+/// the view's matches and of every entity's mentions, and the entity card
+/// of every entity.
+pub fn check_overview(a: &Analysis, knobs: &[u8]) {
+    use article_analysis::card::card;
+    use article_analysis::cooccurrence::{is_named, network, units, Unit};
+    use article_analysis::layout::{layout, Frame};
+    use article_analysis::position::ticks;
+
+    let knob = |i: usize| knobs.get(i).copied().unwrap_or(0) as usize;
+    let body = &a.article.body;
+    let entities = &a.entities.entities;
+    for unit in [Unit::Sentence, Unit::Paragraph] {
+        for u in units(a, unit) {
+            assert!(u.windows(2).all(|w| w[0] < w[1]), "unit entities sorted and distinct");
+            assert!(u.iter().all(|&e| e < entities.len()), "unit entity out of range");
+        }
+        let (top, min) = (knob(0) % 160, 1 + knob(1) % 5);
+        let net = network(a, unit, top, min);
+        assert!(net.nodes.len() <= top && net.nodes.len() <= net.candidates);
+        assert_eq!(
+            net.candidates,
+            entities.iter().filter(|e| is_named(e.kind)).count(),
+            "candidates are the named entities"
+        );
+        assert!(
+            net.nodes.windows(2).all(|w| w[0].mentions >= w[1].mentions),
+            "nodes by mentions"
+        );
+        let mut seen = std::collections::HashSet::new();
+        for n in &net.nodes {
+            assert!(is_named(entities[n.entity].kind), "dates and quantities are not nodes");
+            assert!(seen.insert(n.entity), "an entity is one node");
+        }
+        for e in &net.edges {
+            assert!(e.a < e.b && e.b < net.nodes.len(), "edge ends");
+            assert!(e.count >= min, "edge under the threshold");
+        }
+        for (i, n) in net.nodes.iter().enumerate() {
+            let d = net.edges.iter().filter(|e| e.a == i || e.b == i).count();
+            assert_eq!(n.degree, d, "degree");
+        }
+        let frame = Frame {
+            width: 200.0 + knob(2) as f64,
+            height: 100.0 + knob(3) as f64,
+            margin: (knob(4) % 40) as f64,
+        };
+        let edges: Vec<_> = net.edges.iter().map(|e| (e.a, e.b, e.count as f64)).collect();
+        let pts = layout(net.nodes.len(), &edges, frame);
+        assert_eq!(pts.len(), net.nodes.len());
+        for p in &pts {
+            assert!(p.x.is_finite() && p.y.is_finite(), "layout point finite");
+            assert!(
+                p.x >= frame.margin - 1e-6
+                    && p.x <= frame.width - frame.margin + 1e-6
+                    && p.y >= frame.margin - 1e-6
+                    && p.y <= frame.height - frame.margin + 1e-6,
+                "layout point {p:?} outside {frame:?}"
+            );
+        }
+        assert_eq!(pts, layout(net.nodes.len(), &edges, frame), "layout deterministic");
+    }
+    // Ticks: every span counted once, in order, within [0, 1].
+    let slots = 1 + knob(5) % 50;
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); entities.len()];
+    for m in &a.entities.mentions {
+        spans[m.entity].push(m.span.clone());
+    }
+    for s in &spans {
+        let t = ticks(s, body.len(), slots);
+        assert_eq!(t.iter().map(|t| t.count).sum::<usize>(), s.len(), "ticks count every span");
+        assert!(t.len() <= s.len().max(1) && (s.len() <= slots || t.len() <= slots));
+        assert!(t.iter().all(|t| (0.0..=1.0).contains(&t.at)));
+        assert!(t.windows(2).all(|w| w[0].first + w[0].count == w[1].first && w[0].at <= w[1].at));
+    }
+    // Cards: the first mention as written, its context from the article.
+    for (i, e) in entities.iter().enumerate() {
+        let c = card(a, i).expect("every entity has a card");
+        assert_eq!(c.name, e.name);
+        assert_eq!(c.mentions, e.mentions);
+        if let Some(m) = a.entities.mentions.iter().find(|m| m.entity == i) {
+            assert_eq!(Some(c.context.mention.as_str()), body.get(m.span.clone()), "card mention");
+            let flat = body.replace('\n', " ");
+            let before = c.context.before.trim_start_matches('…');
+            let after = c.context.after.trim_end_matches('…');
+            assert!(flat.contains(before) && flat.contains(after), "card context from the text");
+        }
+        if c.is_country {
+            assert!(c.country.is_some(), "a country names itself");
+        }
+    }
+    assert_eq!(card(a, entities.len()), None);
+}
