@@ -855,7 +855,10 @@ pub fn check_overview(a: &Analysis, knobs: &[u8]) {
     let entities = &a.entities.entities;
     for unit in [Unit::Sentence, Unit::Paragraph] {
         for u in units(a, unit) {
-            assert!(u.windows(2).all(|w| w[0] < w[1]), "unit entities sorted and distinct");
+            assert!(
+                u.windows(2).all(|w| w[0] < w[1]),
+                "unit entities sorted and distinct"
+            );
             assert!(u.iter().all(|&e| e < entities.len()), "unit entity out of range");
         }
         let (top, min) = (knob(0) % 160, 1 + knob(1) % 5);
@@ -872,7 +875,10 @@ pub fn check_overview(a: &Analysis, knobs: &[u8]) {
         );
         let mut seen = std::collections::HashSet::new();
         for n in &net.nodes {
-            assert!(is_named(entities[n.entity].kind), "dates and quantities are not nodes");
+            assert!(
+                is_named(entities[n.entity].kind),
+                "dates and quantities are not nodes"
+            );
             assert!(seen.insert(n.entity), "an entity is one node");
         }
         for e in &net.edges {
@@ -901,7 +907,11 @@ pub fn check_overview(a: &Analysis, knobs: &[u8]) {
                 "layout point {p:?} outside {frame:?}"
             );
         }
-        assert_eq!(pts, layout(net.nodes.len(), &edges, frame), "layout deterministic");
+        assert_eq!(
+            pts,
+            layout(net.nodes.len(), &edges, frame),
+            "layout deterministic"
+        );
     }
     // Ticks: every span counted once, in order, within [0, 1].
     let slots = 1 + knob(5) % 50;
@@ -911,10 +921,16 @@ pub fn check_overview(a: &Analysis, knobs: &[u8]) {
     }
     for s in &spans {
         let t = ticks(s, body.len(), slots);
-        assert_eq!(t.iter().map(|t| t.count).sum::<usize>(), s.len(), "ticks count every span");
+        assert_eq!(
+            t.iter().map(|t| t.count).sum::<usize>(),
+            s.len(),
+            "ticks count every span"
+        );
         assert!(t.len() <= s.len().max(1) && (s.len() <= slots || t.len() <= slots));
         assert!(t.iter().all(|t| (0.0..=1.0).contains(&t.at)));
-        assert!(t.windows(2).all(|w| w[0].first + w[0].count == w[1].first && w[0].at <= w[1].at));
+        assert!(t
+            .windows(2)
+            .all(|w| w[0].first + w[0].count == w[1].first && w[0].at <= w[1].at));
     }
     // Cards: the first mention as written, its context from the article.
     for (i, e) in entities.iter().enumerate() {
@@ -922,11 +938,18 @@ pub fn check_overview(a: &Analysis, knobs: &[u8]) {
         assert_eq!(c.name, e.name);
         assert_eq!(c.mentions, e.mentions);
         if let Some(m) = a.entities.mentions.iter().find(|m| m.entity == i) {
-            assert_eq!(Some(c.context.mention.as_str()), body.get(m.span.clone()), "card mention");
+            assert_eq!(
+                Some(c.context.mention.as_str()),
+                body.get(m.span.clone()),
+                "card mention"
+            );
             let flat = body.replace('\n', " ");
             let before = c.context.before.trim_start_matches('…');
             let after = c.context.after.trim_end_matches('…');
-            assert!(flat.contains(before) && flat.contains(after), "card context from the text");
+            assert!(
+                flat.contains(before) && flat.contains(after),
+                "card context from the text"
+            );
         }
         if c.is_country {
             assert!(c.country.is_some(), "a country names itself");
