@@ -197,8 +197,11 @@ pub struct Builder {
     opts: BuildOptions,
     meta: Vec<(String, String, String, u32)>,
     postings: HashMap<String, Vec<(u32, u32, u32)>>,
-    names: HashMap<String, BTreeMap<(EntityKind, String), Vec<(u32, u32)>>>,
+    names: HashMap<String, NameGroups>,
 }
+
+/// Under one entity key: (kind, canonical name) → (article id, mentions).
+type NameGroups = BTreeMap<(EntityKind, String), Vec<(u32, u32)>>;
 
 /// The files of a built index: name → bytes, [`MANIFEST`] included.
 pub type Files = BTreeMap<String, Vec<u8>>;
@@ -1235,7 +1238,7 @@ mod tests {
             let (hits, fetched) = r.entity(name).expect("entity");
             assert!(fetched.len() <= 1);
             // Brute force: every (kind, name) whose name or alias folds to key.
-            let mut want: BTreeMap<(EntityKind, String), Vec<(u32, u32)>> = BTreeMap::new();
+            let mut want = NameGroups::new();
             for (d, ents) in extracted.iter().enumerate() {
                 for e in &ents.entities {
                     if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
