@@ -31,9 +31,9 @@
 //! search does for complete words. The last word, while typed (the prefix
 //! rule of [`Query::parse`]), also matches every stem that starts with it
 //! (Pagefind's rule: prefixes of stems, not of words; so "runni" does not find
-//! "running", whose stem is "run"). A prefix spanning many shards reads at
-//! most [`MAX_PREFIX_SHARDS`] of them and says so in
-//! [`Ranking::prefix_truncated`]. Articles are ranked with BM25, the same
+//! "running", whose stem is "run"). A prefix whose range of shards is larger
+//! than [`PREFIX_BUDGET`] bytes reads only the first shards of it (so a short
+//! prefix finds fewer articles) and says so in [`Ranking::prefix_truncated`]. Articles are ranked with BM25, the same
 //! formula and constants as [`crate::library::search`].
 //!
 //! ```
@@ -62,8 +62,9 @@ use crate::search::{Index, Query};
 
 /// The name of the manifest, the one file that is not content-addressed.
 pub const MANIFEST: &str = "manifest.bin";
-/// Most shards a prefix word reads (besides the shard of its own stem).
-pub const MAX_PREFIX_SHARDS: usize = 3;
+/// How many bytes of shards a prefix word reads at most, by default (besides
+/// the shard of its own stem; the first shard of its range is always read).
+pub const PREFIX_BUDGET: usize = 256 * 1024;
 const MAGIC: &[u8; 4] = b"AXSI";
 const VERSION: u8 = 1;
 
@@ -639,8 +640,8 @@ pub struct Ranking {
     pub results: Vec<(u32, f64)>,
     /// The shards read.
     pub fetched: Vec<Fetched>,
-    /// Whether a prefix word spanned more than [`MAX_PREFIX_SHARDS`] shards
-    /// (then only stems in the first ones were matched).
+    /// Whether a prefix word's shards exceeded the prefix budget (then only
+    /// stems in the first ones were matched).
     pub prefix_truncated: bool,
 }
 
@@ -691,6 +692,7 @@ pub struct Reader<F> {
     fetch: F,
     manifest: Manifest,
     manifest_bytes: usize,
+    prefix_budget: usize,
 }
 
 type Postings = Vec<(String, Vec<(u32, u32, u32)>)>;
@@ -706,7 +708,14 @@ impl<F: Fetch> Reader<F> {
             fetch,
             manifest,
             manifest_bytes: bytes.len(),
+            prefix_budget: PREFIX_BUDGET,
         })
+    }
+
+    /// Sets how many bytes of shards a prefix word may read (default
+    /// [`PREFIX_BUDGET`]).
+    pub fn set_prefix_budget(&mut self, bytes: usize) {
+        self.prefix_budget = bytes;
     }
 
     /// The manifest.
@@ -767,12 +776,16 @@ impl<F: Fetch> Reader<F> {
                 .into_iter()
                 .collect();
             if w.prefix {
-                let mut range = Manifest::prefix_shards(&self.manifest.terms, &w.folded);
-                if range.len() > MAX_PREFIX_SHARDS {
-                    truncated = true;
-                    range.truncate(MAX_PREFIX_SHARDS);
+                let range = Manifest::prefix_shards(&self.manifest.terms, &w.folded);
+                let mut spent = 0;
+                for (n, i) in range.iter().enumerate() {
+                    spent += self.manifest.terms[*i].size;
+                    if n > 0 && spent > self.prefix_budget {
+                        truncated = true;
+                        break;
+                    }
+                    shards.push(*i);
                 }
-                shards.extend(range);
             }
             shards.sort_unstable();
             shards.dedup();
@@ -1292,9 +1305,16 @@ mod tests {
         };
         let files = MemoryFiles::from(build(&docs, opts, false));
         let mut r = Reader::open(files.fetcher()).expect("manifest");
+        let all = r.rank("s").expect("rank");
+        assert!(!all.prefix_truncated);
+        r.set_prefix_budget(300);
         let got = r.rank("s").expect("rank");
         assert!(got.prefix_truncated);
-        assert!(got.fetched.len() <= MAX_PREFIX_SHARDS + 1);
+        assert!(got.fetched.len() < all.fetched.len());
+        assert!(got.results.len() <= all.results.len());
+        let read: usize = got.fetched.iter().map(|f| f.bytes).sum();
+        let first = got.fetched.iter().map(|f| f.bytes).max().unwrap_or(0);
+        assert!(read <= 300 + 2 * first, "{read}");
     }
 
     #[test]
