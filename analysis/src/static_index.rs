@@ -76,7 +76,7 @@ pub struct BuildOptions {
     pub shard_bytes: usize,
     /// Articles per metadata chunk.
     pub docs_per_meta_chunk: usize,
-    /// Characters of the article's beginning kept as its excerpt.
+    /// Characters of the article's beginning kept as its excerpt (at most 400).
     pub excerpt_chars: usize,
 }
 
