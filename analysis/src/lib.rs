@@ -11,6 +11,8 @@
 //! - [`entities`]: entity extraction, types and alias merging.
 //! - [`import`]: opened files to plain text: encodings, Markdown, HTML.
 //! - [`library`]: across articles: BM25-ranked search and the entity index.
+//! - [`static_index`]: the same search and entity index for a large library,
+//!   cut into content-addressed shards that a visitor fetches on demand.
 //! - [`export`]: entity list as CSV / JSON, visible passages as Markdown.
 //! - [`view`]: search and filters combined into what is shown, and paragraphs
 //!   cut into segments for rendering.
@@ -39,6 +41,7 @@ pub mod normalize;
 pub mod position;
 pub mod search;
 pub mod segment;
+pub mod static_index;
 pub mod view;
 
 pub use analysis::Analysis;

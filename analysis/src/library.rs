@@ -23,9 +23,9 @@ use crate::search::Query;
 use crate::segment::Span;
 
 /// BM25 term-frequency saturation.
-const K1: f64 = 1.2;
+pub(crate) const K1: f64 = 1.2;
 /// BM25 length normalization.
-const B: f64 = 0.75;
+pub(crate) const B: f64 = 0.75;
 /// Most passages listed per article in the results.
 pub const MAX_PASSAGES_PER_ARTICLE: usize = 5;
 
