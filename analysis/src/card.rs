@@ -56,7 +56,7 @@ pub struct Card {
 /// The card of entity `entity` (index into `entities.entities`).
 pub fn card(a: &Analysis, entity: usize) -> Option<Card> {
     let e = a.entities.entities.get(entity)?;
-    let first = a.entities.mentions.iter().find(|m| m.entity == entity);
+    let first = a.entities.mentions_of(entity).next();
     let context = first
         .map(|m| context(&a.article.body, &a.article.paragraphs, m.span.clone()))
         .unwrap_or_default();

@@ -18,13 +18,7 @@ pub fn DispersionPlots() -> impl IntoView {
             .into_iter()
             .filter_map(|e| a.entities.entities.get(e).map(|x| (e, x)))
             .map(|(e, entity)| {
-                let starts: Vec<usize> = a
-                    .entities
-                    .mentions
-                    .iter()
-                    .filter(|m| m.entity == e)
-                    .map(|m| m.span.start)
-                    .collect();
+                let starts: Vec<usize> = a.entities.mentions_of(e).map(|m| m.span.start).collect();
                 let first = starts.first().map_or(0.0, |&s| fraction(s, len));
                 let last = starts.last().map_or(0.0, |&s| fraction(s, len));
                 let label = format!(

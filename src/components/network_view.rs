@@ -28,23 +28,12 @@ pub fn NetworkView() -> impl IntoView {
             )
         })
     };
-    let unit_word = move || match state.unit.get() {
-        Unit::Sentence => "sentence",
-        Unit::Paragraph => "paragraph",
-    };
     let edges = move || {
         let drawn = state.network.get();
         let a = state.analysis.get();
         let selected = state.selected_indices.get();
-        let unit = unit_word();
-        let max = drawn
-            .network
-            .edges
-            .iter()
-            .map(|e| e.count)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
+        let unit = state.unit.get().as_str();
+        let max = largest(drawn.network.edges.iter().map(|e| e.count));
         drawn
             .network
             .edges
@@ -101,14 +90,7 @@ pub fn NetworkView() -> impl IntoView {
         let drawn = state.network.get();
         let a = state.analysis.get();
         let selected = state.selected_indices.get();
-        let max = drawn
-            .network
-            .nodes
-            .iter()
-            .map(|n| n.mentions)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
+        let max = largest(drawn.network.nodes.iter().map(|n| n.mentions));
         drawn
             .network
             .nodes
@@ -255,4 +237,9 @@ pub fn NetworkView() -> impl IntoView {
         </div>
         <Show when=move || state.network_open.get()>{panel}</Show>
     }
+}
+
+/// The largest of `counts`, at least 1, for scaling sizes to it.
+fn largest(counts: impl Iterator<Item = usize>) -> f64 {
+    counts.max().unwrap_or(1).max(1) as f64
 }

@@ -29,13 +29,7 @@ pub fn PositionMap() -> impl IntoView {
                 .get(e)
                 .map(|x| x.kind.as_str())
                 .unwrap_or("other");
-            let spans: Vec<_> = a
-                .entities
-                .mentions
-                .iter()
-                .filter(|m| m.entity == e)
-                .map(|m| m.span.clone())
-                .collect();
+            let spans: Vec<_> = a.entities.mentions_of(e).map(|m| m.span.clone()).collect();
             for t in ticks(&spans, a.article.body.len(), SLOTS) {
                 let start = spans.get(t.first).map_or(0, |s| s.start);
                 out.push((kind, t, start));

@@ -172,7 +172,6 @@ const EVENT_OF: &[&str] = &[
     "Treaty",
     "Sack",
     "Massacre",
-    "Siege",
     "Capture",
     "Liberation",
     "Bombing",

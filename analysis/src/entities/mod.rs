@@ -85,6 +85,13 @@ pub struct Entities {
     pub mentions: Vec<Mention>,
 }
 
+impl Entities {
+    /// The mentions of entity `entity` (index into `entities`), in text order.
+    pub fn mentions_of(&self, entity: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.entity == entity)
+    }
+}
+
 impl EntityKind {
     /// Every kind, in display order.
     pub const ALL: [EntityKind; 7] = [
