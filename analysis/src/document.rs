@@ -68,7 +68,18 @@ impl Article {
     /// all body, a malformed front matter block is kept as body text.
     pub fn parse(file_name: &str, raw: &str) -> Article {
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let (mut meta, body) = split_front_matter(raw);
+        let (meta, body) = split_front_matter(raw);
+        Article::with_meta(file_name, meta, body)
+    }
+
+    /// An article from text that has no front matter (text derived from
+    /// Markdown or HTML): a leading "---" line is body text, never metadata.
+    pub fn from_body(file_name: &str, body: &str) -> Article {
+        let body = body.strip_prefix('\u{feff}').unwrap_or(body);
+        Article::with_meta(file_name, Meta::default(), body)
+    }
+
+    fn with_meta(file_name: &str, mut meta: Meta, body: &str) -> Article {
         let body = body.to_string();
         let paragraphs: Vec<Paragraph> = paragraphs(&body)
             .into_iter()

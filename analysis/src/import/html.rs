@@ -207,6 +207,7 @@ pub fn readable(doc: &Node) -> Imported {
         title,
         body,
         notices: Vec::new(),
+        front_matter: false,
     }
 }
 

@@ -48,13 +48,20 @@ pub struct Imported {
     pub body: String,
     /// Things the reader should know (replaced characters, …).
     pub notices: Vec<String>,
+    /// The body is the file as written, whose front matter (if any) is read;
+    /// false for text derived from Markdown or HTML, which has none.
+    pub front_matter: bool,
 }
 
 impl Imported {
     /// Builds the article; the id is given by the caller (the library
     /// derives it from the content).
     pub fn into_article(self, id: &str) -> Article {
-        let mut article = Article::parse(id, &self.body);
+        let mut article = if self.front_matter {
+            Article::parse(id, &self.body)
+        } else {
+            Article::from_body(id, &self.body)
+        };
         article.id = id.to_string();
         if let Some(t) = self.title.filter(|t| !t.trim().is_empty()) {
             article.meta.title = t;
@@ -72,12 +79,14 @@ pub fn open_text(text: &str, format: Format) -> Imported {
                 title,
                 body,
                 notices: Vec::new(),
+                front_matter: false,
             }
         }
         Format::Text | Format::Html => Imported {
             title: None,
             body: text.to_string(),
             notices: Vec::new(),
+            front_matter: true,
         },
     }
 }
@@ -133,6 +142,20 @@ pub fn content_id(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn markdown_text_that_looks_like_front_matter_stays_body() {
+        // Two headings "---" become the lines "---", "---": text, not an
+        // empty front matter block (found by the `import` fuzz target).
+        let imported = open_text("# ---\n\n# ---\n\nA line.\n", Format::Markdown);
+        let a = imported.clone().into_article("x");
+        assert_eq!(a.body, imported.body);
+        assert_eq!(a.paragraphs.len(), 3);
+        // A plain text file's front matter is still read.
+        let t = open_text("---\ntitle: Hello\n---\nBody.\n", Format::Text).into_article("y");
+        assert_eq!(t.meta.title, "Hello");
+        assert_eq!(t.body, "Body.\n");
+    }
+
     use super::*;
 
     #[test]
