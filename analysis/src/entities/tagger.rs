@@ -1,13 +1,16 @@
 //! The averaged-perceptron name tagger: greedy left-to-right BIO tagging
-//! over hashed features ([`super::features`]) with quantized `i8` weights,
+//! over hashed features ([`super::features`]) with weights quantized to a
+//! small codebook,
 //! trained by `src/bin/train.rs` and embedded from `models/ner.bin`.
 //!
-//! File format (little endian): `b"NER4"`, `u32` bucket bits, `u32`
-//! classes, `f32` scale, `u32` n, then n exceptions (`u32` weight index,
-//! `f32` weight), then `u32` rows and, for each non-zero row (a feature
-//! bucket), a LEB128 varint of the bucket minus the previous row's bucket
-//! and `classes` `i8` codes. A code `q` stands for the weight `q · scale`;
-//! the code −128 means "see the exceptions" (the few large weights).
+//! File format (little endian): `b"NER5"`, `u32` bucket bits, `u32`
+//! classes, `u32` codes k, k `f32` code values (code 0 is the weight 0),
+//! `u32` rows n, then n LEB128 varints (each non-zero row's bucket minus the
+//! previous one's), then `n × classes` one-byte codes. Codes are a
+//! codebook (k-means over the trained weights), not a linear scale: many
+//! small weights and a few large ones are both kept with little error.
+//! Deltas and codes are stored as two separate streams, which brotli
+//! compresses better than interleaved rows.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -22,15 +25,11 @@ pub struct Model {
     bits: u32,
     weights: Vec<u8>,
     lut: [i32; 256],
-    exceptions: Vec<(u32, i32)>,
     nonzero: Vec<u64>,
 }
 
 /// Fixed-point factor of decoded weights.
 const FIXED: f32 = 256.0;
-
-/// The code of an exception.
-pub const EXCEPTION: i8 = -128;
 
 /// Appends a LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -54,17 +53,16 @@ fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     None
 }
 
-/// Serializes a model: dense codes (`buckets × classes`) and exceptions.
-pub fn write(bits: u32, scale: f32, codes: &[u8], exceptions: &[(u32, f32)]) -> Vec<u8> {
+/// Serializes a model: dense codes (`buckets × classes`, indices into
+/// `codebook`, whose first value must be 0).
+pub fn write(bits: u32, codebook: &[f32], codes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    out.extend_from_slice(b"NER4");
+    out.extend_from_slice(b"NER5");
     out.extend_from_slice(&bits.to_le_bytes());
     out.extend_from_slice(&(CLASSES as u32).to_le_bytes());
-    out.extend_from_slice(&scale.to_le_bytes());
-    out.extend_from_slice(&(exceptions.len() as u32).to_le_bytes());
-    for (k, w) in exceptions {
-        out.extend_from_slice(&k.to_le_bytes());
-        out.extend_from_slice(&w.to_le_bytes());
+    out.extend_from_slice(&(codebook.len() as u32).to_le_bytes());
+    for v in codebook {
+        out.extend_from_slice(&v.to_le_bytes());
     }
     let rows: Vec<(usize, &[u8])> = codes
         .chunks(CLASSES)
@@ -73,10 +71,12 @@ pub fn write(bits: u32, scale: f32, codes: &[u8], exceptions: &[(u32, f32)]) -> 
         .collect();
     out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
     let mut prev = 0;
-    for (b, row) in rows {
+    for (b, _) in &rows {
         put_varint(&mut out, (b - prev) as u32);
+        prev = *b;
+    }
+    for (_, row) in &rows {
         out.extend_from_slice(row);
-        prev = b;
     }
     out
 }
@@ -85,7 +85,7 @@ impl Model {
     /// Parses a model file; `None` if it is malformed.
     pub fn parse(bytes: &[u8]) -> Option<Model> {
         let magic = bytes.get(..4)?;
-        if magic != b"NER4" {
+        if magic != b"NER5" {
             return None;
         }
         let u32_at =
@@ -94,28 +94,39 @@ impl Model {
             |o: usize| -> Option<f32> { Some(f32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?)) };
         let bits = u32_at(4)?;
         let classes = u32_at(8)? as usize;
-        let scale = f32_at(12)?;
-        let n = u32_at(16)? as usize;
-        if classes != CLASSES || !(1..=24).contains(&bits) || !scale.is_finite() || n > bytes.len() / 8 {
+        let k = u32_at(12)? as usize;
+        if classes != CLASSES || !(1..=24).contains(&bits) || !(1..=256).contains(&k) {
             return None;
         }
-        let mut exceptions = Vec::with_capacity(n);
-        for e in 0..n {
-            let o = 20 + 8 * e;
-            exceptions.push((u32_at(o)?, (f32_at(o + 4)? * FIXED) as i32));
+        let mut lut = [0i32; 256];
+        for (c, v) in lut.iter_mut().enumerate().take(k) {
+            let w = f32_at(16 + 4 * c)?;
+            if !w.is_finite() || (c == 0 && w != 0.0) {
+                return None;
+            }
+            *v = (w * FIXED).round() as i32;
         }
-        exceptions.sort_unstable();
-        let buckets = 1usize << bits;
-        let mut weights = vec![0u8; buckets * CLASSES];
-        let mut pos = 20 + 8 * n;
+        let mut pos = 16 + 4 * k;
         let rows = u32_at(pos)? as usize;
         pos += 4;
-        let mut b = 0usize;
+        let buckets = 1usize << bits;
+        if rows > buckets {
+            return None;
+        }
+        let mut weights = vec![0u8; buckets * CLASSES];
         let mut nonzero = vec![0u64; buckets.div_ceil(64)];
+        let mut starts = Vec::with_capacity(rows);
+        let mut b = 0usize;
         for _ in 0..rows {
             b = b.checked_add(get_varint(bytes, &mut pos)? as usize)?;
             *nonzero.get_mut(b / 64)? |= 1 << (b % 64);
+            starts.push(b);
+        }
+        for b in starts {
             let row = bytes.get(pos..pos + CLASSES)?;
+            if row.iter().any(|&c| usize::from(c) >= k) {
+                return None;
+            }
             weights
                 .get_mut(b * CLASSES..(b + 1) * CLASSES)?
                 .copy_from_slice(row);
@@ -124,15 +135,10 @@ impl Model {
         if pos != bytes.len() {
             return None;
         }
-        let mut lut = [0i32; 256];
-        for (b, v) in lut.iter_mut().enumerate() {
-            *v = (f32::from(b as u8 as i8) * scale * FIXED).round() as i32;
-        }
         Some(Model {
             bits,
             weights,
             lut,
-            exceptions,
             nonzero,
         })
     }
@@ -152,18 +158,8 @@ impl Model {
             }
             let b = bk * CLASSES;
             if let Some(row) = self.weights.get(b..b + CLASSES) {
-                for (c, (s, &w)) in scores.iter_mut().zip(row).enumerate() {
-                    let v = if w as i8 == EXCEPTION {
-                        let idx = (b + c) as u32;
-                        self.exceptions
-                            .binary_search_by_key(&idx, |e| e.0)
-                            .ok()
-                            .and_then(|k| self.exceptions.get(k))
-                            .map_or(0, |e| e.1)
-                    } else {
-                        self.lut[usize::from(w)]
-                    };
-                    *s = s.saturating_add(v);
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s = s.saturating_add(self.lut[usize::from(w)]);
                 }
             }
         }
@@ -315,15 +311,23 @@ mod tests {
     #[test]
     fn malformed_models_are_rejected() {
         assert!(Model::parse(b"").is_none());
-        assert!(Model::parse(b"NER4\x04\0\0\0\x09\0\0\0\0\0\x80\x3f\0\0\0\0").is_none());
+        assert!(Model::parse(b"NER5\x04\0\0\0\x09\0\0\0\0\0\0\0").is_none());
         // A round trip through the file format.
         let mut codes = vec![0u8; 16 * CLASSES];
-        codes[3 * CLASSES + 2] = 5;
-        codes[15 * CLASSES] = EXCEPTION as u8;
-        let bytes = write(4, 0.5, &codes, &[(15 * CLASSES as u32, 100.0)]);
+        codes[3 * CLASSES + 2] = 1;
+        codes[15 * CLASSES] = 2;
+        let bytes = write(4, &[0.0, 0.5, -2.0], &codes);
         let m = Model::parse(&bytes).expect("parses");
         assert_eq!(m.weights, codes);
+        let mut scores = [0; CLASSES];
+        m.score(&[], &mut scores);
+        assert_eq!(scores, [0; CLASSES]);
         assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
+        // A code outside the codebook, or a codebook whose zero is not 0.
+        let bad = write(4, &[0.0, 0.5], &codes);
+        assert!(Model::parse(&bad).is_none());
+        let bad = write(4, &[1.0, 0.5, -2.0], &codes);
+        assert!(Model::parse(&bad).is_none());
         assert!(model().is_some(), "the embedded model is valid");
     }
 }
