@@ -68,6 +68,26 @@ pub fn combine(
             r.start -= 1;
             event = true;
         }
+        let mut unit = false;
+        // A numbered military unit: "65th Air Division", "IV Corps",
+        // "155th Mechanized Brigade": the number and the
+        // capitalized words before the unit word belong to the name.
+        if MILITARY_UNITS.contains(&w(r.end - 1)) {
+            let mut k = r.start;
+            while k > free_from
+                && r.start - k < 3
+                && toks
+                    .get(k - 1)
+                    .is_some_and(|t| is_cap_word(text, t) && !t.sent_start)
+                && !is_ordinal(w(k - 1))
+            {
+                k -= 1;
+            }
+            if k > free_from && is_ordinal(w(k - 1)) {
+                r.start = k - 1;
+                unit = true;
+            }
+        }
         let s = join(text, toks, r.clone());
         let mut strong = false;
         let mut kind = match ty {
@@ -93,6 +113,9 @@ pub fn combine(
         };
         if event {
             kind = EntityKind::Other;
+        }
+        if unit {
+            kind = EntityKind::Organization;
         }
         // A place or other name ending in an organization word is an
         // organization ("Montreal Hockey Club", "Dover Area School Board").
@@ -162,6 +185,46 @@ pub fn combine(
     }
     out.sort_by_key(|n| n.toks.start);
     out
+}
+
+/// Last words of military units.
+const MILITARY_UNITS: &[&str] = &[
+    "Division",
+    "Corps",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Wing",
+    "Squadron",
+    "Fleet",
+    "Army",
+    "Command",
+    "Force",
+    "Flotilla",
+    "Company",
+    "Infantry",
+    "Artillery",
+    "Cavalry",
+];
+
+/// An ordinal: "65th", "2nd", "102d", "IV", "Fourth".
+fn is_ordinal(word: &str) -> bool {
+    const SPELLED: &[&str] = &[
+        "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+        "Eleventh", "Twelfth",
+    ];
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 4 {
+        let rest = &word[digits..];
+        // A bare number is a count more often than a unit ("300 Army
+        // officers"), so it needs its suffix.
+        return matches!(rest, "st" | "nd" | "rd" | "th" | "d");
+    }
+    SPELLED.contains(&word)
+        || (word.len() <= 5
+            && word != "I"
+            && word != "V"
+            && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L')))
 }
 
 /// Capitalized words that name an event or treaty after "of" and a place
@@ -275,6 +338,53 @@ fn head(g: &super::gazetteer::Gazetteer, word: &str) -> Option<EntityKind> {
         Some(EntityKind::Other)
     } else {
         None
+    }
+}
+
+/// Document-level: a list label is not a name. A word the tagger took for
+/// a one-word name that opens three sentences or more followed by a number,
+/// and is rarely capitalized elsewhere (at most one time in five), labels
+/// the items of a list ("Milepost 4.4: Twin Lake ...", "Section 3. ..."),
+/// unless the lists know it as a name. A name opening sentences is followed
+/// by words ("Biden met ...").
+pub fn drop_list_labels(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameSpan>]) {
+    let g = gazetteer();
+    // Per word: capitalized occurrences opening a sentence before a number,
+    // and all its other capitalized occurrences.
+    let mut seen: HashMap<&str, (u32, u32)> = HashMap::new();
+    for toks in all_toks {
+        for (i, t) in toks.iter().enumerate() {
+            if is_cap_word(text, t) {
+                let e = seen.entry(text.get(t.span.clone()).unwrap_or("")).or_default();
+                if t.sent_start && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Number) {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    for (toks, names) in all_toks.iter().zip(all_names.iter_mut()) {
+        names.retain(|n| {
+            if n.strong || n.toks.end - n.toks.start != 1 {
+                return true;
+            }
+            let (Some(t), Some(next)) = (toks.get(n.toks.start), toks.get(n.toks.start + 1)) else {
+                return true;
+            };
+            let word = text.get(t.span.clone()).unwrap_or("");
+            let known = g.first_names.contains(word)
+                || g.last_names.contains(word)
+                || g.places.contains_key(word)
+                || g.known.contains_key(word)
+                || g.demonyms.contains_key(word);
+            let label = t.sent_start
+                && next.kind == TokKind::Number
+                && seen
+                    .get(word)
+                    .is_some_and(|&(labels, other)| labels >= 3 && other * 4 <= labels);
+            known || !label
+        });
     }
 }
 
@@ -424,6 +534,35 @@ mod tests {
         ] {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn numbered_military_units_keep_their_number() {
+        use EntityKind::*;
+        let text = "The 82nd Airborne Division and Ukraine's 155th Mechanized Brigade moved east, while the VIII Fighter Command stayed. About 300 Army officers attended.";
+        let got = spans(text);
+        for want in [
+            ("82nd Airborne Division", Organization),
+            ("155th Mechanized Brigade", Organization),
+            ("VIII Fighter Command", Organization),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // A count is not a unit number.
+        assert!(!got.iter().any(|(s, _)| s.starts_with("300")), "{got:?}");
+    }
+
+    #[test]
+    fn a_list_label_is_not_a_name() {
+        // A list of stops, as in a Wikipedia article on a railroad.
+        let text = "Milepost 0: Bridgton Junction, the interchange yard. Milepost 1: a granite arch over Hancock Brook. Milepost 2.7: Mullen Siding, a spur. Milepost 4.4: Twin Lake, a flag stop.";
+        let got = spans(text);
+        assert!(!got.iter().any(|(s, _)| *s == "Milepost"), "{got:?}");
+        assert!(got.contains(&("Hancock Brook", EntityKind::Place)), "{got:?}");
+        // A name opening sentences stays a name.
+        let text = "Zelensky spoke first. Zelensky then left. Zelensky returned on Friday. Zelensky rested.";
+        let got = spans(text);
+        assert!(got.contains(&("Zelensky", EntityKind::Person)), "{got:?}");
     }
 
     #[test]

@@ -134,7 +134,10 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
             continue;
         }
         let strong_other = raws[i].strong && kinds[i] != EntityKind::Person;
-        if strong_other {
+        // A known place found as a place is not the part of a person's name
+        // ("Maine" beside a "Maine Central" mistaken for a person).
+        let known_place = kinds[i] == EntityKind::Place && g.places.contains_key(s.as_str());
+        if strong_other || known_place {
             continue;
         }
         if let Some(full) = person_parts.get(&key(s)) {
@@ -289,5 +292,37 @@ mod tests {
         assert_eq!(slug("Москва"), "");
         assert_eq!(initials("The New York Times"), "NYT");
         assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
+    }
+
+    #[test]
+    fn a_known_place_is_not_merged_into_a_person() {
+        // From a Wikipedia article on a Maine railroad: the tagger took
+        // "Maine Central" for a person; "Maine" must stay the state.
+        let text = "The Maine Central took over the line from Portland, Maine, in 1941.";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap_or(0);
+            i..i + s.len()
+        };
+        let raws = vec![
+            Raw {
+                span: at("Maine Central"),
+                kind: EntityKind::Person,
+                strong: false,
+            },
+            Raw {
+                span: at("Portland"),
+                kind: EntityKind::Place,
+                strong: false,
+            },
+            Raw {
+                span: at("Maine,").start..at("Maine,").end - 1,
+                kind: EntityKind::Place,
+                strong: false,
+            },
+        ];
+        let e = build(text, raws);
+        let maine = &e.entities[e.mentions[2].entity];
+        assert_eq!((maine.name.as_str(), maine.kind), ("Maine", EntityKind::Place));
+        assert_eq!(e.entities.len(), 3);
     }
 }

@@ -257,6 +257,7 @@ impl Extractor {
             ..
         } = self;
         if tagger::model().is_some() {
+            combine::drop_list_labels(text, &all_toks, &mut all_names);
             combine::propagate(text, &all_toks, &mut all_names);
         }
         let mut raws = Vec::new();

@@ -362,6 +362,15 @@ pub const PLACE_HEADS: &[&str] = &[
     "Range",
     "Archipelago",
     "Reservoir",
+    "Brook",
+    "Pond",
+    "Dock",
+    "Parish",
+    "Marsh",
+    "Lagoon",
+    "Cove",
+    "Fjord",
+    "Inlet",
 ];
 
 const PLACE_FIRST: &[&str] = &[
