@@ -1,8 +1,11 @@
 //! Entity extraction over JSON lines.
 //!
 //! ```text
-//! entities [--labels conll] < docs.jsonl > predictions.jsonl
+//! entities [--labels conll] [--model FILE] < docs.jsonl > predictions.jsonl
 //! ```
+//!
+//! `--model FILE` uses a model written by the `train` binary instead of the
+//! embedded one (`scripts/eval-heldout.sh`).
 //!
 //! Each input line is `{"id": ..., "text": ...}`; each output line is
 //! `{"id": ..., "entities": [{"start", "end", "label", ...}]}` with offsets in
@@ -33,8 +36,22 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            "--model" => {
+                let Some(path) = args.get(i + 1) else {
+                    eprintln!("entities: --model takes a file");
+                    return ExitCode::from(2);
+                };
+                let loaded = std::fs::read(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| article_analysis::entities::tagger::use_model(&b).map_err(str::to_string));
+                if let Err(e) = loaded {
+                    eprintln!("entities: --model {path}: {e}");
+                    return ExitCode::from(2);
+                }
+                i += 1;
+            }
             "-h" | "--help" => {
-                println!("usage: entities [--labels conll|full] < in.jsonl > out.jsonl");
+                println!("usage: entities [--labels conll|full] [--model FILE] < in.jsonl > out.jsonl");
                 return ExitCode::SUCCESS;
             }
             other => {

@@ -186,10 +186,21 @@ impl Model {
     }
 }
 
-/// The embedded model, if it is valid.
+static MODEL_IN_USE: OnceLock<Option<Model>> = OnceLock::new();
+
+/// The model in use: the embedded one, if it is valid, unless
+/// [`use_model`] chose another first.
 pub fn model() -> Option<&'static Model> {
-    static M: OnceLock<Option<Model>> = OnceLock::new();
-    M.get_or_init(|| Model::parse(MODEL)).as_ref()
+    MODEL_IN_USE.get_or_init(|| Model::parse(MODEL)).as_ref()
+}
+
+/// Uses the model file `bytes` instead of the embedded one (for evaluating
+/// a freshly trained model, `entities --model`). Must be called before the
+/// first extraction; fails on a malformed file or when a model is already
+/// in use.
+pub fn use_model(bytes: &[u8]) -> Result<(), &'static str> {
+    let m = Model::parse(bytes).ok_or("not a valid NER5 model file")?;
+    MODEL_IN_USE.set(Some(m)).map_err(|_| "a model is already in use")
 }
 
 /// Is moving from tag `prev` to `tag` allowed (no I-X after anything but X)?
