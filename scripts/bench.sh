@@ -5,6 +5,7 @@
 #   scripts/bench.sh build        # only the snapshot + the two release builds
 #   scripts/bench.sh criterion    # only `cargo bench -p article-analysis` (search + entities)
 #   scripts/bench.sh compromise   # only the compromise (npm) vs our CLI comparison
+#   scripts/bench.sh wasm         # only entity extraction compiled to wasm (wasm32-wasip1, in node)
 #   scripts/bench.sh browser      # only the Playwright/Chromium measurements
 #   scripts/bench.sh report       # only print the combined table from the last results
 #
@@ -99,6 +100,27 @@ compromise() {
   ENTITIES_BIN="$CARGO_TARGET_DIR/release/entities" node "$ROOT/end2end/bench/compromise-bench.mjs"
 }
 
+wasm() {
+  [ -d "$BENCH_REPO/analysis" ] || snapshot
+  if ! rustup target list --installed | grep -qx wasm32-wasip1; then
+    step "rustup target add wasm32-wasip1"
+    rustup target add wasm32-wasip1
+  fi
+  step "analyse_file example -> wasm32-wasip1 (the app's release profile)"
+  (cd "$BENCH_REPO" && cargo build --release -p article-analysis --example analyse_file --target wasm32-wasip1)
+  local wasm="$CARGO_TARGET_DIR/wasm32-wasip1/release/examples/analyse_file.wasm"
+  : > "$RESULTS/wasm-analyse.txt"
+  for f in "$BENCH_REPO"/seeds/000_*.txt "$BOOK"; do
+    [ -f "$f" ] || continue
+    step "wasm (node $(node --version)): $(basename "$f")"
+    # node 20 may crash on exit after a large run (the timings are printed
+    # by then): reported, not fatal.
+    { echo "## $(basename "$f")"; node --no-warnings "$ROOT/end2end/bench/wasi-analyse.mjs" "$wasm" "$f" \
+        || echo "(node exited with status $?)"; } \
+      | tee -a "$RESULTS/wasm-analyse.txt" >&2
+  done
+}
+
 browser() {
   node_deps
   [ -f "$BENCH_DIST/index.html" ] || build
@@ -117,10 +139,11 @@ case "$what" in
     build
     criterion
     compromise
+    wasm
     browser
     step "summary"
     report
     ;;
-  snapshot|build|criterion|compromise|browser|report) "$what" ;;
-  *) echo "usage: scripts/bench.sh [all|snapshot|build|criterion|compromise|browser|report]" >&2; exit 2 ;;
+  snapshot|build|criterion|compromise|wasm|browser|report) "$what" ;;
+  *) echo "usage: scripts/bench.sh [all|snapshot|build|criterion|compromise|wasm|browser|report]" >&2; exit 2 ;;
 esac

@@ -127,7 +127,7 @@ fn load(
             held_lines.push(line.to_string());
         }
         for t in &toks {
-            let mut infos = token_infos(text, t, &doc);
+            let mut infos = token_infos(text, t, &mut doc);
             set_rule_tags(&mut infos, &find_names(text, t));
             let mut gold = vec![0u8; t.len()];
             let mut ignore = vec![false; t.len()];

@@ -4,7 +4,7 @@
 //! Each feature is a string hashed (FNV-1a) with its template number; the
 //! model is a table of `buckets × CLASSES` weights indexed by the hash.
 
-use super::gazetteer::HashSet;
+use super::gazetteer::{HashMap, HashSet};
 
 use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
 use super::rules::is_cap_word;
@@ -110,6 +110,59 @@ fn shape(s: &str) -> String {
 pub struct DocStats {
     lower: HashSet<String>,
     cap_mid: HashSet<String>,
+    /// The facts of each distinct word, computed once
+    /// (a long text repeats its words: 565,297 tokens of *War and Peace*
+    /// are about 20,000 words, each needing a dozen list lookups).
+    words: HashMap<String, WordFacts>,
+}
+
+/// What a word's spelling and the document say: list and document flags,
+/// lowercase form, shape.
+#[derive(Debug)]
+struct WordFacts {
+    flags: u32,
+    lower: String,
+    shape: String,
+}
+
+impl WordFacts {
+    fn of(g: &Gazetteer, raw: &str) -> WordFacts {
+        let lower = raw.to_lowercase();
+        let mut flags = 0;
+        let mut set = |cond: bool, f: u32| {
+            if cond {
+                flags |= f;
+            }
+        };
+        set(g.first_names.contains(raw), F_FIRST);
+        set(g.last_names.contains(raw), F_LAST);
+        set(g.common.contains(lower.as_str()), F_COMMON);
+        let place = g.places.get(raw);
+        set(matches!(place, Some(PlaceKind::Country(_))), F_COUNTRY);
+        set(matches!(place, Some(PlaceKind::City(_))), F_CITY);
+        set(place == Some(&PlaceKind::State), F_STATE);
+        set(g.demonyms.contains_key(raw), F_DEMONYM);
+        set(g.groups.contains(raw), F_GROUP);
+        set(g.titles.contains(raw), F_TITLE);
+        set(g.org_heads.contains(raw), F_ORG_HEAD);
+        set(g.place_heads.contains(raw), F_PLACE_HEAD);
+        set(g.other_heads.contains(raw), F_OTHER_HEAD);
+        set(g.months.contains(raw), F_MONTH);
+        set(g.particles.contains(raw), F_PARTICLE);
+        set(
+            raw.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !raw.chars().any(char::is_lowercase),
+            F_ALLCAPS,
+        );
+        let known = g.known.get(raw).map(|k| k.0);
+        set(known == Some("organization"), F_KNOWN_ORG);
+        set(known == Some("other"), F_KNOWN_OTHER);
+        set(known == Some("place"), F_KNOWN_PLACE);
+        WordFacts {
+            flags,
+            lower,
+            shape: shape(raw),
+        }
+    }
 }
 
 impl DocStats {
@@ -133,50 +186,37 @@ impl DocStats {
     }
 }
 
-/// Computes the token facts of a paragraph.
-pub fn token_infos(text: &str, toks: &[Token], doc: &DocStats) -> Vec<TokInfo> {
+/// Computes the token facts of a paragraph (`doc` must hold the whole
+/// document's words already; it caches each word's facts).
+pub fn token_infos(text: &str, toks: &[Token], doc: &mut DocStats) -> Vec<TokInfo> {
     let g = gazetteer();
     let mut infos: Vec<TokInfo> = toks
         .iter()
         .map(|t| {
             let raw = text.get(t.span.clone()).unwrap_or("");
-            let lower = raw.to_lowercase();
-            let mut flags = 0;
-            let mut set = |cond: bool, f: u32| {
-                if cond {
-                    flags |= f;
+            let facts = match doc.words.get(raw) {
+                Some(w) => w,
+                None => {
+                    let mut w = WordFacts::of(g, raw);
+                    if doc.lower.contains(w.lower.as_str()) {
+                        w.flags |= F_DOC_LOWER;
+                    }
+                    if doc.cap_mid.contains(w.lower.as_str()) {
+                        w.flags |= F_DOC_CAP_MID;
+                    }
+                    doc.words.entry(raw.to_string()).or_insert(w)
                 }
             };
-            set(g.first_names.contains(raw), F_FIRST);
-            set(g.last_names.contains(raw), F_LAST);
-            set(g.common.contains(lower.as_str()), F_COMMON);
-            let place = g.places.get(raw);
-            set(matches!(place, Some(PlaceKind::Country(_))), F_COUNTRY);
-            set(matches!(place, Some(PlaceKind::City(_))), F_CITY);
-            set(place == Some(&PlaceKind::State), F_STATE);
-            set(g.demonyms.contains_key(raw), F_DEMONYM);
-            set(g.groups.contains(raw), F_GROUP);
-            set(g.titles.contains(raw), F_TITLE);
-            set(g.org_heads.contains(raw), F_ORG_HEAD);
-            set(g.place_heads.contains(raw), F_PLACE_HEAD);
-            set(g.other_heads.contains(raw), F_OTHER_HEAD);
-            set(g.months.contains(raw), F_MONTH);
-            set(t.sent_start, F_SENT_START);
-            set(doc.lower.contains(lower.as_str()), F_DOC_LOWER);
-            set(doc.cap_mid.contains(lower.as_str()), F_DOC_CAP_MID);
-            set(g.particles.contains(raw), F_PARTICLE);
-            set(is_cap_word(text, t), F_CAP);
-            set(
-                raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && !raw.chars().any(char::is_lowercase),
-                F_ALLCAPS,
-            );
-            let known = g.known.get(raw).map(|k| k.0);
-            set(known == Some("organization"), F_KNOWN_ORG);
-            set(known == Some("other"), F_KNOWN_OTHER);
-            set(known == Some("place"), F_KNOWN_PLACE);
+            let mut flags = facts.flags;
+            let (lower, shape) = (facts.lower.clone(), facts.shape.clone());
+            if t.sent_start {
+                flags |= F_SENT_START;
+            }
+            if is_cap_word(text, t) {
+                flags |= F_CAP;
+            }
             TokInfo {
-                shape: shape(raw),
+                shape,
                 raw: raw.to_string(),
                 lower,
                 flags,

@@ -229,7 +229,7 @@ impl Extractor {
             let rule_names = rules::find_names(text, toks);
             let names = match model {
                 Some(m) => {
-                    let mut infos = features::token_infos(text, toks, &self.doc);
+                    let mut infos = features::token_infos(text, toks, &mut self.doc);
                     features::set_rule_tags(&mut infos, &rule_names);
                     combine::combine(text, toks, &infos, m, rule_names)
                 }

@@ -101,7 +101,7 @@ impl Model {
         let mut lut = [0i32; 256];
         for (c, v) in lut.iter_mut().enumerate().take(k) {
             let w = f32_at(16 + 4 * c)?;
-            if !w.is_finite() || (c == 0 && w != 0.0) {
+            if !w.is_finite() || w.abs() > 100.0 || (c == 0 && w != 0.0) {
                 return None;
             }
             *v = (w * FIXED).round() as i32;
@@ -158,8 +158,10 @@ impl Model {
             }
             let b = bk * CLASSES;
             if let Some(row) = self.weights.get(b..b + CLASSES) {
+                // No overflow: `parse` keeps |lut| ≤ 25,600 and a token
+                // has fewer than 200 features.
                 for (s, &w) in scores.iter_mut().zip(row) {
-                    *s = s.saturating_add(self.lut[usize::from(w)]);
+                    *s += self.lut[usize::from(w)];
                 }
             }
         }
