@@ -26,7 +26,7 @@ pub fn combine(
     let g = gazetteer();
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let mut out: Vec<NameSpan> = Vec::new();
-    for (mut r, ty) in model.tag(infos) {
+    for (mut r, mut ty) in model.tag(infos) {
         // Titles and a lowercase "the" are not part of a name.
         while r.end - r.start > 1 && (w(r.start) == "the" || g.titles.contains(w(r.start))) {
             r.start += 1;
@@ -39,6 +39,18 @@ pub fn combine(
         }
         if r.start >= r.end || out.last().is_some_and(|o| o.toks.end > r.start) {
             continue;
+        }
+        // "Secretary of | Defense Ash Carter", "Minister of | Foreign Affairs
+        // Sergei Lavrov": an office after a title and "of", then a person.
+        if r.start >= 2 && w(r.start - 1) == "of" && g.titles.contains(w(r.start - 2)) {
+            let mut k = r.start;
+            while k < r.end && k < r.start + 3 && OFFICES.contains(&w(k)) {
+                k += 1;
+            }
+            if k > r.start && k < r.end && toks.get(k).is_some_and(|t| is_cap_word(text, t)) {
+                r.start = k;
+                ty = 1;
+            }
         }
         // A name cut short before its head word ("Lindsey Air | Station",
         // "Cesaroni | Design Associates"): extend it over up to two more
@@ -67,6 +79,12 @@ pub fn combine(
         } else if r.start > free_from && is_designation(w(r.start - 1)) {
             r.start -= 1;
             event = true;
+        }
+        // "Haider | al-Abadi", "Bashar | al-Assad": a surname with the Arabic
+        // article (not a capitalized word, so the tagger stops before it).
+        if ty == 1 && toks.get(r.end).is_some_and(|t| t.kind == TokKind::Word) && is_article_surname(w(r.end))
+        {
+            r.end += 1;
         }
         let mut unit = false;
         // A numbered military unit: "65th Air Division", "IV Corps",
@@ -186,6 +204,55 @@ pub fn combine(
     out.sort_by_key(|n| n.toks.start);
     out
 }
+
+/// A surname with the Arabic article: "al-Abadi", "el-Sisi", "as-Sadr".
+pub fn is_article_surname(word: &str) -> bool {
+    let Some((article, name)) = word.split_once('-') else {
+        return false;
+    };
+    matches!(
+        article,
+        "al" | "el" | "as" | "ash" | "ad" | "az" | "ar" | "an" | "at"
+    ) && name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().count() >= 2
+        && !name.contains('-')
+}
+
+/// Words naming a government office after "Secretary of", "Minister of".
+const OFFICES: &[&str] = &[
+    "Defense",
+    "Defence",
+    "State",
+    "Foreign",
+    "Interior",
+    "Energy",
+    "Health",
+    "Justice",
+    "Treasury",
+    "Commerce",
+    "Labor",
+    "Labour",
+    "Education",
+    "Agriculture",
+    "Transportation",
+    "Transport",
+    "Homeland",
+    "Veterans",
+    "War",
+    "Finance",
+    "Economy",
+    "Trade",
+    "Environment",
+    "Culture",
+    "Affairs",
+    "Security",
+    "Home",
+    "Housing",
+    "Navy",
+    "Army",
+    "Air",
+    "Force",
+];
 
 /// Last words of military units.
 const MILITARY_UNITS: &[&str] = &[
@@ -338,6 +405,50 @@ fn head(g: &super::gazetteer::Gazetteer, word: &str) -> Option<EntityKind> {
         Some(EntityKind::Other)
     } else {
         None
+    }
+}
+
+/// Numbered resolutions are laws (other names), number included:
+/// "Resolution 2328"; an organization right before one issued it and is part
+/// of the name: "Security Council Resolution 2328". `names` is sorted.
+pub fn join_laws(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    for k in 0..toks.len() {
+        if w(k) != "Resolution" || toks.get(k + 1).is_none_or(|t| t.kind != TokKind::Number) {
+            continue;
+        }
+        // The name holding "Resolution" (ending there), if any.
+        let holder = names.iter().position(|n| n.toks.start <= k && k < n.toks.end);
+        match holder {
+            Some(h) if names[h].toks.end == k + 1 => {
+                names[h].toks.end = k + 2;
+                names[h].kind = EntityKind::Other;
+                names[h].strong = true;
+            }
+            Some(_) => continue,
+            None => {
+                let at = names.partition_point(|n| n.toks.start < k);
+                names.insert(
+                    at,
+                    NameSpan {
+                        toks: k..k + 2,
+                        kind: EntityKind::Other,
+                        strong: true,
+                    },
+                );
+            }
+        }
+        // The number must not start another name.
+        names.retain(|n| n.toks.start != k + 1);
+        if let Some(i) = names.iter().position(|n| n.toks.start <= k && k < n.toks.end) {
+            if i > 0
+                && names[i - 1].kind == EntityKind::Organization
+                && names[i - 1].toks.end == names[i].toks.start
+            {
+                names[i].toks.start = names[i - 1].toks.start;
+                names.remove(i - 1);
+            }
+        }
     }
 }
 
@@ -563,6 +674,48 @@ mod tests {
         let text = "Zelensky spoke first. Zelensky then left. Zelensky returned on Friday. Zelensky rested.";
         let got = spans(text);
         assert!(got.contains(&("Zelensky", EntityKind::Person)), "{got:?}");
+    }
+
+    #[test]
+    fn an_office_after_a_title_is_not_part_of_the_name() {
+        // From a US State Department media note (public domain).
+        let text = "U.S. Secretary of State Kerry and U.S. Secretary of Defense Ash Carter will host a meeting of the Counter ISIL Coalition.";
+        let got = spans(text);
+        assert!(got.contains(&("Ash Carter", EntityKind::Person)), "{got:?}");
+        assert!(got.contains(&("Kerry", EntityKind::Person)), "{got:?}");
+    }
+
+    #[test]
+    fn surnames_with_the_arabic_article_are_kept_and_merged() {
+        // From a CENTCOM release (public domain); a left-to-right mark
+        // follows "Minister".
+        let text = "Defense Secretary Ash Carter today met with Iraqi Prime Minister\u{200e} Haider al-Abadi in Baghdad.\nThe secretary and Abadi agreed that the campaign would go on.";
+        let got = spans(text);
+        assert!(got.contains(&("Haider al-Abadi", EntityKind::Person)), "{got:?}");
+        let e = extract(text);
+        let abadi = e
+            .entities
+            .iter()
+            .find(|x| x.name == "Haider al-Abadi")
+            .map(|x| (x.mentions, x.aliases.clone()));
+        assert_eq!(abadi, Some((2, vec!["Abadi".to_string()])), "{:?}", e.entities);
+    }
+
+    #[test]
+    fn numbered_resolutions_are_laws() {
+        // From a UK Government statement (Open Government Licence v3.0).
+        let text = "On 19 December the UN Security Council adopted Resolution 2328. All parties must comply with Security Council Resolution 2328 to ensure that civilians are protected.";
+        let got = spans(text);
+        assert!(got.contains(&("Resolution 2328", EntityKind::Other)), "{got:?}");
+        assert!(
+            got.contains(&("Security Council Resolution 2328", EntityKind::Other)),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(s, k)| *s == "2328" && *k == EntityKind::Quantity),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -111,7 +111,14 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
     for (i, s) in surfaces.iter().enumerate() {
         if kinds[i] == EntityKind::Person && s.contains(' ') {
             let words: Vec<&str> = s.split(' ').collect();
-            let mut parts = vec![words.last().copied().unwrap_or("")];
+            let last = words.last().copied().unwrap_or("");
+            let mut parts = vec![last];
+            // "Abadi" for "Haider al-Abadi".
+            if super::combine::is_article_surname(last) {
+                if let Some((_, bare)) = last.split_once('-') {
+                    parts.push(bare);
+                }
+            }
             if let Some(f) = words.first() {
                 parts.push(f);
             }

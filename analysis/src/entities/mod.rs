@@ -261,7 +261,8 @@ impl Extractor {
             combine::propagate(text, &all_toks, &mut all_names);
         }
         let mut raws = Vec::new();
-        for (toks, names) in all_toks.iter().zip(all_names) {
+        for (toks, mut names) in all_toks.iter().zip(all_names) {
+            combine::join_laws(text, toks, &mut names);
             let mut taken = vec![false; toks.len()];
             let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
             for n in names {

@@ -107,7 +107,14 @@ pub fn tokenize(text: &str, span: Range<usize>) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{ad}') {
+        // Invisible format characters (zero-width space, BOM, soft hyphen,
+        // joiners, bidirectional marks) separate words but are not tokens.
+        if c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200b}'..='\u{200f}' | '\u{feff}' | '\u{ad}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{2066}'..='\u{2069}'
+            )
+        {
             i += 1;
             continue;
         }
