@@ -143,8 +143,15 @@ pub fn combine(
         {
             kind = EntityKind::Organization;
         }
-        // A lone title is not a name ("the 2nd Bishop of ...").
-        if r.end - r.start == 1 && g.titles.contains(s.as_str()) {
+        // A lone title is not a name ("the 2nd Bishop of ..."), nor is a
+        // lone organization word ("the Institute", "the Division"), except
+        // those that name one body in context ("the Coalition", "Congress").
+        if r.end - r.start == 1
+            && (g.titles.contains(s.as_str())
+                || (kind == EntityKind::Organization
+                    && g.org_heads.contains(s.as_str())
+                    && !LONE_ORGS.contains(&s.as_str())))
+        {
             continue;
         }
         // A known city or state that is no one's name is a place, whatever
@@ -191,7 +198,11 @@ pub fn combine(
     // Confident rule names the tagger did not see at all.
     let tagged = out.len();
     for n in rules {
-        if !n.strong {
+        let lone_org_word = n.toks.end - n.toks.start == 1 && {
+            let s = w(n.toks.start);
+            g.org_heads.contains(s) && !LONE_ORGS.contains(&s)
+        };
+        if !n.strong || lone_org_word {
             continue;
         }
         let overlaps = out[..tagged]
@@ -217,6 +228,20 @@ pub fn is_article_surname(word: &str) -> bool {
         && name.chars().count() >= 2
         && !name.contains('-')
 }
+
+/// Organization words that name one body when they stand alone.
+const LONE_ORGS: &[&str] = &[
+    "Coalition",
+    "Congress",
+    "Senate",
+    "Parliament",
+    "League",
+    "Guard",
+    "Army",
+    "Navy",
+    "Union",
+    "Movement",
+];
 
 /// Words naming a government office after "Secretary of", "Minister of".
 const OFFICES: &[&str] = &[
@@ -716,6 +741,22 @@ mod tests {
                 .any(|(s, k)| *s == "2328" && *k == EntityKind::Quantity),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_lone_organization_word_is_not_a_name() {
+        // Written for this test, in the style of a press release.
+        let text = "Researchers at the Salk Institute published the study. The Institute said the Foundation would fund a second one. Coalition aircraft struck targets near Mosul, the Coalition said.";
+        let got = spans(text);
+        assert!(
+            got.contains(&("Salk Institute", EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(s, _)| *s == "Foundation" || *s == "Institute"),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Coalition", EntityKind::Organization)), "{got:?}");
     }
 
     #[test]

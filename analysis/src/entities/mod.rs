@@ -257,8 +257,8 @@ impl Extractor {
             ..
         } = self;
         if tagger::model().is_some() {
-            combine::drop_list_labels(text, &all_toks, &mut all_names);
             combine::propagate(text, &all_toks, &mut all_names);
+            combine::drop_list_labels(text, &all_toks, &mut all_names);
         }
         let mut raws = Vec::new();
         for (toks, mut names) in all_toks.iter().zip(all_names) {
