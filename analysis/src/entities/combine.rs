@@ -1,7 +1,12 @@
 //! Combines the statistical tagger with the rules: the tagger finds and
-//! types names; gazetteers and hand lists correct well-known names; titles
-//! and a leading lowercase "the" are trimmed; confident rule names the
-//! tagger missed are added.
+//! types names; gazetteers and hand lists correct well-known names; titles,
+//! offices ("Secretary of | Defense") and a leading lowercase "the" are
+//! trimmed; names cut short are completed (head words, ordinals of military
+//! units, "Battle of", designations, Arabic-article surnames); lone titles
+//! and organization words are dropped; confident rule names the tagger
+//! missed are added. Document-level passes: [`propagate`] (a name found
+//! once is a name elsewhere), [`drop_list_labels`] ("Milepost 4.4:") and
+//! [`join_laws`] ("Security Council Resolution 2328").
 
 use super::features::TokInfo;
 use super::gazetteer::{gazetteer, PlaceKind};

@@ -1,12 +1,20 @@
 //! Entity extraction: people, organizations, places, groups, other names,
 //! dates and quantities, with alias merging.
 //!
-//! The pipeline, per paragraph: [`token`] splits words, [`rules`] finds
-//! capitalized names (titles, sentence-initial words and leading "the"
-//! excluded, kinds from gazetteers and head words), [`temporal`] finds dates
-//! and quantities; then [`merge`] joins mentions into entities (surnames to
-//! full names, acronyms to expansions, country aliases, demonyms linked to
-//! their country).
+//! The pipeline, per paragraph: [`token`] splits words; [`features`]
+//! computes each token's facts (word lists, shape, document statistics);
+//! [`rules`] finds capitalized names (titles, sentence-initial words and
+//! leading "the" excluded, kinds from gazetteers and head words); the
+//! averaged-perceptron [`tagger`] (`models/ner.bin`, trained by
+//! `src/bin/train.rs`) tags names from those facts, the rule names among
+//! them; [`combine`] corrects and completes the tagger's names (titles,
+//! offices, head words, numbered units, designations, known places, lone
+//! words) and adds confident rule names it missed. Over the whole document,
+//! [`combine`] then marks names found elsewhere, drops list labels and
+//! joins numbered resolutions; [`temporal`] finds dates and quantities in
+//! what is left; [`merge`] joins mentions into entities (surnames to full
+//! names, acronyms to expansions, country aliases, demonyms linked to their
+//! country).
 //!
 //! ```
 //! use article_analysis::entities::{extract, EntityKind};

@@ -1,6 +1,6 @@
 //! Opening the reader's own texts: bytes to text ([`decode`]), Markdown to
 //! plain paragraphs ([`markdown`]), an HTML document tree to its readable
-//! article text ([`html`]), and [`open`], which picks by file name.
+//! article text ([`html`]), and [`open_seed`] / [`open_text`], which pick by file name or format.
 //!
 //! Nothing here executes or keeps markup: the result is plain text, one
 //! paragraph per line, which [`crate::document::Article::parse`] then reads.
