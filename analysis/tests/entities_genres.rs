@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use article_analysis::entities::{extract, EntityKind};
+use article_analysis::entities::extract;
 use serde_json::Value;
 
 struct Doc {
@@ -57,16 +57,6 @@ fn docs() -> Vec<Doc> {
         .collect()
 }
 
-fn conll(kind: EntityKind) -> Option<&'static str> {
-    match kind {
-        EntityKind::Person => Some("PER"),
-        EntityKind::Organization => Some("ORG"),
-        EntityKind::Place => Some("LOC"),
-        EntityKind::Group | EntityKind::Other => Some("MISC"),
-        EntityKind::Date | EntityKind::Quantity => None,
-    }
-}
-
 #[test]
 fn five_documents_of_the_training_genres_read_as_annotated() {
     let docs = docs();
@@ -81,7 +71,7 @@ fn five_documents_of_the_training_genres_read_as_annotated() {
         }
         let mut shown: BTreeSet<(&str, &str)> = BTreeSet::new();
         for m in &e.mentions {
-            if let Some(label) = conll(m.kind) {
+            if let Some(label) = m.kind.conll() {
                 shown.insert((&d.text[m.span.clone()], label));
             }
         }
@@ -94,7 +84,7 @@ fn five_documents_of_the_training_genres_read_as_annotated() {
         let mut junk = Vec::new();
         let mut panel = 0;
         for (i, ent) in e.entities.iter().enumerate() {
-            let Some(label) = conll(ent.kind) else { continue };
+            let Some(label) = ent.kind.conll() else { continue };
             if label == "MISC" && !d.misc_annotated {
                 continue;
             }

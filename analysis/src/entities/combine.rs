@@ -650,6 +650,15 @@ mod tests {
             .collect()
     }
 
+    /// Extracts `text` and asserts that every `(surface, kind)` is a mention.
+    fn assert_has<'a>(text: &'a str, want: &[(&str, EntityKind)]) -> Vec<(&'a str, EntityKind)> {
+        let got = spans(text);
+        for w in want {
+            assert!(got.contains(w), "{w:?} not in {got:?}");
+        }
+        got
+    }
+
     #[test]
     fn surnames_are_propagated_through_the_document() {
         // The tagger alone misses the second "Biden" ("Biden may allow").
@@ -665,30 +674,30 @@ mod tests {
         // A news-style sentence written for this test: none of these names
         // is in the embedded lists.
         let text = "Chris Hadfield, a former commander of the International Space Station, said the Canadian Space Agency would join the mission led by Jet Propulsion Laboratory engineers in Pasadena.";
-        let got = spans(text);
-        for want in [
-            ("Chris Hadfield", Person),
-            // A facility: a place in CoNLL.
-            ("International Space Station", Place),
-            ("Canadian Space Agency", Organization),
-            ("Pasadena", Place),
-        ] {
-            assert!(got.contains(&want), "{want:?} not in {got:?}");
-        }
+        assert_has(
+            text,
+            &[
+                ("Chris Hadfield", Person),
+                // A facility: a place in CoNLL.
+                ("International Space Station", Place),
+                ("Canadian Space Agency", Organization),
+                ("Pasadena", Place),
+            ],
+        );
     }
 
     #[test]
     fn numbered_military_units_keep_their_number() {
         use EntityKind::*;
         let text = "The 82nd Airborne Division and Ukraine's 155th Mechanized Brigade moved east, while the VIII Fighter Command stayed. About 300 Army officers attended.";
-        let got = spans(text);
-        for want in [
-            ("82nd Airborne Division", Organization),
-            ("155th Mechanized Brigade", Organization),
-            ("VIII Fighter Command", Organization),
-        ] {
-            assert!(got.contains(&want), "{want:?} not in {got:?}");
-        }
+        let got = assert_has(
+            text,
+            &[
+                ("82nd Airborne Division", Organization),
+                ("155th Mechanized Brigade", Organization),
+                ("VIII Fighter Command", Organization),
+            ],
+        );
         // A count is not a unit number.
         assert!(!got.iter().any(|(s, _)| s.starts_with("300")), "{got:?}");
     }
