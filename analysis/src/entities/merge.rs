@@ -273,12 +273,14 @@ fn base_key(g: &Gazetteer, s: &str, kind: EntityKind) -> Key {
                 .strip_prefix("the ")
                 .or_else(|| s.strip_prefix("The "))
                 .unwrap_or(s);
-            if let Some(PlaceKind::Country(c)) = g.places.get(bare) {
+            // "RUSSIA" in a headline is "Russia".
+            let plain = super::caps::ordinary(bare);
+            if let Some(PlaceKind::Country(c)) = g.places.get(bare).or_else(|| g.places.get(plain.as_str())) {
                 return Key::Country(*c);
             }
         }
         EntityKind::Group => {
-            if let Some(c) = g.demonym(s) {
+            if let Some(c) = g.demonym(s).or_else(|| g.demonym(&super::caps::ordinary(s))) {
                 return Key::Demonym(c);
             }
         }

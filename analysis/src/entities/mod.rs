@@ -26,6 +26,7 @@
 //! ```
 use std::ops::Range;
 
+pub mod caps;
 pub mod combine;
 pub mod features;
 pub mod gazetteer;
@@ -234,15 +235,20 @@ impl Extractor {
         let end = self.toks.len().min(self.names.len().saturating_add(budget));
         for p in self.names.len()..end {
             let toks = &self.toks[p];
-            let rule_names = rules::find_names(text, toks);
-            let names = match model {
-                Some(m) => {
-                    let mut infos = features::token_infos(text, toks, &mut self.doc);
-                    features::set_rule_tags(&mut infos, &rule_names);
-                    combine::combine(text, toks, &infos, m, rule_names)
+            let mut names = if caps::is_shouting(text, toks) {
+                caps::shouted_names(text, toks)
+            } else {
+                let rule_names = rules::find_names(text, toks);
+                match model {
+                    Some(m) => {
+                        let mut infos = features::token_infos(text, toks, &mut self.doc);
+                        features::set_rule_tags(&mut infos, &rule_names);
+                        combine::combine(text, toks, &infos, m, rule_names)
+                    }
+                    None => rule_names,
                 }
-                None => rule_names,
             };
+            caps::mark_dateline(text, toks, &mut names);
             self.names.push(names);
         }
         self.names.len() >= self.paras.len()

@@ -34,6 +34,12 @@ pub(crate) const MONTHS: &[&str] = &[
     "Nov.",
     "Dec.",
 ];
+/// Month abbreviations written without their period, a month only before
+/// a day or a year ("Nov 20").
+const MONTHS_NO_PERIOD: &[&str] = &[
+    "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
 /// Weekday names.
 pub(crate) const DAYS: &[&str] = &[
     "Monday",
@@ -189,11 +195,13 @@ pub fn find(text: &str, toks: &[Token], taken: &[bool]) -> Vec<(Range<usize>, En
     let is_year = |k: usize| w(k).len() == 4 && num_val(k).is_some_and(|v| (1000..=2100).contains(&v));
     let is_month = |k: usize| {
         let s = w(k);
-        MONTHS.contains(&s)
+        (MONTHS.contains(&s)
             && (s != "May" && s != "March"
                 || is_day_num(k + 1)
                 || is_year(k + 1)
-                || is_day_num(k.wrapping_sub(1)))
+                || is_day_num(k.wrapping_sub(1))))
+            // Wire style drops the period: "Nov 20", "Sept 3, 2024".
+            || (MONTHS_NO_PERIOD.contains(&s) && (is_day_num(k + 1) || is_year(k + 1)))
     };
     let is_number_word = |k: usize| NUMBER_WORDS.contains(&w(k).to_lowercase().as_str());
     let lower = |k: usize| w(k).to_lowercase();
