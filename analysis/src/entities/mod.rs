@@ -9,7 +9,9 @@
 //! `src/bin/train.rs`) tags names from those facts, the rule names among
 //! them; [`combine`] corrects and completes the tagger's names (titles,
 //! offices, head words, numbered units, designations, known places, lone
-//! words) and adds confident rule names it missed. Over the whole document,
+//! words) and adds confident rule names it missed. A paragraph set in
+//! capitals skips both for [`caps`], which looks its words up in the lists;
+//! [`caps`] also marks a dateline. Over the whole document,
 //! [`combine`] then marks names found elsewhere, drops list labels and
 //! joins numbered resolutions; [`temporal`] finds dates and quantities in
 //! what is left; [`merge`] joins mentions into entities (surnames to full
