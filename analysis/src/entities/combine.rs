@@ -153,6 +153,7 @@ pub fn combine(
         // those that name one body in context ("the Coalition", "Congress").
         if r.end - r.start == 1
             && (g.titles.contains(s.as_str())
+                || is_common_abbreviation(&s)
                 || (kind == EntityKind::Organization
                     && g.org_heads.contains(s.as_str())
                     && !LONE_ORGS.contains(&s.as_str())))
@@ -205,7 +206,7 @@ pub fn combine(
     for n in rules {
         let lone_org_word = n.toks.end - n.toks.start == 1 && {
             let s = w(n.toks.start);
-            g.org_heads.contains(s) && !LONE_ORGS.contains(&s)
+            (g.org_heads.contains(s) && !LONE_ORGS.contains(&s)) || is_common_abbreviation(s)
         };
         if !n.strong || lone_org_word {
             continue;
@@ -232,6 +233,17 @@ pub fn is_article_surname(word: &str) -> bool {
     ) && name.chars().next().is_some_and(char::is_uppercase)
         && name.chars().count() >= 2
         && !name.contains('-')
+}
+
+/// Abbreviations of common nouns, in capitals but not names: "CEO", "TV",
+/// "GDP", "UAVs", "PhD".
+fn is_common_abbreviation(word: &str) -> bool {
+    const ABBREVIATIONS: &[&str] = &[
+        "CEO", "CFO", "COO", "CTO", "GDP", "GNP", "TV", "DNA", "RNA", "PhD", "MD", "MBA", "EP", "LP", "CD",
+        "DVD", "DJ", "MC", "UAV", "GPS", "MRI", "PC", "ID", "VIP", "SUV", "ATM", "FAQ", "USB", "IQ", "HR",
+        "KO", "MVP", "BMX", "SWAT", "LLC", "IPO", "ICBM", "MP", "MPP", "RPG", "POW", "IED",
+    ];
+    ABBREVIATIONS.contains(&word) || word.strip_suffix('s').is_some_and(|w| ABBREVIATIONS.contains(&w))
 }
 
 /// Organization words that name one body when they stand alone.
@@ -771,6 +783,17 @@ mod tests {
             "{got:?}"
         );
         assert!(got.contains(&("Coalition", EntityKind::Organization)), "{got:?}");
+    }
+
+    #[test]
+    fn abbreviations_of_common_nouns_are_not_names() {
+        // Written for this test.
+        let text = "The company's CEO told reporters that GDP fell. Two UAVs crashed, and a DJ released an EP. She is the CFO and has a PhD from MIT.";
+        let got = spans(text);
+        for word in ["CEO", "GDP", "UAVs", "DJ", "EP", "CFO", "PhD"] {
+            assert!(!got.iter().any(|(s, _)| *s == word), "{word} in {got:?}");
+        }
+        assert!(got.contains(&("MIT", EntityKind::Organization)), "{got:?}");
     }
 
     #[test]
