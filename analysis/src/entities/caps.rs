@@ -150,13 +150,7 @@ pub fn mark_dateline(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
 mod tests {
     use crate::entities::{extract, EntityKind};
 
-    fn spans(text: &str) -> Vec<(&str, EntityKind)> {
-        let e = extract(text);
-        e.mentions
-            .iter()
-            .map(|m| (&text[m.span.clone()], m.kind))
-            .collect()
-    }
+    use crate::entities::test_spans as spans;
 
     #[test]
     fn datelines_name_places() {

@@ -727,13 +727,7 @@ mod team_tests {
 mod tests {
     use crate::entities::{extract, EntityKind};
 
-    fn spans(text: &str) -> Vec<(&str, EntityKind)> {
-        let e = extract(text);
-        e.mentions
-            .iter()
-            .map(|m| (&text[m.span.clone()], m.kind))
-            .collect()
-    }
+    use crate::entities::test_spans as spans;
 
     /// Extracts `text` and asserts that every `(surface, kind)` is a mention.
     fn assert_has<'a>(text: &'a str, want: &[(&str, EntityKind)]) -> Vec<(&'a str, EntityKind)> {

@@ -174,6 +174,16 @@ impl EntityKind {
     }
 }
 
+/// Every mention of `text` as (surface, kind), for the unit tests.
+#[cfg(test)]
+pub(crate) fn test_spans(text: &str) -> Vec<(&str, EntityKind)> {
+    extract(text)
+        .mentions
+        .iter()
+        .map(|m| (&text[m.span.clone()], m.kind))
+        .collect()
+}
+
 /// Extracts the entities of `text` (an article body: paragraphs separated by
 /// newlines or blank lines). Never panics; mentions never cross paragraphs.
 pub fn extract(text: &str) -> Entities {
