@@ -418,8 +418,9 @@ const NOT_TEAMS: &[&str] = &[
 ];
 
 /// Is the run a team name: a known place ("Boston", "New York", "Texas")
-/// then one capitalized plural ("Braves", "Yankees") that is not a place,
-/// organization or group word ("Springs", "Islands", "Americans")?
+/// then a capitalized plural ("Braves", "Yankees"), maybe after another
+/// capitalized word ("Blue Jays"), that is not a place, organization or
+/// group word ("Springs", "Islands", "Americans")?
 pub fn is_team(g: &super::gazetteer::Gazetteer, text: &str, toks: &[Token], r: Range<usize>) -> bool {
     if r.end - r.start < 2 {
         return false;
@@ -440,8 +441,20 @@ pub fn is_team(g: &super::gazetteer::Gazetteer, text: &str, toks: &[Token], r: R
     {
         return false;
     }
+    // "Boston Braves", or a two-word nickname: "Toronto Blue Jays".
     let place = join(text, toks, r.start..r.end - 1);
-    g.places.contains_key(place.as_str())
+    if g.places.contains_key(place.as_str()) {
+        return true;
+    }
+    let middle = toks
+        .get(r.end - 2)
+        .and_then(|t| text.get(t.span.clone()))
+        .unwrap_or("");
+    r.end - r.start >= 3
+        && middle.chars().next().is_some_and(char::is_uppercase)
+        && middle.chars().skip(1).all(char::is_lowercase)
+        && g.places
+            .contains_key(join(text, toks, r.start..r.end - 2).as_str())
 }
 
 /// The kind a head word gives to a name ending in it ("Records",
@@ -715,6 +728,8 @@ mod team_tests {
         assert!(team("Boston Braves"));
         assert!(team("New York Yankees"));
         assert!(team("Chicago Bulls"));
+        assert!(team("Toronto Blue Jays"));
+        assert!(team("Sacramento River Cats"));
         assert!(!team("Colorado Springs"));
         assert!(!team("Beijing Games"));
         assert!(!team("Boston"));

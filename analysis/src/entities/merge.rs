@@ -102,6 +102,7 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
         .map(|r| clean_surface(text.get(r.span.clone()).unwrap_or("")))
         .collect();
     let mut kinds: Vec<EntityKind> = raws.iter().map(|r| r.kind).collect();
+    vote_kinds(&surfaces, &raws, &mut kinds);
     let mut keys: Vec<Key> = Vec::with_capacity(raws.len());
     for (i, s) in surfaces.iter().enumerate() {
         keys.push(base_key(g, s, kinds[i]));
@@ -266,6 +267,52 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
     Entities { entities, mentions }
 }
 
+/// One name, one kind per document: the mentions of a name with the same
+/// surface (up to case and periods) found with different kinds take the
+/// kind most of them have, a mention backed by the lists or a strong cue
+/// counting three times; on a tie the first mention's kind wins. Mentions
+/// backed that way keep their own kind.
+fn vote_kinds(surfaces: &[String], raws: &[Raw], kinds: &mut [EntityKind]) {
+    const NAMES: [EntityKind; 5] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Group,
+        EntityKind::Other,
+    ];
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in surfaces.iter().enumerate() {
+        if NAMES.contains(&kinds[i]) {
+            groups.entry(key(s)).or_default().push(i);
+        }
+    }
+    for members in groups.values() {
+        let Some(&first) = members.first() else { continue };
+        if members.iter().all(|&i| kinds[i] == kinds[first]) {
+            continue;
+        }
+        let mut votes = [0usize; NAMES.len()];
+        for &i in members {
+            if let Some(k) = NAMES.iter().position(|&n| n == kinds[i]) {
+                votes[k] += if raws[i].strong { 3 } else { 1 };
+            }
+        }
+        let best = votes.iter().copied().max().unwrap_or(0);
+        let winner = members.iter().map(|&i| kinds[i]).find(|k| {
+            NAMES
+                .iter()
+                .position(|n| n == k)
+                .is_some_and(|p| votes[p] == best)
+        });
+        let Some(winner) = winner else { continue };
+        for &i in members {
+            if !raws[i].strong {
+                kinds[i] = winner;
+            }
+        }
+    }
+}
+
 fn base_key(g: &Gazetteer, s: &str, kind: EntityKind) -> Key {
     match kind {
         EntityKind::Place => {
@@ -333,5 +380,43 @@ mod tests {
         let maine = &e.entities[e.mentions[2].entity];
         assert_eq!((maine.name.as_str(), maine.kind), ("Maine", EntityKind::Place));
         assert_eq!(e.entities.len(), 3);
+    }
+
+    #[test]
+    fn a_name_has_one_kind_per_document() {
+        // The tagger read the second "Chiang Mai" as a person: the name
+        // takes the kind most of its mentions have.
+        let text = "Trains run from Bangkok to Chiang Mai. Train 2 leaves Chiang Mai at 6. \
+                    Chiang Mai is cooler.";
+        let spans: Vec<Range<usize>> = text
+            .match_indices("Chiang Mai")
+            .map(|(i, s)| i..i + s.len())
+            .collect();
+        let kinds = [EntityKind::Place, EntityKind::Person, EntityKind::Place];
+        let raws = spans
+            .iter()
+            .zip(kinds)
+            .map(|(span, kind)| Raw {
+                span: span.clone(),
+                kind,
+                strong: false,
+            })
+            .collect();
+        let e = build(text, raws);
+        assert_eq!(e.entities.len(), 1);
+        assert!(e.mentions.iter().all(|m| m.kind == EntityKind::Place));
+        // A mention backed by the lists outweighs two guesses, and keeps its kind.
+        let raws = spans
+            .iter()
+            .zip([EntityKind::Person, EntityKind::Person, EntityKind::Place])
+            .enumerate()
+            .map(|(i, (span, kind))| Raw {
+                span: span.clone(),
+                kind,
+                strong: i == 2,
+            })
+            .collect();
+        let e = build(text, raws);
+        assert!(e.mentions.iter().all(|m| m.kind == EntityKind::Place));
     }
 }

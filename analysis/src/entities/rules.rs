@@ -287,6 +287,19 @@ pub const ORG_HEADS: &[&str] = &[
     "Collective",
     "Brotherhood",
     "Fellowship",
+    // Newspapers: "Houston Chronicle", "Orlando Sentinel".
+    "Chronicle",
+    "Sentinel",
+    "Inquirer",
+    "Enquirer",
+    "Courier",
+    "Examiner",
+    "Dispatch",
+    "Bulletin",
+    "Courant",
+    "Statesman",
+    "Advertiser",
+    "Mirror",
 ];
 
 /// Last words that make a name a place.
