@@ -471,56 +471,120 @@ fn head(g: &super::gazetteer::Gazetteer, word: &str) -> Option<EntityKind> {
     }
 }
 
-/// Document-level: a name described as a settlement or a natural feature
-/// is a place, everywhere in the document: "Aisby is a village in ...",
-/// "Pokrovsk, a key logistics town in eastern Ukraine, ...".
-pub fn places_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameSpan>]) {
-    const NOUNS: &[&str] = &[
-        "village",
-        "town",
-        "city",
-        "hamlet",
-        "municipality",
-        "parish",
-        "commune",
-        "suburb",
-        "settlement",
-        "township",
-        "river",
-        "lake",
-        "mountain",
-        "island",
-        "port",
-        "capital",
+/// Document-level: a name described by a common noun takes the noun's kind,
+/// everywhere in the document. A settlement or a natural feature is a place
+/// ("Aisby is a village in ...", "Pokrovsk, a key logistics town in eastern
+/// Ukraine, ..."); a company, a band or a club is an organization ("Caloi is
+/// a major Brazilian manufacturer of bicycles"); an album, a film or a novel
+/// is another name ("Kid A is the fourth album by ..."). The description is
+/// ", a" / "is a" / "was the" and so on, then up to three lowercase words or
+/// demonyms, then the noun and a word that ends the noun phrase ("in",
+/// "of", "from", "based", a comma ...), so that "Smith, a company
+/// spokesman" describes nobody.
+pub fn kinds_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameSpan>]) {
+    use EntityKind::{Organization, Other, Place};
+    const NOUNS: &[(&str, EntityKind)] = &[
+        ("village", Place),
+        ("town", Place),
+        ("city", Place),
+        ("hamlet", Place),
+        ("municipality", Place),
+        ("parish", Place),
+        ("commune", Place),
+        ("suburb", Place),
+        ("settlement", Place),
+        ("township", Place),
+        ("river", Place),
+        ("lake", Place),
+        ("mountain", Place),
+        ("island", Place),
+        ("port", Place),
+        ("capital", Place),
+        ("company", Organization),
+        ("manufacturer", Organization),
+        ("corporation", Organization),
+        ("firm", Organization),
+        ("retailer", Organization),
+        ("airline", Organization),
+        ("publisher", Organization),
+        ("broadcaster", Organization),
+        ("newspaper", Organization),
+        ("band", Organization),
+        ("duo", Organization),
+        ("trio", Organization),
+        ("quartet", Organization),
+        ("orchestra", Organization),
+        ("label", Organization),
+        ("club", Organization),
+        ("charity", Organization),
+        ("nonprofit", Organization),
+        ("album", Other),
+        ("single", Other),
+        ("song", Other),
+        ("film", Other),
+        ("movie", Other),
+        ("novel", Other),
+        ("sitcom", Other),
+        ("opera", Other),
+        ("musical", Other),
     ];
-    let mut described: Vec<String> = Vec::new();
+    /// Words that may follow a place noun.
+    const AFTER_PLACE: &[&str] = &["in", "of", "near", "on"];
+    /// Words that may follow any other noun.
+    const AFTER: &[&str] = &[
+        "in",
+        "of",
+        "from",
+        "on",
+        "by",
+        "based",
+        "headquartered",
+        "founded",
+        "formed",
+        "released",
+        "written",
+        "directed",
+        "that",
+        "which",
+        "with",
+        "and",
+        "for",
+        ",",
+        ".",
+        ";",
+    ];
+    let g = gazetteer();
+    let mut described: Vec<(String, EntityKind)> = Vec::new();
     for (toks, names) in all_toks.iter().zip(all_names.iter()) {
         let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
         for n in names {
-            if n.strong && n.kind != EntityKind::Place {
-                continue;
-            }
-            // ", a" / "is a" / "is the", then up to three lowercase words,
-            // then the noun and "in", "of" or "near".
             let mut k = n.toks.end;
             if !matches!(w(k), "," | "is" | "was") || !matches!(w(k + 1), "a" | "an" | "the") {
                 continue;
             }
             k += 2;
-            let mut hit = false;
+            let mut hit = None;
             for _ in 0..4 {
                 let word = w(k);
-                if NOUNS.contains(&word) {
-                    hit = matches!(w(k + 1), "in" | "of" | "near" | "on");
+                if let Some(&(_, kind)) = NOUNS.iter().find(|(noun, _)| *noun == word) {
+                    let after = if kind == Place { AFTER_PLACE } else { AFTER };
+                    if after.contains(&w(k + 1)) {
+                        hit = Some(kind);
+                    }
                     break;
                 }
-                if !word.chars().all(|c| c.is_lowercase() || c == '-') || word.is_empty() {
+                let lower = !word.is_empty() && word.chars().all(|c| c.is_lowercase() || c == '-');
+                if !(lower || g.demonym(word).is_some()) {
                     break;
                 }
                 k += 1;
             }
-            if hit {
-                described.push(join(text, toks, n.toks.clone()));
+            match hit {
+                // A strong name keeps its kind, unless it is a place.
+                Some(kind) if !n.strong || (kind == Place && n.kind == Place) => {
+                    described.push((join(text, toks, n.toks.clone()).to_lowercase(), kind));
+                }
+                _ => {}
             }
         }
     }
@@ -529,8 +593,14 @@ pub fn places_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mu
     }
     for (toks, names) in all_toks.iter().zip(all_names.iter_mut()) {
         for n in names.iter_mut() {
-            if !n.strong && described.contains(&join(text, toks, n.toks.clone())) {
-                n.kind = EntityKind::Place;
+            if n.strong {
+                continue;
+            }
+            let s = join(text, toks, n.toks.clone()).to_lowercase();
+            if let Some(&(_, kind)) = described.iter().find(|(d, _)| *d == s) {
+                n.kind = kind;
+                // Not a surname to merge into a person ("Luigi Caloi").
+                n.strong = kind != Place;
             }
         }
     }
@@ -892,6 +962,24 @@ mod tests {
         assert!(got.iter().any(|(s, _)| *s == "Pokrovsk"), "{got:?}");
         // "eastern" is not a name.
         assert!(!got.iter().any(|(s, _)| *s == "eastern"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_described_as_a_company_or_a_band_is_an_organization() {
+        // Written for this test; the founder's surname must not turn the
+        // company into a person, nor "River" the band into a place.
+        let text = "Tramontina is a Brazilian manufacturer of cookware, based in Carlos Barbosa. \
+                    Tramontina was founded in 1911 by Valentin Tramontina. Tramontina said sales rose.\n\
+                    Okkervil River is an American indie rock band from Austin, Texas. \
+                    Okkervil River toured Europe in 2008.";
+        let got = spans(text);
+        let kinds = |name: &str| -> Vec<EntityKind> {
+            got.iter().filter(|(s, _)| *s == name).map(|(_, k)| *k).collect()
+        };
+        assert_eq!(kinds("Tramontina"), [EntityKind::Organization; 3], "{got:?}");
+        assert_eq!(kinds("Valentin Tramontina"), [EntityKind::Person], "{got:?}");
+        assert_eq!(kinds("Okkervil River"), [EntityKind::Organization; 2], "{got:?}");
+        assert!(got.contains(&("Austin", EntityKind::Place)), "{got:?}");
     }
 
     #[test]

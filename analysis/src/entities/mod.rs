@@ -284,7 +284,7 @@ impl Extractor {
         } = self;
         if tagger::model().is_some() {
             combine::propagate(text, &all_toks, &mut all_names);
-            combine::places_by_description(text, &all_toks, &mut all_names);
+            combine::kinds_by_description(text, &all_toks, &mut all_names);
             combine::drop_list_labels(text, &all_toks, &mut all_names);
         }
         let mut raws = Vec::new();
