@@ -42,6 +42,11 @@ pub fn combine(
         while r.end > r.start && toks.get(r.start).is_some_and(|t| t.kind == TokKind::Punct) {
             r.start += 1;
         }
+        // A quote mark inside ends the name: `Ismael | "El Mayo" Zambada`
+        // (see `join_nicknames`).
+        if let Some(q) = (r.start + 1..r.end).find(|&k| matches!(w(k), "\"" | "“" | "”")) {
+            r.end = q;
+        }
         if r.start >= r.end || out.last().is_some_and(|o| o.toks.end > r.start) {
             continue;
         }
@@ -606,6 +611,53 @@ pub fn kinds_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut
     }
 }
 
+/// A nickname in quotes between a person's first and last names is part of
+/// the name: `Joaquín "El Chapo" Guzmán`, `Harold "Junior" Theriault`.
+/// `names` is sorted.
+pub fn join_nicknames(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    let mut i = 0;
+    while i < names.len() {
+        let a = &names[i];
+        let open = a.toks.end;
+        if a.kind != EntityKind::Person || !matches!(w(open), "\"" | "“") {
+            i += 1;
+            continue;
+        }
+        // One to three capitalized words, the closing quote, then a
+        // capitalized word.
+        let mut close = open + 1;
+        while close < open + 4 && toks.get(close).is_some_and(|t| is_cap_word(text, t)) {
+            close += 1;
+        }
+        let last = close + 1;
+        if close == open + 1
+            || !matches!(w(close), "\"" | "”")
+            || !toks.get(last).is_some_and(|t| is_cap_word(text, t))
+        {
+            i += 1;
+            continue;
+        }
+        // The surname: the name starting there, or that one word.
+        let end = names
+            .iter()
+            .find(|n| n.toks.start == last)
+            .map_or(last + 1, |n| n.toks.end);
+        let start = a.toks.start;
+        names.retain(|n| n.toks.end <= start || n.toks.start >= end);
+        let at = names.partition_point(|n| n.toks.start < start);
+        names.insert(
+            at,
+            NameSpan {
+                toks: start..end,
+                kind: EntityKind::Person,
+                strong: true,
+            },
+        );
+        i = at + 1;
+    }
+}
+
 /// Numbered resolutions are laws (other names), number included:
 /// "Resolution 2328"; an organization right before one issued it and is part
 /// of the name: "Security Council Resolution 2328". `names` is sorted.
@@ -980,6 +1032,23 @@ mod tests {
         assert_eq!(kinds("Valentin Tramontina"), [EntityKind::Person], "{got:?}");
         assert_eq!(kinds("Okkervil River"), [EntityKind::Organization; 2], "{got:?}");
         assert!(got.contains(&("Austin", EntityKind::Place)), "{got:?}");
+    }
+
+    #[test]
+    fn a_quoted_nickname_is_part_of_the_name() {
+        // Written for this test in the style of a news report.
+        let text =
+            "The cartel was run by Joaquin \"El Chapo\" Guzman and Ismael \"El Mayo\" Zambada, prosecutors said.";
+        let got = spans(text);
+        assert!(
+            got.contains(&("Joaquin \"El Chapo\" Guzman", EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Ismael \"El Mayo\" Zambada", EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(s, _)| *s == "El Chapo"), "{got:?}");
     }
 
     #[test]
