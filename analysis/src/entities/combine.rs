@@ -42,6 +42,18 @@ pub fn combine(
         while r.end > r.start && toks.get(r.start).is_some_and(|t| t.kind == TokKind::Punct) {
             r.start += 1;
         }
+        // A name does not end in a lowercase word ("Union | army",
+        // "Liberal | caucus"), unless the word names events, eras or
+        // features ("2019 BRICS summit", "Yuan dynasty", "Jaffna peninsula").
+        while r.end - r.start > 1
+            && toks.get(r.end - 1).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && w(r.end - 1).chars().next().is_some_and(char::is_lowercase)
+                    && !LOWERCASE_HEADS.contains(&w(r.end - 1))
+            })
+        {
+            r.end -= 1;
+        }
         // A quote mark inside ends the name: `Ismael | "El Mayo" Zambada`
         // (see `join_nicknames`).
         if let Some(q) = (r.start + 1..r.end).find(|&k| matches!(w(k), "\"" | "“" | "”")) {
@@ -420,6 +432,25 @@ const NOT_TEAMS: &[&str] = &[
     "Attacks",
     "Bombings",
     "Floods",
+];
+
+/// Lowercase last words a name may keep: events, eras, awards and features.
+const LOWERCASE_HEADS: &[&str] = &[
+    "summit",
+    "dynasty",
+    "empire",
+    "era",
+    "peninsula",
+    "award",
+    "awards",
+    "prize",
+    "campaign",
+    "festival",
+    "championship",
+    "war",
+    "massacre",
+    "uprising",
+    "protests",
 ];
 
 /// Is the run a team name: a known place ("Boston", "New York", "Texas")
@@ -1049,6 +1080,21 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|(s, _)| *s == "El Chapo"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_ends_before_a_lowercase_word_unless_it_names_an_event() {
+        // Written for this test in the style of a news report.
+        let text =
+            "The Confederate army retreated toward Richmond. The Liberal caucus met in Ottawa on Monday, \
+                    before the 2019 BRICS summit.";
+        let got = spans(text);
+        assert!(
+            got.contains(&("Confederate", EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Liberal", EntityKind::Organization)), "{got:?}");
+        assert!(got.contains(&("2019 BRICS summit", EntityKind::Other)), "{got:?}");
     }
 
     #[test]
