@@ -132,7 +132,10 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
                     None => true,
                     Some(n) => !n.is_lowercase(),
                 };
-                if breaks && !(c == '.' && is_abbreviation(para, chars[i].0)) {
+                let abbreviation = c == '.'
+                    && is_abbreviation(para, chars[i].0)
+                    && !opens_sentence(&para[chars.get(k).map_or(para.len(), |&(b, _)| b)..]);
+                if breaks && !abbreviation {
                     push_trimmed(text, span.start + start..span.start + end, &mut out);
                     start = chars.get(k).map_or(para.len(), |&(b, _)| b);
                     i = k;
@@ -180,6 +183,19 @@ fn is_abbreviation(para: &str, dot: usize) -> bool {
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// Does `rest` start with a word that opens sentences and never follows an
+/// abbreviation inside one: "in the U.S. | He said", "at 10 a.m. | The
+/// meeting"? (A name after an abbreviation does: "Gen. Smith", "U.S. Army".)
+fn opens_sentence(rest: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "He", "She", "It", "They", "We", "You", "His", "Her", "Its", "Their", "Our", "My", "The", "An",
+        "This", "That", "These", "Those", "There", "But", "And", "Yet", "So", "If", "When", "While", "After",
+        "Before", "Since", "Although", "However", "In", "On", "At", "For", "As",
+    ];
+    let word: &str = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    OPENERS.contains(&word)
+}
+
 /// The words of `text` with their byte offsets (Unicode word boundaries,
 /// UAX #29): "Biden's" and "U.S" are one word each, punctuation is skipped.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -218,6 +234,20 @@ mod tests {
     fn empty_and_blank_texts_have_no_paragraphs() {
         assert!(paragraphs("").is_empty());
         assert!(paragraphs(" \n\n \t\n").is_empty());
+    }
+
+    #[test]
+    fn a_sentence_ends_after_an_abbreviation_before_a_pronoun_or_article() {
+        let text = "He lives in the U.K. She moved there at 10 a.m. The flight was late. J. A. Smith came.";
+        assert_eq!(
+            texts(text, &sentences(text, 0..text.len())),
+            [
+                "He lives in the U.K.",
+                "She moved there at 10 a.m.",
+                "The flight was late.",
+                "J. A. Smith came."
+            ]
+        );
     }
 
     #[test]

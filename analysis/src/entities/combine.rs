@@ -203,6 +203,10 @@ pub fn combine(
         if kind != EntityKind::Organization && is_team(g, text, toks, r.clone()) {
             kind = EntityKind::Organization;
         }
+        // "Tuesdays" is a date.
+        if super::temporal::is_weekdays(&s) {
+            continue;
+        }
         if let Some(k) = g
             .known
             .get(s.as_str())
@@ -1095,6 +1099,14 @@ mod tests {
         );
         assert!(got.contains(&("Liberal", EntityKind::Organization)), "{got:?}");
         assert!(got.contains(&("2019 BRICS summit", EntityKind::Other)), "{got:?}");
+    }
+
+    #[test]
+    fn weekdays_in_the_plural_are_dates() {
+        let text = "The lottery is drawn twice a week, on Tuesdays and Fridays.";
+        let got = spans(text);
+        assert!(got.contains(&("Tuesdays", EntityKind::Date)), "{got:?}");
+        assert!(got.contains(&("Fridays", EntityKind::Date)), "{got:?}");
     }
 
     #[test]

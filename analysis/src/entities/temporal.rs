@@ -50,6 +50,11 @@ pub(crate) const DAYS: &[&str] = &[
     "Saturday",
     "Sunday",
 ];
+/// A weekday in the plural, a recurring date: "on Tuesdays and Fridays".
+pub(crate) fn is_weekdays(w: &str) -> bool {
+    w.strip_suffix('s').is_some_and(|d| DAYS.contains(&d))
+}
+
 /// Number of full month names at the start of [`MONTHS`].
 pub(crate) const FULL_MONTHS: usize = 12;
 
@@ -232,6 +237,8 @@ pub fn find(text: &str, toks: &[Token], taken: &[bool]) -> Vec<(Range<usize>, En
             } else if free(end) && is_year(end) {
                 end += 1;
             }
+        } else if is_weekdays(w(i)) {
+            end = i + 1;
         } else if DAYS.contains(&w(i)) {
             end = i + 1;
             if w(end) == "," && free(end + 1) && is_month(end + 1) {
