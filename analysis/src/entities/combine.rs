@@ -693,6 +693,28 @@ pub fn join_nicknames(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     }
 }
 
+/// "Washington, D.C." is one place. `names` is sorted.
+pub fn join_washington_dc(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    let mut i = 0;
+    while i + 1 < names.len() {
+        let (a, b) = (&names[i], &names[i + 1]);
+        if w(a.toks.end - 1) == "Washington"
+            && w(a.toks.end) == ","
+            && b.toks.start == a.toks.end + 1
+            && b.toks.end == b.toks.start + 1
+            && matches!(w(b.toks.start), "D.C." | "DC")
+        {
+            let end = b.toks.end;
+            names[i].toks.end = end;
+            names[i].kind = EntityKind::Place;
+            names[i].strong = true;
+            names.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
 /// Numbered resolutions are laws (other names), number included:
 /// "Resolution 2328"; an organization right before one issued it and is part
 /// of the name: "Security Council Resolution 2328". `names` is sorted.
@@ -1107,6 +1129,13 @@ mod tests {
         let got = spans(text);
         assert!(got.contains(&("Tuesdays", EntityKind::Date)), "{got:?}");
         assert!(got.contains(&("Fridays", EntityKind::Date)), "{got:?}");
+    }
+
+    #[test]
+    fn washington_dc_is_one_place() {
+        let text = "The talks were held in Washington, D.C. on Friday.";
+        let got = spans(text);
+        assert!(got.contains(&("Washington, D.C.", EntityKind::Place)), "{got:?}");
     }
 
     #[test]

@@ -291,6 +291,7 @@ impl Extractor {
         for (toks, mut names) in all_toks.iter().zip(all_names) {
             combine::join_laws(text, toks, &mut names);
             combine::join_nicknames(text, toks, &mut names);
+            combine::join_washington_dc(text, toks, &mut names);
             let mut taken = vec![false; toks.len()];
             let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
             for n in names {

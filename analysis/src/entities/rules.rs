@@ -266,6 +266,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Brothers",
     "Bros.",
     "Railway",
+    "Railroad",
+    "Railroads",
     "Railways",
     "Pharmaceuticals",
     "Energy",
