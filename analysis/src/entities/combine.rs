@@ -32,8 +32,14 @@ pub fn combine(
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let mut out: Vec<NameSpan> = Vec::new();
     for (mut r, mut ty) in model.tag(infos) {
-        // Titles and a lowercase "the" are not part of a name.
-        while r.end - r.start > 1 && (w(r.start) == "the" || g.titles.contains(w(r.start))) {
+        // Titles and lowercase words ("the", "invasion of") are not part of
+        // a name; name particles are ("de Gaulle", "van Gogh").
+        while r.end - r.start > 1
+            && (g.titles.contains(w(r.start))
+                || (toks.get(r.start).is_some_and(|t| t.kind == TokKind::Word)
+                    && w(r.start).chars().all(char::is_lowercase)
+                    && !g.particles.contains(w(r.start))))
+        {
             r.start += 1;
         }
         while r.end > r.start && toks.get(r.end - 1).is_some_and(|t| t.kind == TokKind::Punct) {
@@ -1136,6 +1142,22 @@ mod tests {
         let text = "The talks were held in Washington, D.C. on Friday.";
         let got = spans(text);
         assert!(got.contains(&("Washington, D.C.", EntityKind::Place)), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_starts_at_a_capitalized_word_or_a_particle() {
+        let text = "Veterans recalled the invasion of Normandy. Charles de Gaulle spoke in Paris.";
+        let got = spans(text);
+        assert!(got.iter().any(|(s, _)| *s == "Normandy"), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(s, _)| s.starts_with("invasion") || s.starts_with("of")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Charles de Gaulle", EntityKind::Person)),
+            "{got:?}"
+        );
     }
 
     #[test]
