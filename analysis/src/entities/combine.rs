@@ -116,6 +116,20 @@ pub fn combine(
             r.start -= 1;
             event = true;
         }
+        // "Second | Battle of Bull Run": the ordinal of an event.
+        if r.start > free_from && EVENT_OF.contains(&w(r.start)) && is_ordinal(w(r.start - 1)) {
+            r.start -= 1;
+        }
+        // "Immigration Act | of 1924": a law and its year.
+        if matches!(w(r.end - 1), "Act" | "Acts")
+            && w(r.end) == "of"
+            && toks.get(r.end + 1).is_some_and(|t| t.kind == TokKind::Number)
+            && w(r.end + 1).len() == 4
+            && w(r.end + 1).bytes().all(|b| b.is_ascii_digit())
+        {
+            r.end += 2;
+            event = true;
+        }
         // "Haider | al-Abadi", "Bashar | al-Assad": a surname with the Arabic
         // article (not a capitalized word, so the tagger stops before it).
         if ty == 1 && toks.get(r.end).is_some_and(|t| t.kind == TokKind::Word) && is_article_surname(w(r.end))
@@ -1156,6 +1170,21 @@ mod tests {
         );
         assert!(
             got.contains(&("Charles de Gaulle", EntityKind::Person)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn laws_keep_their_year_and_battles_their_ordinal() {
+        let text =
+            "Congress passed the Civil Rights Act of 1964 a century after the Second Battle of Bull Run.";
+        let got = spans(text);
+        assert!(
+            got.contains(&("Civil Rights Act of 1964", EntityKind::Other)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Second Battle of Bull Run", EntityKind::Other)),
             "{got:?}"
         );
     }
