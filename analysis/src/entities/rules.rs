@@ -266,8 +266,6 @@ pub const ORG_HEADS: &[&str] = &[
     "Brothers",
     "Bros.",
     "Railway",
-    "Railroad",
-    "Railroads",
     "Railways",
     "Pharmaceuticals",
     "Energy",
@@ -289,19 +287,6 @@ pub const ORG_HEADS: &[&str] = &[
     "Collective",
     "Brotherhood",
     "Fellowship",
-    // Newspapers: "Houston Chronicle", "Orlando Sentinel".
-    "Chronicle",
-    "Sentinel",
-    "Inquirer",
-    "Enquirer",
-    "Courier",
-    "Examiner",
-    "Dispatch",
-    "Bulletin",
-    "Courant",
-    "Statesman",
-    "Advertiser",
-    "Mirror",
 ];
 
 /// Last words that make a name a place.
