@@ -115,6 +115,19 @@ pub fn combine(
         } else if r.start > free_from && is_designation(w(r.start - 1)) {
             r.start -= 1;
             event = true;
+        } else if r.end - r.start > 1 && is_designation(w(r.start)) {
+            // "P-51 Mustang" tagged whole.
+            event = true;
+        }
+        // "F-100 Super | Sabre": the system's name goes on.
+        if event && is_designation(w(r.start)) {
+            while r.end < r.start + 4
+                && toks
+                    .get(r.end)
+                    .is_some_and(|t| is_cap_word(text, t) && !t.sent_start)
+            {
+                r.end += 1;
+            }
         }
         // "Second | Battle of Bull Run": the ordinal of an event.
         if r.start > free_from && EVENT_OF.contains(&w(r.start)) && is_ordinal(w(r.start - 1)) {
@@ -258,6 +271,40 @@ pub fn combine(
             kind,
             strong,
         });
+    }
+    // A designation and a capitalized word the tagger did not see: a
+    // weapon or a machine ("F-105 Thunderchief", "F-100 Super Sabre").
+    for k in 0..toks.len().saturating_sub(1) {
+        if is_designation(w(k))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| is_cap_word(text, t) && !t.sent_start)
+            && !g.is_common(w(k + 1))
+            && !out.iter().any(|o| o.toks.start <= k + 1 && k < o.toks.end)
+        {
+            // Over more capitalized words, one-word names the tagger cut
+            // off included ("Super | Sabre").
+            let mut end = k + 2;
+            while end < k + 4 && toks.get(end).is_some_and(|t| is_cap_word(text, t)) {
+                match out.iter().position(|o| o.toks.start <= end && end < o.toks.end) {
+                    None => end += 1,
+                    Some(i) if out[i].toks == (end..end + 1) && !out[i].strong => {
+                        out.remove(i);
+                        end += 1;
+                    }
+                    Some(_) => break,
+                }
+            }
+            let at = out.partition_point(|o| o.toks.start < k);
+            out.insert(
+                at,
+                NameSpan {
+                    toks: k..end,
+                    kind: EntityKind::Other,
+                    strong: true,
+                },
+            );
+        }
     }
     // Confident rule names the tagger did not see at all.
     let tagged = out.len();
@@ -1295,6 +1342,15 @@ mod tests {
             assert!(got.contains(&(title, EntityKind::Other)), "{title}: {got:?}");
         }
         assert!(!got.iter().any(|(s, _)| s.contains("tour")), "{got:?}");
+    }
+
+    #[test]
+    fn a_designation_and_a_name_are_a_weapon() {
+        let text = "The wing flew the P-47 Thunderbolt and later the P-51 Mustang. The F-100 Super Sabre arrived in 1956.";
+        let got = spans(text);
+        for name in ["P-47 Thunderbolt", "P-51 Mustang", "F-100 Super Sabre"] {
+            assert!(got.contains(&(name, EntityKind::Other)), "{name}: {got:?}");
+        }
     }
 
     #[test]
