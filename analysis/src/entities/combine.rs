@@ -68,6 +68,15 @@ pub fn combine(
         if r.start >= r.end || out.last().is_some_and(|o| o.toks.end > r.start) {
             continue;
         }
+        // A title word before an organization word is part of an
+        // organization's name: "Major | League Baseball", "General | Motors".
+        let titled_org = r.start > out.last().map_or(0, |o| o.toks.end)
+            && g.titles.contains(w(r.start - 1))
+            && toks.get(r.start - 1).is_some_and(|t| is_cap_word(text, t))
+            && g.org_heads.contains(w(r.start));
+        if titled_org {
+            r.start -= 1;
+        }
         // A name has a capitalized word or a number: "eastern" in "eastern
         // Ukraine" or "photosynthesis" is not one.
         if !toks[r.clone()]
@@ -195,7 +204,7 @@ pub fn combine(
         if event {
             kind = EntityKind::Other;
         }
-        if unit {
+        if unit || titled_org {
             kind = EntityKind::Organization;
         }
         // A place or other name ending in an organization word is an
@@ -308,7 +317,14 @@ pub fn combine(
     }
     // Confident rule names the tagger did not see at all.
     let tagged = out.len();
-    for n in rules {
+    for mut n in rules {
+        // "Haider | al-Abadi", as for tagged names.
+        if n.kind == EntityKind::Person
+            && toks.get(n.toks.end).is_some_and(|t| t.kind == TokKind::Word)
+            && is_article_surname(w(n.toks.end))
+        {
+            n.toks.end += 1;
+        }
         let lone_org_word = n.toks.end - n.toks.start == 1 && {
             let s = w(n.toks.start);
             (g.org_heads.contains(s) && !LONE_ORGS.contains(&s)) || is_common_abbreviation(s)

@@ -561,9 +561,10 @@ fn process_run(g: &Gazetteer, text: &str, toks: &[Token], run: Range<usize>, out
             let rest = p + found..b;
             let name_follows = rest.start < b && {
                 let first = w(rest.start);
-                !g.is_common(first) || g.first_names.contains(first)
+                (!g.is_common(first) || g.first_names.contains(first)) && !g.org_heads.contains(first)
             };
-            // "General Motors" is not a title and a name.
+            // "General Motors" and "Major League Baseball" are not a title
+            // and a name.
             if name_follows || rest.start >= b {
                 if p > a {
                     out.extend(classify(g, text, toks, a..p, false));
