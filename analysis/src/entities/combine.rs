@@ -872,6 +872,69 @@ pub fn quoted_titles(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     }
 }
 
+/// An organization named with "and": "Franklin and Megantic Railway"
+/// (a capitalized name, "and", a name ending in an organization word),
+/// "Department of Physics and Astronomy" (an organization "X of Y", "and",
+/// one or two capitalized words the lists do not know, then no more). A
+/// known place, organization or demonym on either side is a list instead:
+/// "Russia and Wagner Group", "Reform Party of Canada and Canadian Alliance". `names` is sorted.
+pub fn join_conjoined_orgs(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
+    let g = gazetteer();
+    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    let known = |r: Range<usize>| {
+        let s = join(text, toks, r);
+        g.places.contains_key(s.as_str()) || g.known.contains_key(s.as_str())
+    };
+    let mut i = 0;
+    while i < names.len() {
+        let a = names[i].clone();
+        let and = a.toks.end;
+        if a.strong || w(and) != "and" || known(a.toks.clone()) {
+            i += 1;
+            continue;
+        }
+        let next = names.get(i + 1).filter(|b| b.toks.start == and + 1);
+        let end = match next {
+            // "Franklin and | Megantic Railway"
+            Some(b)
+                if !b.strong
+                    && b.kind == EntityKind::Organization
+                    && g.org_heads.contains(w(b.toks.end - 1))
+                    && !a.toks.clone().any(|k| g.org_heads.contains(w(k))) =>
+            {
+                Some(b.toks.end)
+            }
+            // "Department of Natural Resources and | Mines"
+            _ if a.kind == EntityKind::Organization && a.toks.clone().any(|k| w(k) == "of") => {
+                let mut e = and + 1;
+                while e < and + 3 && toks.get(e).is_some_and(|t| is_cap_word(text, t)) {
+                    e += 1;
+                }
+                let free = names.get(i + 1).is_none_or(|b| b.toks.start >= e || !b.strong);
+                let stops = !toks.get(e).is_some_and(|t| is_cap_word(text, t));
+                let demonym = g.demonym(w(and + 1)).is_some();
+                (e > and + 1 && stops && free && !demonym && !known(and + 1..e)).then_some(e)
+            }
+            _ => None,
+        };
+        let Some(end) = end else {
+            i += 1;
+            continue;
+        };
+        names.retain(|n| n.toks.start < a.toks.start || n.toks.start >= end);
+        let at = names.partition_point(|n| n.toks.start < a.toks.start);
+        names.insert(
+            at,
+            NameSpan {
+                toks: a.toks.start..end,
+                kind: EntityKind::Organization,
+                strong: false,
+            },
+        );
+        i = at + 1;
+    }
+}
+
 /// "Washington, D.C." is one place. `names` is sorted.
 pub fn join_washington_dc(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
@@ -1367,6 +1430,24 @@ mod tests {
         for name in ["P-47 Thunderbolt", "P-51 Mustang", "F-100 Super Sabre"] {
             assert!(got.contains(&(name, EntityKind::Other)), "{name}: {got:?}");
         }
+    }
+
+    #[test]
+    fn organizations_named_with_and_are_one_name() {
+        // Written for this test in the style of a news report.
+        let text =
+            "Researchers at the Department of Physics and Astronomy said the Franklin and Megantic Railway \
+                    closed. Voters backed the Reform Party of Canada and Canadian Alliance candidates.";
+        let got = spans(text);
+        assert!(
+            got.contains(&("Department of Physics and Astronomy", EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Franklin and Megantic Railway", EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(s, _)| s.contains("Canada and")), "{got:?}");
     }
 
     #[test]

@@ -292,6 +292,7 @@ impl Extractor {
             combine::join_laws(text, toks, &mut names);
             combine::join_nicknames(text, toks, &mut names);
             combine::join_washington_dc(text, toks, &mut names);
+            combine::join_conjoined_orgs(text, toks, &mut names);
             combine::quoted_titles(text, toks, &mut names);
             let mut taken = vec![false; toks.len()];
             let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
