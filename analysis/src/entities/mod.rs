@@ -8,15 +8,19 @@
 //! averaged-perceptron [`tagger`] (`models/ner.bin`, trained by
 //! `src/bin/train.rs`) tags names from those facts, the rule names among
 //! them; [`combine`] corrects and completes the tagger's names (titles,
-//! offices, head words, numbered units, designations, known places, lone
-//! words) and adds confident rule names it missed. A paragraph set in
-//! capitals skips both for [`caps`], which looks its words up in the lists;
-//! [`caps`] also marks a dateline. Over the whole document,
-//! [`combine`] then marks names found elsewhere, drops list labels and
-//! joins numbered resolutions; [`temporal`] finds dates and quantities in
-//! what is left; [`merge`] joins mentions into entities (surnames to full
-//! names, acronyms to expansions, country aliases, demonyms linked to their
-//! country).
+//! offices, head words, numbered units, designations and weapons, known
+//! places, lone words, lowercase ends, quote marks) and adds confident rule
+//! names it missed. A paragraph set in capitals skips both for [`caps`],
+//! which looks its words up in the lists; [`caps`] also marks a dateline.
+//! Over the whole document, [`combine`] then marks names found elsewhere,
+//! gives a name described by a common noun that noun's kind ("a town in",
+//! "a band from"), drops list labels, and per paragraph joins numbered
+//! resolutions, quoted nicknames, "Washington, D.C." and organizations
+//! named with "and", and marks quoted titles of works; [`temporal`] finds
+//! dates and quantities in what is left; [`merge`] gives each name one kind
+//! (the majority of its mentions) and joins mentions into entities
+//! (surnames to full names, acronyms to expansions, country aliases,
+//! demonyms linked to their country).
 //!
 //! ```
 //! use article_analysis::entities::{extract, EntityKind};
