@@ -741,6 +741,15 @@ pub fn kinds_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut
     }
 }
 
+/// Replaces the names overlapping `toks` in sorted `names` by one name
+/// over `toks`; returns its index.
+fn replace_names(names: &mut Vec<NameSpan>, toks: Range<usize>, kind: EntityKind, strong: bool) -> usize {
+    names.retain(|n| n.toks.end <= toks.start || n.toks.start >= toks.end);
+    let at = names.partition_point(|n| n.toks.start < toks.start);
+    names.insert(at, NameSpan { toks, kind, strong });
+    at
+}
+
 /// A nickname in quotes between a person's first and last names is part of
 /// the name: `Joaquín "El Chapo" Guzmán`, `Harold "Junior" Theriault`.
 /// `names` is sorted.
@@ -773,18 +782,7 @@ pub fn join_nicknames(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
             .iter()
             .find(|n| n.toks.start == last)
             .map_or(last + 1, |n| n.toks.end);
-        let start = a.toks.start;
-        names.retain(|n| n.toks.end <= start || n.toks.start >= end);
-        let at = names.partition_point(|n| n.toks.start < start);
-        names.insert(
-            at,
-            NameSpan {
-                toks: start..end,
-                kind: EntityKind::Person,
-                strong: true,
-            },
-        );
-        i = at + 1;
+        i = replace_names(names, a.toks.start..end, EntityKind::Person, true) + 1;
     }
 }
 
@@ -857,17 +855,7 @@ pub fn quoted_titles(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
         } else {
             EntityKind::Other
         };
-        let start = k + 1;
-        names.retain(|n| n.toks.end <= start || n.toks.start >= end);
-        let at = names.partition_point(|n| n.toks.start < start);
-        names.insert(
-            at,
-            NameSpan {
-                toks: start..end,
-                kind,
-                strong: true,
-            },
-        );
+        replace_names(names, k + 1..end, kind, true);
         k = close + 1;
     }
 }
@@ -921,17 +909,7 @@ pub fn join_conjoined_orgs(text: &str, toks: &[Token], names: &mut Vec<NameSpan>
             i += 1;
             continue;
         };
-        names.retain(|n| n.toks.start < a.toks.start || n.toks.start >= end);
-        let at = names.partition_point(|n| n.toks.start < a.toks.start);
-        names.insert(
-            at,
-            NameSpan {
-                toks: a.toks.start..end,
-                kind: EntityKind::Organization,
-                strong: false,
-            },
-        );
-        i = at + 1;
+        i = replace_names(names, a.toks.start..end, EntityKind::Organization, false) + 1;
     }
 }
 
