@@ -132,12 +132,13 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
                     None => true,
                     Some(n) => !n.is_lowercase(),
                 };
+                let next_at = chars.get(k).map_or(para.len(), |&(b, _)| b);
                 let abbreviation = c == '.'
                     && is_abbreviation(para, chars[i].0)
-                    && !opens_sentence(&para[chars.get(k).map_or(para.len(), |&(b, _)| b)..]);
+                    && !opens_sentence(para.get(next_at..).unwrap_or(""));
                 if breaks && !abbreviation {
                     push_trimmed(text, span.start + start..span.start + end, &mut out);
-                    start = chars.get(k).map_or(para.len(), |&(b, _)| b);
+                    start = next_at;
                     i = k;
                     continue;
                 }

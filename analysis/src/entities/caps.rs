@@ -74,7 +74,10 @@ pub fn shouted_names(text: &str, toks: &[Token]) -> Vec<NameSpan> {
     while i < toks.len() {
         let mut found = None;
         for len in (1..=3.min(toks.len() - i)).rev() {
-            if !toks[i..i + len].iter().all(|t| is_caps(text, t)) {
+            if !toks
+                .get(i..i + len)
+                .is_some_and(|ts| ts.iter().all(|t| is_caps(text, t)))
+            {
                 continue;
             }
             if let Some(kind) = lookup(g, &join(text, toks, i..i + len)) {
@@ -121,7 +124,8 @@ pub fn mark_dateline(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     if !after {
         return;
     }
-    let kind = match lookup(g, &join(text, toks, 0..k)) {
+    let head = join(text, toks, 0..k);
+    let kind = match lookup(g, &head) {
         Some(kind) => kind,
         // Unknown: a dateline is a place, but only a known place is
         // certain after a comma ("SMITH, a farmer, ...").
@@ -129,7 +133,7 @@ pub fn mark_dateline(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
         None => return,
     };
     if matches!(
-        g.places.get(ordinary(&join(text, toks, 0..k)).as_str()),
+        g.places.get(ordinary(&head).as_str()),
         Some(PlaceKind::Country(_))
     ) && kind != EntityKind::Place
     {
