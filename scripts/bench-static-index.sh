@@ -9,7 +9,7 @@
 #   scripts/bench-static-index.sh 10000 20000     # several sizes
 #   NO_ENTITIES=1 SIZE_SAMPLE=10 scripts/bench-static-index.sh 100000
 #
-# Articles: every "text" of /work/shared/data/ner-train/*.jsonl (never the
+# Articles: every "text" of ../shared/data/ner-train/*.jsonl (beside the checkout) (never the
 # dev set) is cut into pieces of at most 1,200 bytes at whitespace; article i
 # takes pieces drawn by a seeded generator until it reaches a length drawn
 # between 2,000 and 5,000 bytes (`static_index::recombine`). Output goes to
@@ -19,9 +19,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/target-index}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 OUT="${OUT:-/tmp/static-index-bench}"
-DATA="${DATA:-/work/shared/data/ner-train}"
+DATA="${DATA:-$(dirname "$ROOT")/shared/data/ner-train}"
 SIZES=("${@:-10000}")
 mkdir -p "$OUT"
 (cd "$ROOT" && nice cargo build --release -p article-analysis --bin static-index)

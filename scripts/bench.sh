@@ -20,14 +20,14 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 export PATH="$HOME/.cargo/bin:$PATH"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/target-bench}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(dirname "$ROOT")/target-bench}"
 BENCH_REPO="${BENCH_REPO:-/tmp/bench-repo}"
 # What is measured: the last commit (default; immune to half-saved files) or
 # the working tree as it is now (BENCH_SOURCE=worktree).
 BENCH_SOURCE="${BENCH_SOURCE:-head}"
 export BENCH_DIST="${BENCH_DIST:-/tmp/bench-dist}"
 export BENCH_DIST_BOOK="${BENCH_DIST_BOOK:-/tmp/bench-dist-book}"
-export BOOK="${BOOK:-/work/shared/data/texts/war-and-peace.txt}"
+export BOOK="${BOOK:-$(dirname "$ROOT")/shared/data/texts/war-and-peace.txt}"
 RESULTS="$ROOT/end2end/bench/results"
 mkdir -p "$RESULTS"
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*" >&2; }

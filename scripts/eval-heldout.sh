@@ -7,13 +7,13 @@
 # rules without looking at dev. About a minute.
 #
 # usage: scripts/eval-heldout.sh [--json]
-# env:   NER_DATA (default /work/shared/data), NER_EVAL (default /work/shared/eval),
+# env:   NER_DATA (default ../shared/data beside the checkout), NER_EVAL (default ../shared/eval),
 #        CARGO_TARGET_DIR (passed to cargo), KEEP_PRED=path to keep predictions,
 #        KEEP_TMP=1 to keep the model and gold file (path printed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA=${NER_DATA:-/work/shared/data}
-EVAL=${NER_EVAL:-/work/shared/eval}
+DATA=${NER_DATA:-$(cd .. && pwd)/shared/data}
+EVAL=${NER_EVAL:-$(cd .. && pwd)/shared/eval}
 TMP=$(mktemp -d -t ner-heldout.XXXXXX)
 [ -n "${KEEP_TMP:-}" ] || trap 'rm -rf "$TMP"' EXIT
 cargo build --quiet --release -p article-analysis --bin train --bin entities

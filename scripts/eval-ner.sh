@@ -3,12 +3,12 @@
 # scorer's per-label precision/recall/F1.
 #
 # usage: scripts/eval-ner.sh [GOLD.jsonl] [--json]
-# env:   NER_DATA (default /work/shared/data), NER_EVAL (default /work/shared/eval),
+# env:   NER_DATA (default ../shared/data beside the checkout), NER_EVAL (default ../shared/eval),
 #        CARGO_TARGET_DIR (passed to cargo), KEEP_PRED=path to keep predictions.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA=${NER_DATA:-/work/shared/data}
-EVAL=${NER_EVAL:-/work/shared/eval}
+DATA=${NER_DATA:-$(cd .. && pwd)/shared/data}
+EVAL=${NER_EVAL:-$(cd .. && pwd)/shared/eval}
 GOLD=${1:-$DATA/ner-dev.jsonl}
 shift || true
 PRED=${KEEP_PRED:-$(mktemp -t ner-pred.XXXXXX.jsonl)}

@@ -4,7 +4,7 @@
 //!
 //! The index is read from `$STATIC_INDEX_DIR` when set (for example the 10,000
 //! article build of `scripts/bench-static-index.sh`); otherwise 2,000 articles
-//! are recombined from `/work/shared/data/ner-train/*.jsonl` and indexed
+//! are recombined from `../shared/data/ner-train/*.jsonl` beside the checkout and indexed
 //! without entities (skipped when the corpora are missing).
 //!
 //! `cargo bench -p article-analysis --bench static_index`
@@ -15,7 +15,7 @@ use std::time::Duration;
 use article_analysis::static_index::{recombine, BuildOptions, Builder, MemoryFiles, Reader};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
-const CORPORA: &str = "/work/shared/data/ner-train";
+const CORPORA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/ner-train");
 
 const QUERIES: &[&str] = &[
     "the ",

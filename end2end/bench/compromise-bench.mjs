@@ -2,11 +2,11 @@
 // `entities` (article-analysis, native release build) on the same text.
 // Measurement only: nothing here asserts a timing.
 //
-//   ENTITIES_BIN=/work/target-bench/release/entities node end2end/bench/compromise-bench.mjs
+//   ENTITIES_BIN=../target-bench/release/entities node end2end/bench/compromise-bench.mjs
 //
 // Without ENTITIES_BIN the CLI is built first with
 //   cargo build --release -p article-analysis --bin entities
-// (CARGO_TARGET_DIR defaults to /work/target-bench) and timed as a binary, so
+// (CARGO_TARGET_DIR defaults to ../target-bench beside the checkout) and timed as a binary, so
 // cargo's own start-up is not counted.
 //
 // Texts:
@@ -30,10 +30,11 @@ import { createRequire } from 'node:module';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const resultsDir = path.join(here, 'results');
-const BOOK = process.env.BOOK || '/work/shared/data/texts/war-and-peace.txt';
+const outside = path.resolve(here, '..', '..', '..'); // the folder that holds the checkout and ../shared
+const BOOK = process.env.BOOK || path.join(outside, 'shared/data/texts/war-and-peace.txt');
 const SEED = path.join(repoRoot, 'seeds', fs.readdirSync(path.join(repoRoot, 'seeds')).filter((f) => /\.(txt|md)$/i.test(f)).sort()[0]);
 const REPS = Number(process.env.REPS || 3);
-const TARGET = process.env.CARGO_TARGET_DIR || '/work/target-bench';
+const TARGET = process.env.CARGO_TARGET_DIR || path.join(outside, 'target-bench');
 const MB = 1e6; // throughput in decimal MB/s, like criterion
 
 function median(xs) {

@@ -1,13 +1,13 @@
 // Collects criterion's estimates into one JSON document on stdout.
 //
-//   node end2end/bench/criterion-json.mjs /work/target-bench/criterion > results/criterion.json
+//   node end2end/bench/criterion-json.mjs ../target-bench/criterion > results/criterion.json
 //
 // Reads every `<group>/<function>/<value>/new/{benchmark,estimates}.json`
 // (whatever benches exist: the list is not hard-coded, so benches may change).
 import fs from 'node:fs';
 import path from 'node:path';
 
-const root = process.argv[2] || path.join(process.env.CARGO_TARGET_DIR || '/work/target-bench', 'criterion');
+const root = process.argv[2] || path.join(process.env.CARGO_TARGET_DIR || path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../target-bench'), 'criterion');
 
 function* walk(dir) {
   let entries = [];
