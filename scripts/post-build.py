@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Trunk post-build hook (see Trunk.toml): finishes dist/index.html.
 
-1. Puts the first seed article into the page as static HTML (rendered, with
-   every text escaped, by `cargo run -p article-analysis --bin prerender` from
-   the folder build.rs embeds: $ARTICLE_EXPLORER_SEEDS or seeds/), so it is
-   readable before the wasm arrives and without JavaScript; the app replaces
-   it on start.
+1. Gives the analyser worker's files content-hashed names and writes its
+   loader. Then analyses every published article (`site build`, the same
+   `article-analysis` code, natively) into `articles/*.bin`, and puts the
+   first article into the page as static HTML (every text escaped; readable
+   before the wasm arrives and without JavaScript; the app replaces it on
+   start) with the boot data (its record, the catalog, the loader's name).
+   The seeds folder is $ARTICLE_EXPLORER_SEEDS or seeds/.
 2. Adds a strict Content-Security-Policy <meta> that allows only this
    site's own files, the wasm compilation, and Trunk's inline loader script
    pinned by its SHA-256 hash.
@@ -33,26 +35,63 @@ index = os.path.join(staging, "index.html")
 with open(index, encoding="utf-8") as f:
     html = f.read()
 
-cargo = ["cargo", "run", "--quiet", "--release", "-p", "article-analysis", "--bin", "prerender"]
+# The analyser worker (Trunk names its files after the binary): give its
+# script and wasm content-hashed names, so a host may cache them for ever,
+# and write the loader the app starts the worker with.
+worker_js = os.path.join(staging, "analyzer.js")
+worker_wasm = os.path.join(staging, "analyzer_bg.wasm")
+loader = "analyzer_loader.js"
+if os.path.exists(worker_js) and os.path.exists(worker_wasm):
+    digest = hashlib.sha256()
+    for path in (worker_js, worker_wasm):
+        with open(path, "rb") as f:
+            digest.update(f.read())
+    stem = "analyzer-" + digest.hexdigest()[:16]
+    os.replace(worker_js, os.path.join(staging, stem + ".js"))
+    os.replace(worker_wasm, os.path.join(staging, stem + "_bg.wasm"))
+    old_loader = os.path.join(staging, loader)
+    if os.path.exists(old_loader):
+        os.remove(old_loader)
+    loader = stem + "_loader.js"
+    with open(os.path.join(staging, loader), "w", encoding="utf-8") as f:
+        f.write(f'importScripts("./{stem}.js");wasm_bindgen("./{stem}_bg.wasm");')
+else:
+    sys.exit("post-build: the analyser worker (analyzer.js, analyzer_bg.wasm) is missing")
+
+# Every published article analysed once, natively: one record file each,
+# and the HTML for the page (the first article pre-rendered, the boot data).
+cargo = ["cargo", "run", "--quiet", "--release", "-p", "article-site", "--bin", "site"]
 if os.environ.get("TRUNK_OFFLINE", "true") != "false":
     cargo.insert(2, "--offline")
 env = dict(os.environ)
-# Trunk sets these for the wasm build; the prerender tool is a native build.
-for key in ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS"):
+# Trunk sets these for the wasm build; the site builder is a native build.
+for key in ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_PROFILE"):
     env.pop(key, None)
-# The same seeds folder build.rs embeds: ARTICLE_EXPLORER_SEEDS (absolute, or
-# relative to the project root), else seeds/.
+# The seeds folder: ARTICLE_EXPLORER_SEEDS (absolute, or relative to the
+# project root), else seeds/.
 seeds = os.path.join(root, os.environ.get("ARTICLE_EXPLORER_SEEDS") or "seeds")
 run = subprocess.run(
-    cargo + ["--", seeds], cwd=root, env=env, check=True, capture_output=True, encoding="utf-8"
+    cargo + ["--", "build", seeds, staging, loader],
+    cwd=root,
+    env=env,
+    capture_output=True,
+    encoding="utf-8",
 )
 sys.stderr.write(run.stderr)
-prerendered = run.stdout.strip()
-if prerendered and 'id="prerender"' not in html:
-    html = html.replace("<body>", "<body>\n" + prerendered, 1)
+if run.returncode != 0:
+    sys.exit(f"post-build: the site build failed ({run.returncode})")
+page = run.stdout.strip()
+if 'id="prerender"' in html or 'id="boot"' in html:
+    sys.exit("post-build: index.html already has a pre-render or boot data")
+if "<body>" not in html:
+    sys.exit("post-build: index.html has no <body> to put the article into")
+html = html.replace("<body>", "<body>\n" + page, 1)
 
 hashes = []
-for script in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S):
+# Inline scripts that run (not the boot data block, which is inert).
+for script in re.findall(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/octet-stream\")[^>]*>(.*?)</script>", html, flags=re.S
+):
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
     hashes.append(f"'sha256-{digest}'")
 policy = "; ".join(
@@ -73,6 +112,8 @@ policy = "; ".join(
 )
 meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
 html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+if '<meta charset="utf-8" />' not in html:
+    sys.exit("post-build: cannot insert the Content-Security-Policy (no <meta charset> in index.html)")
 html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
 with open(index, "w", encoding="utf-8") as f:
     f.write(html)

@@ -1,76 +1,67 @@
 //! Opening the reader's own texts: a picked or dropped file, or pasted text.
-//! Decoding, Markdown and the choice of readable HTML text happen in
-//! `article_analysis::import`; this module only does what needs the browser:
-//! reading the file and parsing HTML with the inert `DOMParser` (a document
-//! made this way never runs scripts or loads anything).
+//! Decoding, Markdown and analysis happen in the analyser worker; this
+//! module only does what needs the page: reading the file, and parsing HTML
+//! with the browser's inert `DOMParser` (a document made this way never
+//! runs scripts or loads anything) into the plain tree that
+//! `article_analysis::import::html` reads.
 
 use article_analysis::import::html::{readable, Node, MAX_DEPTH};
-use article_analysis::import::{self, decode, Format, Imported, MAX_FILE_BYTES};
+use article_analysis::import::open::ImportError;
+use article_analysis::import::{decode, Format, Imported, MAX_FILE_BYTES};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-/// Reads and imports a file.
-pub async fn read_file(file: web_sys::File) -> Result<Imported, String> {
+use crate::messages;
+use crate::state::{ImportJob, Notices};
+
+/// Opens a picked or dropped file: its bytes go to the analyser worker
+/// (HTML is first reduced to its readable text here, with the browser's
+/// parser). Files over the size limit are refused with a message.
+pub fn open_file(import: ImportJob, notices: Notices, file: web_sys::File) {
     let name = file.name();
     let size = file.size();
     if size > MAX_FILE_BYTES as f64 {
-        return Err(format!(
-            "“{name}” is {:.0} MB; Article Explorer opens files up to {} MB. Split it into smaller files.",
-            size / 1_048_576.0,
-            MAX_FILE_BYTES / 1_048_576
-        ));
+        notices.say(messages::too_large(&name, size, MAX_FILE_BYTES));
+        return;
     }
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("“{name}” could not be read."))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    import_bytes(&name, &bytes)
+    leptos::task::spawn_local(async move {
+        let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await else {
+            notices.say(format!("{} could not be read.", messages::quoted(&name)));
+            return;
+        };
+        if Format::from_file_name(&name) != Format::Html {
+            import.open_file(name, bytes);
+            return;
+        }
+        if bytes.is_empty() {
+            notices.say(messages::import(&ImportError::Empty(name)));
+            return;
+        }
+        let decoded = decode::decode(&bytes);
+        if decoded.binary {
+            notices.say(messages::import(&ImportError::Binary(name)));
+            return;
+        }
+        match parse_html(&decoded.text) {
+            Ok(mut imported) => {
+                imported.notices.extend(decoded.notice());
+                import.open_readable(name, imported);
+            }
+            Err(message) => notices.say(message),
+        }
+    });
 }
 
-/// Imports bytes named `name`.
-pub fn import_bytes(name: &str, bytes: &[u8]) -> Result<Imported, String> {
-    if bytes.is_empty() {
-        return Err(format!("“{name}” is empty."));
-    }
-    let decoded = decode::decode(bytes);
-    if decoded.binary {
-        return Err(format!(
-            "“{name}” does not look like a text file (it contains binary data). Open a .txt, .md or .html file."
-        ));
-    }
-    let notice = decoded.notice();
-    let mut imported = match Format::from_file_name(name) {
-        Format::Html => parse_html(&decoded.text)?,
-        f => import::open_text(&decoded.text, f),
-    };
-    imported.notices.extend(notice);
-    if imported.body.trim().is_empty() {
-        return Err(format!("“{name}” has no readable text."));
-    }
-    Ok(imported)
-}
-
-/// Imports pasted text.
-pub fn import_paste(text: &str) -> Result<Imported, String> {
-    if text.trim().is_empty() {
-        return Err("Paste some text first.".to_string());
-    }
-    if import::is_only_a_url(text) {
-        return Err(
-            "That is a web address. Article Explorer does not fetch pages: open the page, copy its text and paste the text here."
-                .to_string(),
-        );
-    }
-    let clean = decode::clean_controls(text);
-    let trimmed = clean.trim_start();
-    let format = if trimmed.starts_with("<!DOCTYPE") || trimmed.starts_with("<html") {
-        Format::Html
+/// Opens pasted text; a pasted HTML document is reduced to its readable
+/// text first.
+pub fn open_paste(import: ImportJob, notices: Notices, text: &str) {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with("<!DOCTYPE") || trimmed.starts_with("<html") {
+        match parse_html(&decode::clean_controls(text)) {
+            Ok(imported) => import.open_readable("pasted page".to_string(), imported),
+            Err(message) => notices.say(message),
+        }
     } else {
-        Format::Text
-    };
-    match format {
-        Format::Html => parse_html(&clean),
-        f => Ok(import::open_text(&clean, f)),
+        import.open_paste(text);
     }
 }
 

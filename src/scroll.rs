@@ -22,26 +22,22 @@ pub fn into_view(el: &web_sys::Element) {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// Scrolls to the current search match, if it is rendered.
-pub fn to_current_match() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(Some(mark)) = doc.query_selector("mark[aria-current=\"true\"]") {
+/// Scrolls to the current search match inside the article text `body`, if
+/// it is rendered.
+pub fn to_current_match(body: &web_sys::Element) {
+    if let Ok(Some(mark)) = body.query_selector("mark[aria-current=\"true\"]") {
         into_view(&mark);
     }
 }
 
-/// Scrolls to passage `p` (a paragraph index), outlines it briefly and moves
-/// the keyboard focus there, so the next Tab continues from it.
-pub fn to_passage(p: usize) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(Some(old)) = doc.query_selector(".passage.jumped") {
+/// Scrolls to passage `p` (a paragraph index) of the article text `body`,
+/// outlines it briefly and moves the keyboard focus there, so the next Tab
+/// continues from it.
+pub fn to_passage(body: &web_sys::Element, p: usize) {
+    if let Ok(Some(old)) = body.query_selector(".passage.jumped") {
         let _ = old.class_list().remove_1("jumped");
     }
-    let Ok(Some(el)) = doc.query_selector(&format!(".article-body [data-passage=\"{p}\"]")) else {
+    let Ok(Some(el)) = body.query_selector(&format!("[data-passage=\"{p}\"]")) else {
         return;
     };
     into_view(&el);

@@ -11,8 +11,10 @@
 
 use std::ops::Range;
 
+use crate::card::{place_facts, PlaceFacts};
 use crate::document::Article;
 use crate::entities::{self, Entities};
+use crate::record::ArticleRecord;
 use crate::search::Index;
 
 /// An analysed article.
@@ -28,6 +30,8 @@ pub struct Analysis {
     pub passage_mentions: Vec<Range<usize>>,
     /// For each paragraph, the sorted, distinct entities it mentions.
     pub passage_entities: Vec<Vec<usize>>,
+    /// For each entity, what its card says about its country.
+    pub places: Vec<PlaceFacts>,
 }
 
 /// Analyses an article in steps, so a long text can be analysed a slice at
@@ -84,7 +88,8 @@ impl Analyzer {
         while !self.step(usize::MAX) {}
         let index = self.index.unwrap_or_default();
         let entities = self.extractor.finish(&self.article.body);
-        Analysis::assemble(self.article, index, entities)
+        let places = place_facts(&entities);
+        Analysis::assemble(self.article, index, entities, places)
     }
 }
 
@@ -94,7 +99,15 @@ impl Analysis {
         Analyzer::new(article).finish()
     }
 
-    fn assemble(article: Article, index: Index, entities: Entities) -> Analysis {
+    /// An analysis from a record written by the build or the analyser
+    /// worker: only the search index and the passage maps are computed (no
+    /// entity model needed).
+    pub fn from_record(record: ArticleRecord) -> Analysis {
+        let index = Index::build(&record.article.body, &record.article.passages());
+        Analysis::assemble(record.article, index, record.entities, record.places)
+    }
+
+    fn assemble(article: Article, index: Index, entities: Entities, places: Vec<PlaceFacts>) -> Analysis {
         let passages = article.passages();
         let mut passage_mentions = Vec::with_capacity(passages.len());
         let mut passage_entities = Vec::with_capacity(passages.len());
@@ -120,6 +133,7 @@ impl Analysis {
             entities,
             passage_mentions,
             passage_entities,
+            places,
         }
     }
 

@@ -16,7 +16,7 @@
 
 use crate::analysis::Analysis;
 use crate::entities::gazetteer::{gazetteer, PlaceKind};
-use crate::entities::EntityKind;
+use crate::entities::{Entities, EntityKind};
 use crate::segment;
 
 /// Characters of context kept on each side of the first mention.
@@ -53,6 +53,40 @@ pub struct Card {
     pub is_country: bool,
 }
 
+/// What the card says about where a place or group belongs, worked out
+/// from the gazetteers when the article is analysed (so the browser needs
+/// no gazetteer to show a card).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PlaceFacts {
+    /// The country it belongs to (a country's own name for a country).
+    pub country: Option<String>,
+    /// Whether it is a country itself.
+    pub is_country: bool,
+}
+
+/// The place facts of every entity, in order.
+pub fn place_facts(entities: &Entities) -> Vec<PlaceFacts> {
+    let g = gazetteer();
+    entities
+        .entities
+        .iter()
+        .map(|e| match e.kind {
+            EntityKind::Place | EntityKind::Group => {
+                let names = || std::iter::once(&e.name).chain(&e.aliases);
+                let is_country = e.kind == EntityKind::Place
+                    && names().any(|n| matches!(g.places.get(n.as_str()), Some(PlaceKind::Country(_))));
+                let related = e
+                    .related
+                    .and_then(|r| entities.entities.get(r))
+                    .map(|r| r.name.clone());
+                let country = related.or_else(|| names().find_map(|n| g.country_of(n)).map(str::to_string));
+                PlaceFacts { country, is_country }
+            }
+            _ => PlaceFacts::default(),
+        })
+        .collect()
+}
+
 /// The card of entity `entity` (index into `entities.entities`).
 pub fn card(a: &Analysis, entity: usize) -> Option<Card> {
     let e = a.entities.entities.get(entity)?;
@@ -60,35 +94,15 @@ pub fn card(a: &Analysis, entity: usize) -> Option<Card> {
     let context = first
         .map(|m| context(&a.article.body, &a.article.paragraphs, m.span.clone()))
         .unwrap_or_default();
-    let g = gazetteer();
-    let mut is_country = false;
-    let country = match e.kind {
-        EntityKind::Place | EntityKind::Group => {
-            let related = e
-                .related
-                .and_then(|r| a.entities.entities.get(r))
-                .map(|r| r.name.clone());
-            is_country = e.kind == EntityKind::Place
-                && std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .any(|n| matches!(g.places.get(n.as_str()), Some(PlaceKind::Country(_))));
-            related.or_else(|| {
-                std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .find_map(|n| g.country_of(n))
-                    .map(str::to_string)
-            })
-        }
-        _ => None,
-    };
+    let facts = a.places.get(entity).cloned().unwrap_or_default();
     Some(Card {
         name: e.name.clone(),
         kind: e.kind,
         aliases: e.aliases.clone(),
         mentions: e.mentions,
         context,
-        country,
-        is_country,
+        country: facts.country,
+        is_country: facts.is_country,
     })
 }
 
@@ -97,9 +111,11 @@ fn context(body: &str, paragraphs: &[crate::document::Paragraph], span: segment:
         .iter()
         .find(|p| p.span.start <= span.start && span.end <= p.span.end)
         .map_or(0..body.len(), |p| p.span.clone());
-    let sentence = segment::sentences(body, para.clone())
-        .into_iter()
+    let sentence = paragraphs
+        .iter()
+        .flat_map(|p| &p.sentences)
         .find(|s| s.start <= span.start && span.end <= s.end)
+        .cloned()
         .unwrap_or(para);
     let (Some(before), Some(mention), Some(after)) = (
         body.get(sentence.start..span.start),

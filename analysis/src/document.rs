@@ -25,7 +25,7 @@
 use crate::segment::{paragraphs, sentences, Span};
 
 /// What the front matter says about an article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// The title: from the front matter, or derived from the first sentence.
     pub title: String,
@@ -38,7 +38,7 @@ pub struct Meta {
 }
 
 /// One paragraph of the body and its sentences (byte spans into the body).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     /// The paragraph, trimmed.
     pub span: Span,
@@ -47,7 +47,7 @@ pub struct Paragraph {
 }
 
 /// A parsed article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// A stable id for URLs, from the file name ("000_8c59.txt" → "000_8c59").
     pub id: String,

@@ -23,6 +23,8 @@
 //! - [`cooccurrence`]: the network of entities mentioned together.
 //! - [`layout`]: deterministic positions for drawing that network.
 //! - [`card`]: what the entity card says about one entity.
+//! - [`record`]: one analysed article as bytes, written by the site build
+//!   and the analyser worker, read by the app.
 //!
 //! Every span in this crate is a byte range on `char` boundaries of the text
 //! it refers to.
@@ -39,6 +41,7 @@ pub mod layout;
 pub mod library;
 pub mod normalize;
 pub mod position;
+pub mod record;
 pub mod search;
 pub mod segment;
 pub mod static_index;

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::{open_article, Articles, CardState, Reading};
 
 /// Only web links are made clickable; anything else (`javascript:`, `data:`)
 /// is shown as text.
@@ -12,17 +12,18 @@ fn safe_link(url: &str) -> Option<String> {
 /// The article selector, title and metadata (source, date, link).
 #[component]
 pub fn ArticleHeader() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let card = expect_context::<CardState>();
     let options = move || {
-        state.library.with(|all| {
+        articles.items.with(|all| {
             all.iter()
                 .map(|item| {
-                    let a = &item.article;
-                    let id = a.id.clone();
-                    let selected = move || state.article_id.get() == id;
+                    let id = item.id.clone();
+                    let selected = move || articles.open_id.get() == id;
                     view! {
-                        <option value=a.id.clone() selected=selected>
-                            {a.meta.title.clone()}
+                        <option value=item.id.clone() selected=selected>
+                            {item.title.clone()}
                         </option>
                     }
                 })
@@ -30,7 +31,7 @@ pub fn ArticleHeader() -> impl IntoView {
         })
     };
     let meta = move || {
-        let a = state.analysis.get();
+        let a = articles.analysis.get();
         let m = &a.article.meta;
         let words = a.article.body.split_whitespace().count();
         let mut parts: Vec<AnyView> = Vec::new();
@@ -65,11 +66,11 @@ pub fn ArticleHeader() -> impl IntoView {
         <div class="article-header">
             <label class="article-select">
                 <span class="label-text">"Article"</span>
-                <select aria-label="Article" on:change=move |ev| state.open_article(event_target_value(&ev))>
+                <select aria-label="Article" on:change=move |ev| open_article(articles, reading, card, event_target_value(&ev))>
                     {options}
                 </select>
             </label>
-            <h1 class="article-title">{move || state.analysis.get().article.meta.title.clone()}</h1>
+            <h1 class="article-title">{move || articles.analysis.get().article.meta.title.clone()}</h1>
             <p class="article-meta">{meta}</p>
         </div>
     }

@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::Passage;
-use crate::render_window::RenderWindow;
-use crate::state::{AppState, Shared};
+use crate::state::{Articles, CardState, Reading, Status};
 
 /// How close (pixels) the reader must scroll to an end of the rendered
 /// passages for more to be added there.
@@ -10,85 +9,56 @@ const NEAR: f64 = 2500.0;
 
 /// The article body (`role="article"`): the visible passages, in order.
 ///
-/// Long articles are rendered through a window ([`RenderWindow`]): the
+/// Long articles are rendered through a window (`Reading::window`): the
 /// first passages at once, more as the reader scrolls near either end (or
 /// presses "Show more" / "Show earlier passages"), and the window moves to
 /// the current search match or a jump target without rendering everything
 /// before it. Highlights and counts still cover the whole text.
 #[component]
 pub fn ArticleView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let window = RwSignal::new(RenderWindow::default());
-    // Position (into the visible passages) of the passage holding `offset`.
-    let position_of = move |offset: usize| {
-        let a = state.analysis.get_untracked();
-        state.view.with_untracked(|v| {
-            v.passages
-                .partition_point(|&p| a.article.paragraphs.get(p).is_some_and(|x| x.span.end <= offset))
-        })
-    };
-    // A new view starts from the top; the current match is always rendered.
-    Effect::new(move |previous: Option<Shared<article_analysis::view::View>>| {
-        let view = state.view.get();
-        let current = state.current.get();
-        let mut w = if previous.as_ref() == Some(&view) {
-            window.get_untracked()
-        } else {
-            RenderWindow::default()
-        };
-        if let Some(m) = view.matches.get(current) {
-            w = w.show(position_of(m.start));
-        }
-        if w != window.get_untracked() {
-            window.set(w);
-        }
-        view
-    });
-    // A jump from the position map or a dispersion plot: render the passage
-    // holding that place (or the next visible one), then scroll to it.
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let card = expect_context::<CardState>();
+    let body = reading.body;
+    // Bring the current match into view once the DOM has it.
     Effect::new(move |_| {
-        let Some(offset) = state.jump_to.get() else {
-            return;
-        };
-        let pos = position_of(offset);
-        let target = state
-            .view
-            .with_untracked(|v| v.passages.get(pos).or(v.passages.last()).copied());
-        window.update(|w| *w = w.show(pos));
-        if let Some(p) = target {
-            request_animation_frame(move || crate::scroll::to_passage(p));
+        let searching = reading.view.with(|v| v.searching && !v.matches.is_empty());
+        reading.current();
+        if searching {
+            request_animation_frame(move || {
+                if let Some(el) = body.get_untracked() {
+                    crate::scroll::to_current_match(&el);
+                }
+            });
         }
-        state.jump_to.set(None);
     });
-    let len = move || state.view.with(|v| v.passages.len());
-    let remaining = move || len().saturating_sub(window.get().range(len()).end);
-    let earlier = move || window.get().range(len()).start;
+    let len = move || reading.view.with(|v| v.passages.len());
+    let remaining = move || len().saturating_sub(reading.window.get().range(len()).end);
+    let earlier = move || reading.window.get().range(len()).start;
     let grow = window_event_listener(leptos::ev::scroll, move |_| {
         let near = (|| {
-            let w = web_sys::window()?;
-            let doc = w.document()?;
-            let article = doc.query_selector(".article-body").ok()??;
-            let rect = article.get_bounding_client_rect();
-            let height = w.inner_height().ok()?.as_f64()?;
+            let el = body.get_untracked()?;
+            let rect = el.get_bounding_client_rect();
+            let height = web_sys::window()?.inner_height().ok()?.as_f64()?;
             Some((rect.top() > -NEAR, rect.bottom() < height + NEAR))
         })();
         let Some((near_top, near_bottom)) = near else {
             return;
         };
-        let n = len();
-        let w = window.get_untracked();
+        let n = reading.view.with_untracked(|v| v.passages.len());
+        let w = reading.window.get_untracked();
         if near_bottom && w.range(n).end < n {
-            window.set(w.grow_down(n));
+            reading.grow_down();
         } else if near_top && w.start > 0 {
-            window.set(w.grow_up());
+            reading.grow_up();
         }
     });
     on_cleanup(move || grow.remove());
     // Keyed by article and paragraph, so switching articles rebuilds.
     let visible = move || {
-        let id = state.article_id.get();
-        let range = window.get().range(len());
-        state.view.with(|v| {
+        let id = articles.analysis.with(|a| a.article.id.clone());
+        let range = reading.window.get().range(len());
+        reading.view.with(|v| {
             v.passages
                 .get(range)
                 .unwrap_or(&[])
@@ -97,25 +67,45 @@ pub fn ArticleView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let empty = move || state.view.with(|v| v.passages.is_empty());
+    let empty = move || reading.view.with(|v| v.passages.is_empty());
+    let status = move || match articles.status.get() {
+        Status::Ready => None,
+        Status::Loading => {
+            Some(view! { <p class="loading" role="status">"Loading the article…"</p> }.into_any())
+        }
+        Status::Failed(why) => Some(view! { <p class="notice" role="alert">{why}</p> }.into_any()),
+    };
+    // A mention shows its card on hover, and on a tap (touch has no hover).
+    let show_card = move |ev: &web_sys::Event| {
+        let Some(el) = crate::card::entity_element(ev) else {
+            return;
+        };
+        let entity = el
+            .get_attribute("data-entity-id")
+            .and_then(|id| articles.analysis.with_untracked(|a| a.entity_by_id(&id)));
+        if let Some(entity) = entity {
+            if card.shown() != Some(entity) {
+                card.show(entity, &el);
+            }
+        }
+    };
     view! {
+        {status}
         <article
             class="article-body"
             role="article"
             aria-label="Article text"
-            on:mouseover=move |ev| crate::card::show_for_event(&state, &ev)
+            node_ref=body
+            on:mouseover=move |ev| show_card(&ev)
+            on:click=move |ev| show_card(&ev)
             on:mouseout=move |_| {
-                if state.card.with_untracked(Option::is_some) {
-                    crate::card::hide_soon(&state);
+                if card.shown().is_some() {
+                    card.hide_soon();
                 }
             }
         >
             <Show when=move || { earlier() > 0 }>
-                <button
-                    type="button"
-                    class="small-button show-more"
-                    on:click=move |_| window.update(|w| *w = w.grow_up())
-                >
+                <button type="button" class="small-button show-more" on:click=move |_| reading.grow_up()>
                     {move || format!("Show earlier passages ({} before)", earlier())}
                 </button>
             </Show>
@@ -123,18 +113,14 @@ pub fn ArticleView() -> impl IntoView {
                 <Passage index=item.1 />
             </For>
             <Show when=move || { remaining() > 0 }>
-                <button
-                    type="button"
-                    class="small-button show-more"
-                    on:click=move |_| window.update(|w| *w = w.grow_down(len()))
-                >
+                <button type="button" class="small-button show-more" on:click=move |_| reading.grow_down()>
                     {move || format!("Show more ({} passages left)", remaining())}
                 </button>
             </Show>
             <Show when=empty>
                 <p class="empty">
                     {move || {
-                        if state.analysis.with(|a| a.article.paragraphs.is_empty()) {
+                        if articles.analysis.with(|a| a.article.paragraphs.is_empty()) {
                             "This article has no text."
                         } else {
                             "No passage matches. Remove a filter or change the search."

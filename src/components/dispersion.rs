@@ -1,18 +1,19 @@
 use article_analysis::position::fraction;
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::{Articles, Reading};
 
 /// For each selected entity, a small dispersion plot: one mark per mention
 /// across the article, beginning to end, so a reader sees who dominates
 /// which part. Clicking a mark scrolls to that mention.
 #[component]
 pub fn DispersionPlots() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
     let rows = move || {
-        let a = state.analysis.get();
+        let a = articles.analysis.get();
         let len = a.article.body.len();
-        state
+        reading
             .selected_indices
             .get()
             .into_iter()
@@ -40,7 +41,7 @@ pub fn DispersionPlots() -> impl IntoView {
                                 y="0"
                                 width="4"
                                 height="20"
-                                on:click=move |_| state.jump_to.set(Some(start))
+                                on:click=move |_| reading.jump(start)
                             ></rect>
                         }
                     })
@@ -68,7 +69,7 @@ pub fn DispersionPlots() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Show when=move || !state.selected_indices.with(Vec::is_empty)>
+        <Show when=move || !reading.selected_indices.with(Vec::is_empty)>
             <div class="dispersions">
                 <p class="dispersion-caption">"Mentions across the text, beginning to end"</p>
                 {rows}

@@ -1,7 +1,7 @@
-use article_analysis::card::card;
+use article_analysis::card::card as card_of;
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::{Articles, CardState};
 
 /// Width the card is laid out for (CSS keeps it at most this wide).
 const CARD_WIDTH: f64 = 340.0;
@@ -14,16 +14,17 @@ const CARD_ROOM: f64 = 230.0;
 /// panel entry or network node it belongs to.
 #[component]
 pub fn EntityCard() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let card = expect_context::<CardState>();
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && state.card.with_untracked(Option::is_some) {
-            crate::card::hide(&state);
+        if ev.key() == "Escape" && card.anchor.with_untracked(Option::is_some) {
+            card.hide();
         }
     });
     // Scrolling moves the anchor away: the card goes.
     let scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        if state.card.with_untracked(Option::is_some) && !state.card_hovered.get_untracked() {
-            crate::card::hide(&state);
+        if card.anchor.with_untracked(Option::is_some) && !card.hovered.get_untracked() {
+            card.hide();
         }
     });
     on_cleanup(move || {
@@ -31,9 +32,9 @@ pub fn EntityCard() -> impl IntoView {
         scroll.remove();
     });
     let content = move || {
-        let anchor = state.card.get()?;
-        let a = state.analysis.get();
-        let c = card(&a, anchor.entity)?;
+        let anchor = card.anchor.get()?;
+        let a = articles.analysis.get();
+        let c = card_of(&a, anchor.entity)?;
         let (left, top, _right, bottom) = anchor.rect;
         let (vw, vh) = web_sys::window()
             .map(|w| {
@@ -63,10 +64,10 @@ pub fn EntityCard() -> impl IntoView {
                 style:left=format!("{x:.0}px")
                 style:top=below.then(|| format!("{:.0}px", bottom + 6.0))
                 style:bottom=(!below).then(|| format!("{:.0}px", vh - top + 6.0))
-                on:mouseenter=move |_| state.card_hovered.set(true)
+                on:mouseenter=move |_| card.hovered.set(true)
                 on:mouseleave=move |_| {
-                    state.card_hovered.set(false);
-                    crate::card::hide_soon(&state);
+                    card.hovered.set(false);
+                    card.hide_soon();
                 }
             >
                 <p class="card-name">

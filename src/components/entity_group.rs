@@ -2,7 +2,7 @@ use article_analysis::entities::EntityKind;
 use article_analysis::normalize::fold;
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::{Articles, CardState, Reading};
 use crate::url_state::SortOrder;
 
 /// Entities listed per kind until the reader asks for all of them (a long
@@ -28,11 +28,13 @@ pub fn EntityGroup(
     /// Which kind of entity this group lists.
     kind: EntityKind,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let hidden = move || state.hidden.with(|h| h.contains(&kind));
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let card = expect_context::<CardState>();
+    let hidden = move || reading.hidden.with(|h| h.contains(&kind));
     let rows = Memo::new(move |_| {
-        let a = state.analysis.get();
-        let needle = fold(state.entity_filter.get().trim());
+        let a = articles.analysis.get();
+        let needle = fold(reading.entity_filter.get().trim());
         let mut rows: Vec<Row> = a
             .entities
             .entities
@@ -56,14 +58,14 @@ pub fn EntityGroup(
                     .map(|r| r.name.clone()),
             })
             .collect();
-        match state.sort.get() {
+        match reading.sort.get() {
             SortOrder::Count => rows.sort_by_cached_key(|x| (std::cmp::Reverse(x.mentions), fold(&x.name))),
             SortOrder::Name => rows.sort_by_cached_key(|x| fold(&x.name)),
         }
         rows
     });
     let toggle_hidden = move |_| {
-        state.hidden.update(|h| {
+        reading.hidden.update(|h| {
             if let Some(p) = h.iter().position(|k| *k == kind) {
                 h.remove(p);
             } else {
@@ -87,10 +89,9 @@ pub fn EntityGroup(
                      aliases,
                      related,
                  }| {
-                    let pressed = move || state.selected_indices.with(|s| s.contains(&i)).to_string();
+                    let pressed = move || reading.selected_indices.with(|s| s.contains(&i)).to_string();
                     let described = move || {
-                        state
-                            .card
+                        card.anchor
                             .with(|c| c.as_ref().is_some_and(|c| c.entity == i))
                             .then_some("entity-card")
                     };
@@ -106,15 +107,15 @@ pub fn EntityGroup(
                                 data-entity-id=id
                                 aria-pressed=pressed
                                 aria-describedby=described
-                                on:click=move |_| state.toggle_entity(&id_for_click)
+                                on:click=move |_| reading.toggle_entity(&id_for_click)
                                 on:mouseenter=move |ev| {
-                                    crate::card::show(&state, i, &event_target::<web_sys::Element>(&ev))
+                                    card.show(i, &event_target::<web_sys::Element>(&ev))
                                 }
-                                on:mouseleave=move |_| crate::card::hide_soon(&state)
+                                on:mouseleave=move |_| card.hide_soon()
                                 on:focus=move |ev| {
-                                    crate::card::show(&state, i, &event_target::<web_sys::Element>(&ev))
+                                    card.show(i, &event_target::<web_sys::Element>(&ev))
                                 }
-                                on:blur=move |_| crate::card::hide(&state)
+                                on:blur=move |_| card.hide()
                             >
                                 <span class="entity-name">{name}</span>
                                 <span class="entity-count" title="mentions">

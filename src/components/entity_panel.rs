@@ -2,7 +2,7 @@ use article_analysis::entities::EntityKind;
 use leptos::prelude::*;
 
 use crate::components::EntityGroup;
-use crate::state::AppState;
+use crate::state::{Articles, Reading};
 use crate::url_state::SortOrder;
 
 /// The entity panel (a region named "Entities"): a box to filter the list,
@@ -10,8 +10,9 @@ use crate::url_state::SortOrder;
 /// color legend.
 #[component]
 pub fn EntityPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let total = move || state.analysis.with(|a| a.entities.entities.len());
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let total = move || articles.analysis.with(|a| a.entities.entities.len());
     let groups = EntityKind::ALL
         .into_iter()
         .map(|kind| view! { <EntityGroup kind=kind /> })
@@ -26,13 +27,13 @@ pub fn EntityPanel() -> impl IntoView {
                         class="entity-filter"
                         aria-label="Filter entities"
                         placeholder="Filter entities"
-                        prop:value=move || state.entity_filter.get()
-                        on:input=move |ev| state.entity_filter.set(event_target_value(&ev))
+                        prop:value=move || reading.entity_filter.get()
+                        on:input=move |ev| reading.entity_filter.set(event_target_value(&ev))
                     />
                     <select
                         aria-label="Sort entities"
                         on:change=move |ev| {
-                            state
+                            reading
                                 .sort
                                 .set(
                                     if event_target_value(&ev) == "name" {
@@ -43,19 +44,19 @@ pub fn EntityPanel() -> impl IntoView {
                                 )
                         }
                     >
-                        <option value="count" selected=move || state.sort.get() == SortOrder::Count>
+                        <option value="count" selected=move || reading.sort.get() == SortOrder::Count>
                             "Most mentioned"
                         </option>
-                        <option value="name" selected=move || state.sort.get() == SortOrder::Name>
+                        <option value="name" selected=move || reading.sort.get() == SortOrder::Name>
                             "A to Z"
                         </option>
                     </select>
                 </div>
-                <Show when=move || !state.selected.with(Vec::is_empty)>
+                <Show when=move || reading.has_selection()>
                     <button
                         type="button"
                         class="link-button"
-                        on:click=move |_| state.selected.set(Vec::new())
+                        on:click=move |_| reading.select_only(Vec::new())
                     >
                         "Clear entity filters"
                     </button>

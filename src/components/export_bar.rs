@@ -2,20 +2,22 @@ use article_analysis::export;
 use leptos::prelude::*;
 
 use crate::download::{copy_to_clipboard, download, file_stem};
-use crate::state::AppState;
+use crate::state::{Articles, Notices, Reading};
 
 /// Export buttons: the entity list as CSV or JSON, the visible passages as
 /// Markdown, and a link to this exact view.
 #[component]
 pub fn ExportBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let notices = expect_context::<Notices>();
     let report = move |r: Result<(), String>| {
         if let Err(e) = r {
-            state.notice.set(Some(e));
+            notices.say(e);
         }
     };
     let csv = move |_| {
-        let a = state.analysis.get_untracked();
+        let a = articles.analysis.get_untracked();
         let name = format!("{}-entities.csv", file_stem(&a.article.meta.title));
         report(download(
             &name,
@@ -24,19 +26,19 @@ pub fn ExportBar() -> impl IntoView {
         ));
     };
     let json = move |_| {
-        let a = state.analysis.get_untracked();
+        let a = articles.analysis.get_untracked();
         let name = format!("{}-entities.json", file_stem(&a.article.meta.title));
         report(download(&name, "application/json", &export::entities_json(&a)));
     };
     let markdown = move |_| {
-        let a = state.analysis.get_untracked();
-        let v = state.view.get_untracked();
+        let a = articles.analysis.get_untracked();
+        let v = reading.view.get_untracked();
         let mut filters: Vec<String> = Vec::new();
-        let q = state.query.get_untracked();
+        let q = reading.query();
         if !q.trim().is_empty() {
             filters.push(format!("search \u{201c}{}\u{201d}", q.trim()));
         }
-        for i in state.selected_indices.get_untracked() {
+        for i in reading.selected_indices.get_untracked() {
             if let Some(e) = a.entities.entities.get(i) {
                 filters.push(e.name.clone());
             }

@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::{Articles, Reading};
 
 /// The active entity filters as removable chips, how many passages are
 /// shown, and one control to clear every filter.
 #[component]
 pub fn FilterBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
     let chips = move || {
-        let a = state.analysis.get();
-        state
+        let a = articles.analysis.get();
+        reading
             .selected_indices
             .get()
             .into_iter()
@@ -22,7 +23,7 @@ pub fn FilterBar() -> impl IntoView {
                         class="chip"
                         data-entity-type=e.kind.as_str()
                         title="Remove this filter"
-                        on:click=move |_| state.toggle_entity(&id)
+                        on:click=move |_| reading.toggle_entity(&id)
                     >
                         <span class="swatch" aria-hidden="true"></span>
                         {e.name.clone()}
@@ -32,10 +33,10 @@ pub fn FilterBar() -> impl IntoView {
             })
             .collect_view()
     };
-    let filtering = move || !state.selected_indices.with(Vec::is_empty) || state.only_matching.get();
+    let filtering = move || !reading.selected_indices.with(Vec::is_empty) || reading.only_matching();
     let summary = move || {
-        let total = state.analysis.with(|a| a.article.paragraphs.len());
-        let shown = state.view.with(|v| v.passages.len());
+        let total = articles.analysis.with(|a| a.article.paragraphs.len());
+        let shown = reading.view.with(|v| v.passages.len());
         if shown == 0 {
             "No passage matches all of these filters.".to_string()
         } else {
@@ -51,8 +52,7 @@ pub fn FilterBar() -> impl IntoView {
                     type="button"
                     class="link-button"
                     on:click=move |_| {
-                        state.selected.set(Vec::new());
-                        state.only_matching.set(false);
+                        reading.clear_filters();
                     }
                 >
                     "Clear filters"

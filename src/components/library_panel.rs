@@ -1,13 +1,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::library::Origin;
 use crate::open;
-use crate::state::AppState;
-use crate::url_state::Scope;
+use crate::state::{open_article, Articles, CardState, ImportJob, Notices, Origin, Reading};
 
 /// "12.3 KB" style sizes.
-fn human_size(bytes: usize) -> String {
+fn human_size(bytes: u64) -> String {
     if bytes < 1024 {
         format!("{bytes} B")
     } else if bytes < 1024 * 1024 {
@@ -34,10 +32,13 @@ fn date_of(ms: f64) -> String {
 /// page. Seeds are read-only.
 #[component]
 pub fn LibraryPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let card = expect_context::<CardState>();
+    let notices = expect_context::<Notices>();
+    let import = expect_context::<ImportJob>();
     let editing = RwSignal::new(None::<String>);
     let paste = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
         let input = ev
@@ -50,49 +51,49 @@ pub fn LibraryPanel() -> impl IntoView {
             return;
         };
         input.set_value("");
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            match open::read_file(file).await {
-                Ok(imported) => state.add_imported(imported),
-                Err(message) => state.notice.set(Some(message)),
-            }
-            busy.set(false);
-        });
+        open::open_file(import, notices, file);
     };
-    let open_paste = move |_| match open::import_paste(&paste.get_untracked()) {
-        Ok(imported) => {
-            state.add_imported(imported);
+    let open_paste = move |_| {
+        open::open_paste(import, notices, &paste.get_untracked());
+        if import.progress.with_untracked(Option::is_some) {
             paste.set(String::new());
         }
-        Err(message) => state.notice.set(Some(message)),
+    };
+    let delete = move |id: &str| {
+        let was_open = articles.open_id.get_untracked() == id;
+        if let Some(next) = articles.delete(id) {
+            if was_open {
+                open_article(articles, reading, card, next);
+            }
+        }
     };
 
     let rows = move || {
-        let current = state.article_id.get();
-        state
-            .library
+        let current = articles.open_id.get();
+        articles
+            .items
             .get()
             .into_iter()
             .map(|item| {
-                let a = &item.article;
-                let id = a.id.clone();
-                let title = a.meta.title.clone();
+                let id = item.id.clone();
+                let title = item.title.clone();
                 let is_current = id == current;
-                let entities = item
-                    .entity_count
-                    .unwrap_or_else(|| state.analysis_of(&item.article).entities.entities.len());
-                let mut meta = vec![human_size(a.body.len()), format!("{entities} entities")];
+                let entities = match item.entities {
+                    Some(n) => format!("{n} entities"),
+                    None => "finding entities…".to_string(),
+                };
+                let mut meta = vec![human_size(item.bytes), entities];
                 match item.origin {
-                    Origin::Seed => meta.push("built in".to_string()),
-                    Origin::Local { added_ms, stored } => {
+                    Origin::Published { .. } => meta.push("built in".to_string()),
+                    Origin::Own { added_ms, kept } => {
                         meta.push(format!("added {}", date_of(added_ms)));
-                        if !stored {
+                        if !kept && item.entities.is_some() {
                             meta.push("not kept".to_string());
                         }
                     }
                 }
                 let open_id = id.clone();
-                let local = item.is_local();
+                let local = item.is_own();
                 let (rename_id, delete_id, edit_id, save_id) =
                     (id.clone(), id.clone(), id.clone(), id.clone());
                 let is_editing = move || editing.get().as_deref() == Some(edit_id.as_str());
@@ -110,10 +111,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                         type="button"
                                         class="lib-open"
                                         aria-current=is_current.then_some("true")
-                                        on:click=move |_| {
-                                            state.open_article(open_id.clone());
-                                            state.scope.set(Scope::Article);
-                                        }
+                                        on:click=move |_| open_article(articles, reading, card, open_id.clone())
                                     >
                                         {title.clone()}
                                     </button>
@@ -130,7 +128,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                     move |ev: leptos::ev::KeyboardEvent| {
                                         match ev.key().as_str() {
                                             "Enter" => {
-                                                state.rename(&save_id, &event_target_value(&ev));
+                                                articles.rename(&save_id, &event_target_value(&ev));
                                                 editing.set(None);
                                             }
                                             "Escape" => editing.set(None),
@@ -141,7 +139,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                 on:blur={
                                     let save_id = save_id.clone();
                                     move |ev| {
-                                        state.rename(&save_id, &event_target_value(&ev));
+                                        articles.rename(&save_id, &event_target_value(&ev));
                                         editing.set(None);
                                     }
                                 }
@@ -167,7 +165,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                     aria-label=delete_label.clone()
                                     on:click={
                                         let delete_id = delete_id.clone();
-                                        move |_| state.delete(&delete_id)
+                                        move |_| delete(&delete_id)
                                     }
                                 >
                                     "Delete"
@@ -184,17 +182,17 @@ pub fn LibraryPanel() -> impl IntoView {
         <section class="library" aria-label="Library">
             <h2>"Library"</h2>
             {move || {
-                state
-                    .undo
+                articles
+                    .removed
                     .get()
-                    .map(|(item, _)| {
+                    .map(|removed| {
                         view! {
                             <p class="undo" role="status">
-                                {format!("Deleted \u{201c}{}\u{201d}. ", item.article.meta.title)}
+                                {format!("Deleted \u{201c}{}\u{201d}. ", removed.item.title)}
                                 <button
                                     type="button"
                                     class="link-button"
-                                    on:click=move |_| state.undo_delete()
+                                    on:click=move |_| articles.undo_delete()
                                 >
                                     "Undo"
                                 </button>
@@ -224,13 +222,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     "Open pasted text"
                 </button>
                 <p class="hint">
-                    {move || {
-                        if busy.get() {
-                            "Opening…"
-                        } else {
-                            "You can also drop a file anywhere on the page. Your texts stay in this browser."
-                        }
-                    }}
+                    "You can also drop a file anywhere on the page. Your texts stay in this browser."
                 </p>
             </div>
         </section>

@@ -2,8 +2,7 @@ use article_analysis::library::{self, snippet};
 use article_analysis::search::Query;
 use leptos::prelude::*;
 
-use crate::state::AppState;
-use crate::url_state::Scope;
+use crate::state::{open_article, Articles, CardState, Reading, Shared};
 
 /// Characters of context on each side of a match in a snippet.
 const SNIPPET_RADIUS: usize = 70;
@@ -15,11 +14,20 @@ const ENTITY_LIMIT: usize = 40;
 /// 3 articles, 11 mentions") whose entries open the passages in each article.
 #[component]
 pub fn LibraryResults() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let card = expect_context::<CardState>();
     let show_all = RwSignal::new(false);
+    // Every article's analysis (published ones are fetched now, once).
+    articles.load_all();
+    let all_analyses = move || -> Vec<Shared<article_analysis::Analysis>> {
+        articles
+            .items
+            .with(|items| items.iter().filter_map(|i| articles.analysis_of(&i.id)).collect())
+    };
     let results = move || {
-        let all = state.all_analyses.get();
-        let q = Query::parse(&state.query.get());
+        let all = all_analyses();
+        let q = Query::parse(&reading.query());
         let refs: Vec<&article_analysis::Analysis> = all.iter().map(|a| &**a).collect();
         let hits = library::search(&refs, &q);
         if q.is_empty() {
@@ -58,10 +66,7 @@ pub fn LibraryResults() -> impl IntoView {
                         Some(view! { <li class="snippet">{before} <mark>{hit}</mark> {after}</li> })
                     })
                     .collect_view();
-                let open = move |_| {
-                    state.open_article(id.clone());
-                    state.scope.set(Scope::Article);
-                };
+                let open = move |_| open_article(articles, reading, card, id.clone());
                 Some(view! {
                     <li class="result">
                         <button type="button" class="result-title" on:click=open>
@@ -88,10 +93,10 @@ pub fn LibraryResults() -> impl IntoView {
         .into_any()
     };
     let entity_index = move || {
-        let all = state.all_analyses.get();
+        let all = all_analyses();
         let refs: Vec<&article_analysis::Analysis> = all.iter().map(|a| &**a).collect();
         let mut index = library::entity_index(&refs);
-        let hidden = state.hidden.get();
+        let hidden = reading.hidden.get();
         index.retain(|e| !hidden.contains(&e.kind));
         let more = index.len().saturating_sub(ENTITY_LIMIT);
         if !show_all.get() {
@@ -115,9 +120,8 @@ pub fn LibraryResults() -> impl IntoView {
                         let entity_id = a.entities.entities.get(ei)?.id.clone();
                         let article_id = a.article.id.clone();
                         let open = move |_| {
-                            state.open_article(article_id.clone());
-                            state.selected.set(vec![entity_id.clone()]);
-                            state.scope.set(Scope::Article);
+                            open_article(articles, reading, card, article_id.clone());
+                            reading.select_only(vec![entity_id.clone()]);
                         };
                         Some(view! {
                             <li>

@@ -1,7 +1,7 @@
 use article_analysis::cooccurrence::Unit;
 use leptos::prelude::*;
 
-use crate::state::{AppState, NETWORK_FRAME};
+use crate::state::{Articles, CardState, NetworkSettings, Reading, NETWORK_FRAME};
 use crate::url_state::{MAX_MIN_LINKS, MAX_TOP, MIN_TOP};
 
 /// Node labels always drawn for this many of the most mentioned nodes; the
@@ -15,10 +15,13 @@ const LABELLED: usize = 24;
 /// shows the passages where both appear.
 #[component]
 pub fn NetworkView() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let toggle = move |_| state.network_open.update(|o| *o = !*o);
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let network = expect_context::<NetworkSettings>();
+    let card = expect_context::<CardState>();
+    let toggle = move |_| network.open.update(|o| *o = !*o);
     let summary = move || {
-        state.network.with(|d| {
+        network.drawn.with(|d| {
             format!(
                 "{} of {} named entities, {} link{}",
                 d.network.nodes.len(),
@@ -29,10 +32,10 @@ pub fn NetworkView() -> impl IntoView {
         })
     };
     let edges = move || {
-        let drawn = state.network.get();
-        let a = state.analysis.get();
-        let selected = state.selected_indices.get();
-        let unit = state.unit.get().as_str();
+        let drawn = network.drawn.get();
+        let a = articles.analysis.get();
+        let selected = reading.selected_indices.get();
+        let unit = network.unit.get().as_str();
         let max = largest(drawn.network.edges.iter().map(|e| e.count));
         drawn
             .network
@@ -63,7 +66,7 @@ pub fn NetworkView() -> impl IntoView {
                         data-a=ea.id.clone()
                         data-b=eb.id.clone()
                         data-count=e.count
-                        on:click=move |_| state.selected.set(ids.clone())
+                        on:click=move |_| reading.select_only(ids.clone())
                     >
                         <title>{title}</title>
                         <line
@@ -87,9 +90,9 @@ pub fn NetworkView() -> impl IntoView {
             .collect_view()
     };
     let nodes = move || {
-        let drawn = state.network.get();
-        let a = state.analysis.get();
-        let selected = state.selected_indices.get();
+        let drawn = network.drawn.get();
+        let a = articles.analysis.get();
+        let selected = reading.selected_indices.get();
         let max = largest(drawn.network.nodes.iter().map(|n| n.mentions));
         drawn
             .network
@@ -128,17 +131,17 @@ pub fn NetworkView() -> impl IntoView {
                         role="button"
                         aria-pressed=pressed.to_string()
                         aria-label=label
-                        on:click=move |_| state.toggle_entity(&id)
+                        on:click=move |_| reading.toggle_entity(&id)
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" || ev.key() == " " {
                                 ev.prevent_default();
-                                state.toggle_entity(&id_key);
+                                reading.toggle_entity(&id_key);
                             }
                         }
                         on:focus=move |ev| {
-                            crate::card::show(&state, entity, &event_target::<web_sys::Element>(&ev))
+                            card.show(entity, &event_target::<web_sys::Element>(&ev))
                         }
-                        on:blur=move |_| crate::card::hide(&state)
+                        on:blur=move |_| card.hide()
                     >
                         <circle r=format!("{r:.1}")></circle>
                         <text x=format!("{tx:.1}") y="4" text-anchor=if right { "start" } else { "end" }>
@@ -162,48 +165,48 @@ pub fn NetworkView() -> impl IntoView {
                         <select
                             class="network-unit"
                             on:change=move |ev| {
-                                state
+                                network
                                     .unit
                                     .set(Unit::from_str_opt(&event_target_value(&ev)).unwrap_or_default())
                             }
                         >
-                            <option value="sentence" selected=move || state.unit.get() == Unit::Sentence>
+                            <option value="sentence" selected=move || network.unit.get() == Unit::Sentence>
                                 "sentence"
                             </option>
-                            <option value="paragraph" selected=move || state.unit.get() == Unit::Paragraph>
+                            <option value="paragraph" selected=move || network.unit.get() == Unit::Paragraph>
                                 "paragraph"
                             </option>
                         </select>
                     </label>
                     <label>
-                        "Entities: " <output>{move || state.top.get()}</output>
+                        "Entities: " <output>{move || network.top.get()}</output>
                         <input
                             type="range"
                             class="network-top"
                             min=MIN_TOP
                             max=MAX_TOP
                             step="1"
-                            prop:value=move || state.top.get().to_string()
+                            prop:value=move || network.top.get().to_string()
                             on:input=move |ev| {
                                 if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                                    state.top.set(n.clamp(MIN_TOP, MAX_TOP));
+                                    network.top.set(n.clamp(MIN_TOP, MAX_TOP));
                                 }
                             }
                         />
                     </label>
                     <label>
                         "Link when together at least "
-                        <output>{move || format!("{}×", state.min_links.get())}</output>
+                        <output>{move || format!("{}×", network.min_links.get())}</output>
                         <input
                             type="range"
                             class="network-min"
                             min="1"
                             max=MAX_MIN_LINKS
                             step="1"
-                            prop:value=move || state.min_links.get().to_string()
+                            prop:value=move || network.min_links.get().to_string()
                             on:input=move |ev| {
                                 if let Ok(n) = event_target_value(&ev).parse::<usize>() {
-                                    state.min_links.set(n.clamp(1, MAX_MIN_LINKS));
+                                    network.min_links.set(n.clamp(1, MAX_MIN_LINKS));
                                 }
                             }
                         />
@@ -229,13 +232,13 @@ pub fn NetworkView() -> impl IntoView {
             <button
                 type="button"
                 class="small-button"
-                aria-expanded=move || state.network_open.get().to_string()
+                aria-expanded=move || network.open.get().to_string()
                 on:click=toggle
             >
-                {move || if state.network_open.get() { "Hide the network" } else { "Who appears with whom" }}
+                {move || if network.open.get() { "Hide the network" } else { "Who appears with whom" }}
             </button>
         </div>
-        <Show when=move || state.network_open.get()>{panel}</Show>
+        <Show when=move || network.open.get()>{panel}</Show>
     }
 }
 

@@ -1,7 +1,7 @@
 use article_analysis::view::{segments, Segment};
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::{Articles, Reading};
 
 /// One paragraph of the article, cut into plain text, search matches
 /// (`<mark>`, the current one with `aria-current="true"`) and entity mentions
@@ -12,11 +12,12 @@ pub fn Passage(
     /// Index of the paragraph in the article.
     index: usize,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
     let segs = Memo::new(move |_| {
-        let a = state.analysis.get();
-        let v = state.view.get();
-        let hidden = state.hidden.get();
+        let a = articles.analysis.get();
+        let v = reading.view.get();
+        let hidden = reading.hidden.get();
         match (a.article.paragraphs.get(index), a.passage_mentions.get(index)) {
             (Some(p), Some(range)) => segments(
                 p.span.clone(),
@@ -29,7 +30,7 @@ pub fn Passage(
         }
     });
     let content = move || {
-        let a = state.analysis.get();
+        let a = articles.analysis.get();
         let segs = segs.get();
         let mut out: Vec<AnyView> = Vec::new();
         let mut i = 0;
@@ -42,7 +43,7 @@ pub fn Passage(
                     }
                     let inner: Vec<AnyView> = segs[i..j].iter().map(|s| piece(&a, s)).collect();
                     let current = move || {
-                        state
+                        reading
                             .current_match
                             .with_value(|s| s.selected(&m))
                             .then_some("true")

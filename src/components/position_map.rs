@@ -2,7 +2,7 @@ use article_analysis::position::ticks;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::AppState;
+use crate::state::{Articles, Reading};
 
 /// At most this many ticks of each sort; beyond it, close ones share a tick.
 const SLOTS: usize = 400;
@@ -15,12 +15,13 @@ const SLOTS: usize = 400;
 /// is hidden from screen readers, which get the counts as text.
 #[component]
 pub fn PositionMap() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let len = move || state.analysis.with(|a| a.article.body.len());
-    let match_ticks = Memo::new(move |_| state.view.with(|v| ticks(&v.matches, len(), SLOTS)));
+    let articles = expect_context::<Articles>();
+    let reading = expect_context::<Reading>();
+    let len = move || articles.analysis.with(|a| a.article.body.len());
+    let match_ticks = Memo::new(move |_| reading.view.with(|v| ticks(&v.matches, len(), SLOTS)));
     let mention_ticks = Memo::new(move |_| {
-        let a = state.analysis.get();
-        let selected = state.selected_indices.get();
+        let a = articles.analysis.get();
+        let selected = reading.selected_indices.get();
         let mut out = Vec::new();
         for &e in &selected {
             let kind = a
@@ -40,7 +41,7 @@ pub fn PositionMap() -> impl IntoView {
     // The part of the text in view, as fractions, from the rendered passages.
     let in_view = RwSignal::new(None::<(f64, f64)>);
     let measure = move || {
-        let a = state.analysis.get_untracked();
+        let a = articles.analysis.get_untracked();
         in_view.set(viewport_fractions(&a));
     };
     let pending = StoredValue::new(false);
@@ -55,12 +56,12 @@ pub fn PositionMap() -> impl IntoView {
     });
     on_cleanup(move || on_scroll.remove());
     Effect::new(move |_| {
-        state.view.track();
+        reading.view.track();
         request_animation_frame(measure);
     });
 
     let match_marks = move || {
-        let current = state.current.get();
+        let current = reading.current();
         match_ticks
             .get()
             .into_iter()
@@ -80,7 +81,7 @@ pub fn PositionMap() -> impl IntoView {
                         data-first=t.first
                         data-count=t.count
                         title=title
-                        on:click=move |_| state.current.set(first)
+                        on:click=move |_| reading.go_to_match(first)
                     ></div>
                 }
             })
@@ -97,7 +98,7 @@ pub fn PositionMap() -> impl IntoView {
                         data-entity-type=kind
                         data-count=t.count
                         style:top=format!("{:.3}%", t.at * 100.0)
-                        on:click=move |_| state.jump_to.set(Some(start))
+                        on:click=move |_| reading.jump(start)
                     ></div>
                 }
             })

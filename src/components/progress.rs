@@ -1,15 +1,15 @@
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::ImportJob;
 
 /// The progress of a long text being analysed, with a button to cancel it.
 /// The rest of the app keeps answering meanwhile.
 #[component]
 pub fn AnalysisProgress() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let import = expect_context::<ImportJob>();
     move || {
-        state.job.get().map(|job| {
-            let percent = (job.progress * 100.0).round().clamp(0.0, 100.0) as u32;
+        import.progress.get().map(|job| {
+            let percent = (job.done * 100.0).round().clamp(0.0, 100.0) as u32;
             view! {
                 <div class="job">
                     <span class="job-text">
@@ -23,7 +23,7 @@ pub fn AnalysisProgress() -> impl IntoView {
                     >
                         {format!("{percent}%")}
                     </progress>
-                    <button type="button" class="small-button" on:click=move |_| state.cancel_job.set(true)>
+                    <button type="button" class="small-button" on:click=move |_| import.cancel()>
                         "Cancel"
                     </button>
                 </div>

@@ -1,7 +1,7 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::state::AppState;
+use crate::state::Reading;
 use crate::url_state::Scope;
 
 /// Replaces the last occurrence of `word` (ignoring case) in `query` with
@@ -25,26 +25,43 @@ fn replace_word(query: &str, word: &str, with: &str) -> String {
 /// passages" toggle and "did you mean" suggestions.
 ///
 /// Keys: Enter / Shift+Enter move to the next / previous match, Escape
-/// clears the box; `/` anywhere focuses it (wired in `App`).
+/// clears the box; `/` anywhere focuses it unless the reader is typing.
 #[component]
 pub fn SearchBar() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let reading = expect_context::<Reading>();
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    let slash = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if !typing {
+            if let Some(input) = input.get_untracked() {
+                ev.prevent_default();
+                let _ = input.focus();
+            }
+        }
+    });
+    on_cleanup(move || slash.remove());
     let on_keydown = move |ev: KeyboardEvent| match ev.key().as_str() {
         "Enter" => {
             ev.prevent_default();
-            state.step_match(if ev.shift_key() { -1 } else { 1 });
+            reading.step_match(if ev.shift_key() { -1 } else { 1 });
         }
         "Escape" => {
             ev.prevent_default();
-            state.query.set(String::new());
+            reading.set_query(String::new());
         }
         _ => {}
     };
     let status = move || {
-        if state.scope.get() == Scope::Library {
+        if reading.scope.get() == Scope::Library {
             return String::new();
         }
-        let v = state.view.get();
+        let v = reading.view.get();
         if !v.searching {
             return String::new();
         }
@@ -52,12 +69,12 @@ pub fn SearchBar() -> impl IntoView {
         if n == 0 {
             "No matches".to_string()
         } else {
-            let k = state.current.get().min(n - 1) + 1;
+            let k = reading.current().min(n - 1) + 1;
             format!("{k} of {n}")
         }
     };
     let suggestions = move || {
-        let v = state.view.get();
+        let v = reading.view.get();
         if !v.searching || !v.matches.is_empty() || v.suggestions.is_empty() {
             return None;
         }
@@ -74,8 +91,8 @@ pub fn SearchBar() -> impl IntoView {
                         type="button"
                         class="suggestion"
                         on:click=move |_| {
-                            state.query.update(|q| *q = replace_word(q, &missing, &s));
-                            if let Some(input) = state.search_input.get() {
+                            reading.set_query(replace_word(&reading.query(), &missing, &s));
+                            if let Some(input) = input.get_untracked() {
                                 let _ = input.focus();
                             }
                         }
@@ -87,7 +104,7 @@ pub fn SearchBar() -> impl IntoView {
             .collect_view();
         Some(view! { <span class="did-you-mean">"Did you mean " {buttons} "?"</span> })
     };
-    let no_matches = move || state.view.with(|v| v.matches.is_empty());
+    let no_matches = move || reading.view.with(|v| v.matches.is_empty());
     view! {
         <div class="search" role="search">
             <input
@@ -97,9 +114,9 @@ pub fn SearchBar() -> impl IntoView {
                 placeholder="Search: words, \"phrases\", -exclude  ( / )"
                 autocomplete="off"
                 spellcheck="false"
-                node_ref=state.search_input
-                prop:value=move || state.query.get()
-                on:input=move |ev| state.query.set(event_target_value(&ev))
+                node_ref=input
+                prop:value=move || reading.query()
+                on:input=move |ev| reading.set_query(event_target_value(&ev))
                 on:keydown=on_keydown
             />
             <button
@@ -108,7 +125,7 @@ pub fn SearchBar() -> impl IntoView {
                 aria-label="Previous match"
                 title="Previous match (Shift+Enter)"
                 disabled=no_matches
-                on:click=move |_| state.step_match(-1)
+                on:click=move |_| reading.step_match(-1)
             >
                 "↑"
             </button>
@@ -118,7 +135,7 @@ pub fn SearchBar() -> impl IntoView {
                 aria-label="Next match"
                 title="Next match (Enter)"
                 disabled=no_matches
-                on:click=move |_| state.step_match(1)
+                on:click=move |_| reading.step_match(1)
             >
                 "↓"
             </button>
@@ -126,17 +143,17 @@ pub fn SearchBar() -> impl IntoView {
                 class="scope"
                 aria-label="Search scope"
                 on:change=move |ev| {
-                    state
+                    reading
                         .scope
                         .set(
                             if event_target_value(&ev) == "library" { Scope::Library } else { Scope::Article },
                         )
                 }
             >
-                <option value="article" selected=move || state.scope.get() == Scope::Article>
+                <option value="article" selected=move || reading.scope.get() == Scope::Article>
                     "This article"
                 </option>
-                <option value="library" selected=move || state.scope.get() == Scope::Library>
+                <option value="library" selected=move || reading.scope.get() == Scope::Library>
                     "All articles"
                 </option>
             </select>
@@ -146,8 +163,8 @@ pub fn SearchBar() -> impl IntoView {
             <label class="toggle">
                 <input
                     type="checkbox"
-                    prop:checked=move || state.only_matching.get()
-                    on:change=move |ev| state.only_matching.set(event_target_checked(&ev))
+                    prop:checked=move || reading.only_matching()
+                    on:change=move |ev| reading.set_only_matching(event_target_checked(&ev))
                 />
                 " Only matching passages"
             </label>

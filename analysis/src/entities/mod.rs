@@ -45,7 +45,7 @@ pub mod token;
 use crate::segment;
 
 /// The kinds of entity the app shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum EntityKind {
     /// People.
     Person,
@@ -64,7 +64,7 @@ pub enum EntityKind {
 }
 
 /// One mention in the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// Byte span in the text.
     pub span: Range<usize>,
@@ -75,7 +75,7 @@ pub struct Mention {
 }
 
 /// One entity with its merged aliases.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     /// Stable, URL-safe id, unique in the document.
     pub id: String,
@@ -92,7 +92,7 @@ pub struct Entity {
 }
 
 /// All entities of a text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entities {
     /// Entities.
     pub entities: Vec<Entity>,

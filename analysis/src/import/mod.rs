@@ -8,6 +8,7 @@
 pub mod decode;
 pub mod html;
 pub mod markdown;
+pub mod open;
 
 use crate::document::Article;
 
@@ -40,7 +41,7 @@ impl Format {
 }
 
 /// An opened text, ready to become an [`Article`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Imported {
     /// The title found in the document (Markdown or HTML heading, `<title>`).
     pub title: Option<String>,

@@ -1,8 +1,8 @@
-//! The pre-render (`bin/prerender.rs`, put into `index.html` by
+//! The page HTML of `site build` (put into `index.html` by
 //! `scripts/post-build.py`) on a hostile seeds folder: files the app leaves
-//! out are skipped, and every piece of article text reaches the HTML
-//! escaped, so a seed cannot add markup to the page.
-#![cfg(feature = "cli")]
+//! out are skipped, every piece of article text reaches the HTML escaped, so
+//! a seed cannot add markup to the page, and the boot data is one inert
+//! block of base64.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -16,17 +16,31 @@ fn seeds_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// The pre-rendered article of `site build`, after checking and removing
+/// the boot data block.
 fn prerender(dir: &PathBuf) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_prerender"))
+    let out_dir = dir.join("out");
+    let out = Command::new(env!("CARGO_BIN_EXE_site"))
+        .arg("build")
         .arg(dir)
+        .arg(&out_dir)
         .output()
-        .expect("run prerender");
+        .expect("run site build");
     assert!(
         out.status.success(),
-        "prerender failed: {}",
+        "site build failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    let html = String::from_utf8(out.stdout).expect("UTF-8 output");
+    let open = "<script type=\"application/octet-stream\" id=\"boot\">";
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
+    let (page, boot) = html.split_once(open).expect("boot data block");
+    let (b64, rest) = boot.split_once("</script>").expect("closed block");
+    assert!(b64
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)));
+    assert_eq!(rest.trim(), "");
+    page.to_string()
 }
 
 fn unescape(s: &str) -> String {

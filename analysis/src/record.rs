@@ -1,0 +1,398 @@
+//! The analysis of one article as a file: what the site build writes for
+//! every published article, and what the analyser worker sends back for a
+//! reader's own text. One format for both, so the browser never needs the
+//! entity model for a published article.
+//!
+//! A record holds what is costly to compute or needs the model and word
+//! lists (the entities and their mentions, each place's country); what is
+//! cheap and needs neither (the search index, which passages mention whom)
+//! is rebuilt from it by [`Analysis::from_record`].
+//!
+//! Bytes: the magic `AEr` (`AEb` for the [`Boot`] data in `index.html`),
+//! a format byte ([`FORMAT`]), then the record in
+//! [postcard](https://docs.rs/postcard). A file of another format is refused
+//! with [`RecordError::Format`], never misread.
+//!
+//! ```
+//! use article_analysis::record::ArticleRecord;
+//! use article_analysis::{Analysis, Article};
+//! let a = Analysis::new(Article::parse("a.txt", "Joe Biden spoke in Kyiv. Biden left."));
+//! let bytes = ArticleRecord::of(&a).to_bytes();
+//! let back = Analysis::from_record(ArticleRecord::from_bytes(&bytes).unwrap());
+//! assert_eq!(back.entities, a.entities);
+//! assert_eq!(back.article, a.article);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::card::{place_facts, PlaceFacts};
+use crate::document::Article;
+use crate::entities::Entities;
+use crate::import::open::{ImportError, Source};
+
+/// The format of the bytes; bumped whenever a record type changes shape.
+pub const FORMAT: u8 = 1;
+/// The first bytes of an article record.
+const ARTICLE_MAGIC: &[u8; 3] = b"AEr";
+/// The first bytes of the boot data.
+const BOOT_MAGIC: &[u8; 3] = b"AEb";
+/// The first bytes of a request to the analyser worker.
+const REQUEST_MAGIC: &[u8; 3] = b"AEq";
+/// The first bytes of a reply of the analyser worker.
+const REPLY_MAGIC: &[u8; 3] = b"AEa";
+/// Most catalog entries the boot data carries, whatever the archive's size
+/// (the first load does not grow with the archive).
+pub const BOOT_CATALOG: usize = 200;
+
+/// One article, analysed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRecord {
+    /// The article: id, metadata, body, paragraphs and sentences.
+    pub article: Article,
+    /// Its entities and their mentions (byte spans into the body).
+    pub entities: Entities,
+    /// For each entity (same order), what the card says about its country.
+    pub places: Vec<PlaceFacts>,
+}
+
+/// One published article as the library list and the article selector show
+/// it, without loading it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEntry {
+    /// The article id (file name without extension).
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its source, when given.
+    pub source: Option<String>,
+    /// Its date as written, when given.
+    pub date: Option<String>,
+    /// Its record file, relative to the app (`articles/<id>.<hash>.bin`).
+    pub file: String,
+    /// Length of its text in bytes.
+    pub bytes: u64,
+    /// How many entities it has.
+    pub entities: u32,
+}
+
+/// What `index.html` carries for the first view: the first articles of the
+/// catalog and the default article's record, so the first view needs no
+/// further request.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Boot {
+    /// The first [`BOOT_CATALOG`] published articles, in file-name order.
+    pub catalog: Vec<CatalogEntry>,
+    /// How many articles are published in all.
+    pub total: u64,
+    /// The first article, analysed.
+    pub first: Option<ArticleRecord>,
+    /// Files the build left out (empty, binary) and characters it could not
+    /// decode, in words for the reader.
+    pub notice: Option<String>,
+    /// The analyser worker's loader script, relative to the app.
+    pub analyser: String,
+}
+
+impl Boot {
+    /// The boot data as bytes: magic, format, postcard.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encode(BOOT_MAGIC, self)
+    }
+
+    /// Reads [`Boot::to_bytes`]; the first article's record is checked like
+    /// any record.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Boot, RecordError> {
+        let boot: Boot = decode(BOOT_MAGIC, bytes)?;
+        match &boot.first {
+            Some(r) if !r.is_sound() => Err(RecordError::Corrupt),
+            _ => Ok(boot),
+        }
+    }
+}
+
+/// What the page asks of the analyser worker (a Web Worker running this
+/// crate with the entity model, so the page never blocks).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnalyserRequest {
+    /// Chosen by the page; every reply carries it.
+    pub job: u32,
+    /// What the reader opened.
+    pub source: Source,
+    /// The id to give the article; by default its content id (a text kept
+    /// by an earlier version keeps the id its links use).
+    pub id: Option<String>,
+}
+
+/// What the analyser worker sends back, in order: `Ready` once, then per
+/// job some `Progress` and one `Done` or `Refused`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AnalyserReply {
+    /// The worker is listening.
+    Ready,
+    /// How far the job is, from 0 to 1.
+    Progress {
+        /// The job.
+        job: u32,
+        /// From 0 to 1.
+        done: f32,
+    },
+    /// The analysed text (its id is its content id).
+    Done {
+        /// The job.
+        job: u32,
+        /// The text, analysed.
+        record: ArticleRecord,
+        /// What the reader should know (replaced characters…).
+        notices: Vec<String>,
+    },
+    /// The text cannot be opened.
+    Refused {
+        /// The job.
+        job: u32,
+        /// Why.
+        error: ImportError,
+    },
+}
+
+impl AnalyserRequest {
+    /// As bytes for `postMessage`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encode(REQUEST_MAGIC, self)
+    }
+    /// Reads [`AnalyserRequest::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<AnalyserRequest, RecordError> {
+        decode(REQUEST_MAGIC, bytes)
+    }
+}
+
+impl AnalyserReply {
+    /// As bytes for `postMessage`.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encode(REPLY_MAGIC, self)
+    }
+    /// Reads [`AnalyserReply::to_bytes`]; a finished record is checked like
+    /// any record.
+    pub fn from_bytes(bytes: &[u8]) -> Result<AnalyserReply, RecordError> {
+        let reply: AnalyserReply = decode(REPLY_MAGIC, bytes)?;
+        match &reply {
+            AnalyserReply::Done { record, .. } if !record.is_sound() => Err(RecordError::Corrupt),
+            _ => Ok(reply),
+        }
+    }
+}
+
+/// Magic, format byte, postcard.
+fn encode<T: Serialize>(magic: &[u8; 3], value: &T) -> Vec<u8> {
+    let mut out = Vec::with_capacity(256);
+    out.extend_from_slice(magic);
+    out.push(FORMAT);
+    // Serializing plain data into a Vec cannot fail.
+    postcard::to_extend(value, out).unwrap_or_default()
+}
+
+/// The inverse of [`encode`].
+fn decode<'a, T: Deserialize<'a>>(magic: &[u8; 3], bytes: &'a [u8]) -> Result<T, RecordError> {
+    let rest = bytes.strip_prefix(magic).ok_or(RecordError::NotARecord)?;
+    let (&format, rest) = rest.split_first().ok_or(RecordError::NotARecord)?;
+    if format != FORMAT {
+        return Err(RecordError::Format(format));
+    }
+    postcard::from_bytes(rest).map_err(|_| RecordError::Corrupt)
+}
+
+/// Why bytes are not a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// Not a record file at all (no magic), or cut short.
+    NotARecord,
+    /// A record of another format (an older or newer build).
+    Format(u8),
+    /// The right format, but the content does not decode or breaks the
+    /// record's invariants (spans outside the body, unknown entities).
+    Corrupt,
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordError::NotARecord => write!(f, "not an article file"),
+            RecordError::Format(v) => write!(f, "article file of format {v}, this app reads {FORMAT}"),
+            RecordError::Corrupt => write!(f, "damaged article file"),
+        }
+    }
+}
+
+impl ArticleRecord {
+    /// The record of an analysed article (facts from the gazetteers).
+    pub fn of(a: &Analysis) -> ArticleRecord {
+        ArticleRecord {
+            article: a.article.clone(),
+            entities: a.entities.clone(),
+            places: place_facts(&a.entities),
+        }
+    }
+
+    /// A text with no entities found yet (shown while they are found).
+    pub fn without_entities(article: Article) -> ArticleRecord {
+        ArticleRecord {
+            article,
+            entities: Entities::default(),
+            places: Vec::new(),
+        }
+    }
+
+    /// No article at all.
+    pub fn empty() -> ArticleRecord {
+        ArticleRecord::without_entities(Article::parse("empty.txt", ""))
+    }
+
+    /// The record as bytes: magic, format, postcard.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encode(ARTICLE_MAGIC, self)
+    }
+
+    /// Reads bytes written by [`ArticleRecord::to_bytes`], checking that
+    /// every span lies on character boundaries of the body and every
+    /// mention names an entity, so a damaged file cannot mislead the app.
+    pub fn from_bytes(bytes: &[u8]) -> Result<ArticleRecord, RecordError> {
+        let record: ArticleRecord = decode(ARTICLE_MAGIC, bytes)?;
+        if record.is_sound() {
+            Ok(record)
+        } else {
+            Err(RecordError::Corrupt)
+        }
+    }
+
+    /// Spans on character boundaries, in order, inside the body; mentions
+    /// naming existing entities; one place fact per entity.
+    fn is_sound(&self) -> bool {
+        let body = &self.article.body;
+        let ok = |s: &std::ops::Range<usize>| {
+            s.start <= s.end && body.is_char_boundary(s.start) && body.is_char_boundary(s.end)
+        };
+        let mut last = 0;
+        for p in &self.article.paragraphs {
+            if !ok(&p.span) || p.span.start < last {
+                return false;
+            }
+            last = p.span.end;
+            if !p.sentences.iter().all(ok) {
+                return false;
+            }
+        }
+        let n = self.entities.entities.len();
+        let mut end = 0;
+        for m in &self.entities.mentions {
+            if !ok(&m.span) || m.span.start < end || m.entity >= n {
+                return false;
+            }
+            end = m.span.end;
+        }
+        let related_ok = self
+            .entities
+            .entities
+            .iter()
+            .all(|e| e.related.is_none_or(|r| r < n));
+        related_ok && self.places.len() == n
+    }
+}
+
+impl CatalogEntry {
+    /// The catalog entry of a record stored as `file`.
+    pub fn of(record: &ArticleRecord, file: String) -> CatalogEntry {
+        let a = &record.article;
+        CatalogEntry {
+            id: a.id.clone(),
+            title: a.meta.title.clone(),
+            source: a.meta.source.clone(),
+            date: a.meta.date.clone(),
+            file,
+            bytes: a.body.len() as u64,
+            entities: u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(text: &str) -> ArticleRecord {
+        ArticleRecord::of(&Analysis::new(Article::parse("t.txt", text)))
+    }
+
+    #[test]
+    fn a_record_read_back_gives_the_same_analysis() {
+        let text = "---\ntitle: T\ndate: 2024-11-17\n---\nUkrainian forces struck near Kharkiv.\n\nJoe Biden said Russia lost. Biden left.";
+        let a = Analysis::new(Article::parse("t.txt", text));
+        let bytes = ArticleRecord::of(&a).to_bytes();
+        let r = ArticleRecord::from_bytes(&bytes).expect("reads back");
+        assert_eq!(r.places, place_facts(&a.entities));
+        let b = Analysis::from_record(r);
+        assert_eq!(b.article, a.article);
+        assert_eq!(b.entities, a.entities);
+        assert_eq!(b.passage_entities, a.passage_entities);
+        assert_eq!(b.passage_mentions, a.passage_mentions);
+        assert_eq!(b.index.token_count(), a.index.token_count());
+        let kharkiv = b.entities.entities.iter().position(|e| e.name == "Kharkiv");
+        let card = kharkiv.and_then(|i| crate::card::card(&b, i));
+        assert_eq!(card.and_then(|c| c.country).as_deref(), Some("Ukraine"));
+    }
+
+    #[test]
+    fn other_formats_and_garbage_are_refused_not_misread() {
+        let mut bytes = record("Kyiv.").to_bytes();
+        assert_eq!(ArticleRecord::from_bytes(b""), Err(RecordError::NotARecord));
+        assert_eq!(ArticleRecord::from_bytes(b"hello"), Err(RecordError::NotARecord));
+        bytes[3] = FORMAT + 1;
+        assert_eq!(
+            ArticleRecord::from_bytes(&bytes),
+            Err(RecordError::Format(FORMAT + 1))
+        );
+        let mut cut = record("Joe Biden spoke in Kyiv.").to_bytes();
+        cut.truncate(cut.len() - 3);
+        assert_eq!(ArticleRecord::from_bytes(&cut), Err(RecordError::Corrupt));
+    }
+
+    #[test]
+    fn boot_data_reads_back_and_checks_its_record() {
+        let r = record("Joe Biden spoke in Kyiv.");
+        let entry = CatalogEntry::of(&r, "articles/t.0.bin".to_string());
+        assert_eq!(entry.entities, 2);
+        let boot = Boot {
+            catalog: vec![entry],
+            total: 1,
+            first: Some(r.clone()),
+            notice: None,
+            analyser: "analyzer_loader.js".to_string(),
+        };
+        assert_eq!(Boot::from_bytes(&boot.to_bytes()), Ok(boot));
+        assert_eq!(Boot::from_bytes(&r.to_bytes()), Err(RecordError::NotARecord));
+        let mut bad = r;
+        bad.article.body.clear();
+        let boot = Boot {
+            first: Some(bad),
+            ..Boot::default()
+        };
+        assert_eq!(Boot::from_bytes(&boot.to_bytes()), Err(RecordError::Corrupt));
+    }
+
+    #[test]
+    fn spans_outside_the_body_are_refused() {
+        let mut r = record("Joe Biden spoke in Kyiv.");
+        r.article.body = "Joe".to_string();
+        assert_eq!(
+            ArticleRecord::from_bytes(&r.to_bytes()),
+            Err(RecordError::Corrupt)
+        );
+        let mut r = record("Joe Biden spoke in Kyiv.");
+        if let Some(m) = r.entities.mentions.first_mut() {
+            m.entity = 99;
+        }
+        assert_eq!(
+            ArticleRecord::from_bytes(&r.to_bytes()),
+            Err(RecordError::Corrupt)
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! The analyser worker: runs in a Web Worker (Trunk builds it with
+//! `data-type="worker"`), so the page never blocks while a reader's text is
+//! decoded, converted and analysed, whatever its size. It is the only part
+//! of the app that carries the entity model and word lists, and the page
+//! loads it only when a reader opens a text of their own (published
+//! articles come analysed by the site build).
+//!
+//! Protocol (`article_analysis::record`): the worker posts `Ready`; each
+//! `AnalyserRequest` (postcard bytes) gets `Progress` replies and one `Done`
+//! with the record, or `Refused`. The page cancels a job by terminating
+//! the worker.
+//!
+//! The message plumbing is written by hand, not with `gloo-worker`: that
+//! crate stops a busy worker only after its current message is handled
+//! (a `Destroy` message), while Cancel must stop an analysis at once
+//! (`Worker.terminate()` on the page's side), and its bincode codec would
+//! be a second serialization format beside postcard.
+
+use article_analysis::analysis::Analyzer;
+use article_analysis::import::content_id;
+use article_analysis::import::open::open;
+use article_analysis::record::{AnalyserReply, AnalyserRequest, ArticleRecord};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Paragraphs analysed between two progress reports.
+const STEP_PARAGRAPHS: usize = 64;
+
+fn main() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let bytes = js_sys::Uint8Array::new(&ev.data()).to_vec();
+        // A message that is not a request (another page's format) is ignored.
+        if let Ok(request) = AnalyserRequest::from_bytes(&bytes) {
+            handle(request, &|reply| post(&reply_to, &reply));
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    post(&scope, &AnalyserReply::Ready);
+}
+
+/// Sends a reply, transferring its buffer.
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &AnalyserReply) {
+    let array = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope.post_message_with_transfer(&array, &transfer);
+}
+
+/// Opens and analyses one text, reporting progress.
+fn handle(request: AnalyserRequest, send: &dyn Fn(AnalyserReply)) {
+    let AnalyserRequest { job, source, id } = request;
+    let imported = match open(source) {
+        Ok(i) => i,
+        Err(error) => return send(AnalyserReply::Refused { job, error }),
+    };
+    let notices = imported.notices.clone();
+    let id = id.unwrap_or_else(|| content_id(&imported.body));
+    let mut analyzer = Analyzer::new(imported.into_article(&id));
+    let mut reported = 0.0_f32;
+    while !analyzer.step(STEP_PARAGRAPHS) {
+        let done = analyzer.progress() as f32;
+        if done - reported >= 0.01 {
+            reported = done;
+            send(AnalyserReply::Progress { job, done });
+        }
+    }
+    let record = ArticleRecord::of(&analyzer.finish());
+    send(AnalyserReply::Done { job, record, notices });
+}

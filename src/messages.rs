@@ -1,0 +1,95 @@
+//! Every sentence the app says to the reader about a problem, in one place:
+//! the text library and the storage layer return typed errors, the app
+//! words them here.
+
+use article_analysis::import::open::ImportError;
+use article_analysis::record::RecordError;
+
+use crate::storage::StorageError;
+
+/// Quotes a name the way every message does.
+pub fn quoted(name: &str) -> String {
+    format!("\u{201c}{name}\u{201d}")
+}
+
+/// Why an opened text was refused.
+pub fn import(e: &ImportError) -> String {
+    match e {
+        ImportError::Empty(name) => format!("{} is empty.", quoted(name)),
+        ImportError::Binary(name) => format!(
+            "{} does not look like a text file (it contains binary data). Open a .txt, .md or .html file.",
+            quoted(name)
+        ),
+        ImportError::NoText(name) if name.is_empty() => "That text has nothing readable in it.".to_string(),
+        ImportError::NoText(name) => format!("{} has no readable text.", quoted(name)),
+        ImportError::EmptyPaste => "Paste some text first.".to_string(),
+        ImportError::OnlyAUrl => "That is a web address. Article Explorer does not fetch pages: open the page, copy its text and paste the text here.".to_string(),
+    }
+}
+
+/// A file over the size limit.
+pub fn too_large(name: &str, bytes: f64, limit: usize) -> String {
+    format!(
+        "{} is {:.0} MB; Article Explorer opens files up to {} MB. Split it into smaller files.",
+        quoted(name),
+        bytes / 1_048_576.0,
+        limit / 1_048_576
+    )
+}
+
+/// A published article whose file could not be fetched or read.
+pub fn article_unavailable(title: &str, why: Option<&RecordError>) -> String {
+    match why {
+        Some(RecordError::Format(_)) => format!(
+            "{} was published by another version of Article Explorer; reload the page to get the matching version.",
+            quoted(title)
+        ),
+        Some(_) => format!("{}'s file is damaged; it cannot be shown.", quoted(title)),
+        None => format!(
+            "{} could not be loaded (offline, or the server did not answer). Try again when you are online.",
+            quoted(title)
+        ),
+    }
+}
+
+/// What went wrong keeping the library.
+pub fn storage(e: StorageError, what: &str) -> String {
+    match e {
+        StorageError::Unavailable => format!(
+            "This browser does not allow keeping articles here (private window or storage disabled), so {what} will not be here after a reload."
+        ),
+        StorageError::Refused => format!(
+            "The browser refused to keep {what} (storage is full or disabled), so it will not be here after a reload."
+        ),
+        StorageError::Unreadable => "Your saved library could not be read; nothing was deleted.".to_string(),
+    }
+}
+
+/// Saved articles that did not read back.
+pub fn unreadable_saved(bad: usize) -> String {
+    format!(
+        "{bad} saved article{} could not be read and {} skipped; the rest of your library is here.",
+        if bad == 1 { "" } else { "s" },
+        if bad == 1 { "was" } else { "were" }
+    )
+}
+
+/// A link to an article that is not here.
+pub fn missing_article(id: &str) -> String {
+    if id.starts_with("local-") {
+        "This link points to an article that was opened in another browser; it is not in this browser's library, so the first article is shown.".to_string()
+    } else {
+        format!(
+            "The link names an article {} that is not here; showing the first article instead.",
+            quoted(id)
+        )
+    }
+}
+
+/// The analyser could not start (offline before it was ever cached).
+pub const ANALYSER_UNAVAILABLE: &str = "Entities for your own texts need the analyser, which could not be loaded (offline on a first visit?). Your text is kept as it is; try again when you are online.";
+
+/// The page's boot data is damaged (a broken deploy).
+pub fn boot_damaged(e: &RecordError) -> String {
+    format!("The published articles could not be read ({e}); reload the page. Your own texts still open.")
+}

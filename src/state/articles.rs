@@ -1,0 +1,472 @@
+//! The library: the published articles (from the boot data's catalog; each
+//! record fetched when first opened) and the reader's own (listed from
+//! storage; each record read when first opened), which one is open, and
+//! the analyses loaded so far.
+
+use std::collections::{HashMap, HashSet};
+
+use article_analysis::record::{ArticleRecord, Boot, CatalogEntry};
+use article_analysis::Analysis;
+use leptos::prelude::*;
+
+use super::{Notices, Shared};
+use crate::messages;
+use crate::storage::{self, KeptMeta};
+use crate::url_state::UrlState;
+
+/// Where an article comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    /// Published with the app; read-only.
+    Published {
+        /// Its record file, relative to the app.
+        file: String,
+    },
+    /// Opened by the reader.
+    Own {
+        /// When it was added (ms since the epoch).
+        added_ms: f64,
+        /// Kept in this browser's storage.
+        kept: bool,
+    },
+}
+
+/// One article of the library, as the list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// The article id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Length of its text in bytes.
+    pub bytes: u64,
+    /// How many entities it has (`None` while they are being found).
+    pub entities: Option<u32>,
+    /// Where it comes from.
+    pub origin: Origin,
+}
+
+impl Item {
+    /// Whether the reader may rename or delete it.
+    pub fn is_own(&self) -> bool {
+        matches!(self.origin, Origin::Own { .. })
+    }
+
+    fn published(e: &CatalogEntry) -> Item {
+        Item {
+            id: e.id.clone(),
+            title: e.title.clone(),
+            bytes: e.bytes,
+            entities: Some(e.entities),
+            origin: Origin::Published { file: e.file.clone() },
+        }
+    }
+
+    fn kept(m: &KeptMeta) -> Item {
+        Item {
+            id: m.id.clone(),
+            title: m.title.clone(),
+            bytes: m.bytes,
+            entities: Some(m.entities),
+            origin: Origin::Own {
+                added_ms: m.added_ms,
+                kept: true,
+            },
+        }
+    }
+
+    /// The storage entry of an own article.
+    pub fn meta(&self) -> Option<KeptMeta> {
+        match self.origin {
+            Origin::Own { added_ms, .. } => Some(KeptMeta {
+                id: self.id.clone(),
+                title: self.title.clone(),
+                added_ms,
+                bytes: self.bytes,
+                entities: self.entities.unwrap_or(0),
+            }),
+            Origin::Published { .. } => None,
+        }
+    }
+}
+
+/// Whether the open article's analysis is here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Shown.
+    Ready,
+    /// Being fetched or read.
+    Loading,
+    /// It could not be loaded; the sentence says why.
+    Failed(String),
+}
+
+/// An own article deleted a moment ago, for "Undo".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    /// Its list entry.
+    pub item: Shared<Item>,
+    /// Where it was in the list.
+    pub position: usize,
+    record: Option<Shared<ArticleRecord>>,
+}
+
+/// The articles context.
+#[derive(Clone, Copy)]
+pub struct Articles {
+    /// Every article: published first, then the reader's own.
+    pub items: RwSignal<Vec<Shared<Item>>>,
+    /// The open article's id.
+    pub open_id: RwSignal<String>,
+    loaded: RwSignal<HashMap<String, Shared<Analysis>>>,
+    records: StoredValue<HashMap<String, Shared<ArticleRecord>>>,
+    failed: RwSignal<HashMap<String, String>>,
+    asked: StoredValue<HashSet<String>>,
+    /// The own articles have been listed from storage.
+    pub listed: RwSignal<bool>,
+    /// The open article, analysed (the last one shown while another loads).
+    pub analysis: Memo<Shared<Analysis>>,
+    /// Whether the open article is shown, loading or failed.
+    pub status: Memo<Status>,
+    /// The last deleted article, for "Undo".
+    pub removed: RwSignal<Option<Removed>>,
+    notices: Notices,
+}
+
+impl Articles {
+    /// The library from the boot data; the URL's article is opened (an own
+    /// article once storage has been listed).
+    pub fn new(boot: &mut Boot, url: &UrlState, notices: Notices) -> Articles {
+        let items: Vec<Shared<Item>> = boot
+            .catalog
+            .iter()
+            .map(|e| Shared::new(Item::published(e)))
+            .collect();
+        let first_id = items.first().map(|i| i.id.clone()).unwrap_or_default();
+        let mut loaded = HashMap::new();
+        if let Some(record) = boot.first.take() {
+            loaded.insert(
+                record.article.id.clone(),
+                Shared::new(Analysis::from_record(record)),
+            );
+        }
+        let open_id = match &url.article {
+            Some(id) if items.iter().any(|i| &i.id == id) || id.starts_with("local-") => id.clone(),
+            Some(id) => {
+                notices.add(messages::missing_article(id));
+                first_id
+            }
+            None => first_id,
+        };
+        let open_id = RwSignal::new(open_id);
+        let loaded = RwSignal::new(loaded);
+        let failed = RwSignal::new(HashMap::<String, String>::new());
+        let analysis = Memo::new(move |previous: Option<&Shared<Analysis>>| {
+            let id = open_id.get();
+            loaded
+                .with(|m| m.get(&id).cloned())
+                .or_else(|| previous.cloned())
+                .unwrap_or_else(|| Shared::new(Analysis::from_record(ArticleRecord::empty())))
+        });
+        let status = Memo::new(move |_| {
+            let id = open_id.get();
+            if loaded.with(|m| m.contains_key(&id)) {
+                Status::Ready
+            } else if let Some(why) = failed.with(|f| f.get(&id).cloned()) {
+                Status::Failed(why)
+            } else {
+                Status::Loading
+            }
+        });
+        let articles = Articles {
+            items: RwSignal::new(items),
+            open_id,
+            loaded,
+            records: StoredValue::new(HashMap::new()),
+            failed,
+            asked: StoredValue::new(HashSet::new()),
+            listed: RwSignal::new(false),
+            analysis,
+            status,
+            removed: RwSignal::new(None),
+            notices,
+        };
+        articles.ensure_loaded(&articles.open_id.get_untracked());
+        articles
+    }
+
+    /// Opens an article (its analysis is loaded if need be).
+    pub fn open(&self, id: String) {
+        self.ensure_loaded(&id);
+        self.open_id.set(id);
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<Shared<Item>> {
+        self.items
+            .with_untracked(|all| all.iter().find(|i| i.id == id).cloned())
+    }
+
+    /// The analysis of any article, if loaded (tracked).
+    pub fn analysis_of(&self, id: &str) -> Option<Shared<Analysis>> {
+        self.loaded.with(|m| m.get(id).cloned())
+    }
+
+    /// Loads every article's analysis (for search across articles).
+    pub fn load_all(&self) {
+        let ids: Vec<String> = self
+            .items
+            .with_untracked(|all| all.iter().map(|i| i.id.clone()).collect());
+        for id in ids {
+            self.ensure_loaded(&id);
+        }
+    }
+
+    /// Starts loading an article's analysis unless it is here or on its way.
+    fn ensure_loaded(&self, id: &str) {
+        if id.is_empty() || self.loaded.with_untracked(|m| m.contains_key(id)) {
+            return;
+        }
+        if !self
+            .asked
+            .try_update_value(|a| a.insert(id.to_string()))
+            .unwrap_or(false)
+        {
+            return;
+        }
+        let this = *self;
+        let id = id.to_string();
+        let item = self.item(&id);
+        leptos::task::spawn_local(async move {
+            let result = match item.as_ref().map(|i| i.origin.clone()) {
+                Some(Origin::Published { file }) => match crate::fetch::bytes(&file).await {
+                    Some(bytes) => ArticleRecord::from_bytes(&bytes).map_err(|e| Some(e)),
+                    None => Err(None),
+                },
+                // Own articles are read from storage (listed first).
+                _ => match storage::record(&id).await {
+                    Ok(Some(r)) => Ok(r),
+                    _ => Err(None),
+                },
+            };
+            let title = item
+                .as_ref()
+                .map_or(id.as_str(), |i| i.title.as_str())
+                .to_string();
+            match result {
+                Ok(mut record) => {
+                    if let Some(i) = &item {
+                        record.article.meta.title = i.title.clone();
+                    }
+                    this.insert(record);
+                }
+                Err(why) => {
+                    this.asked.update_value(|a| {
+                        a.remove(&id);
+                    });
+                    let msg = messages::article_unavailable(&title, why.as_ref());
+                    this.failed.update(|f| {
+                        f.insert(id, msg);
+                    });
+                }
+            }
+        });
+    }
+
+    /// Puts an analysed record in the library's memory (not storage).
+    fn insert(&self, record: ArticleRecord) {
+        let id = record.article.id.clone();
+        let shared = Shared::new(record);
+        self.records.update_value(|r| {
+            r.insert(id.clone(), shared.clone());
+        });
+        let analysis = Shared::new(Analysis::from_record(ArticleRecord::clone(&shared)));
+        self.failed.update(|f| {
+            f.remove(&id);
+        });
+        self.loaded.update(|m| {
+            m.insert(id, analysis);
+        });
+    }
+
+    /// Lists the reader's kept articles from storage (at start, and when
+    /// another tab changed them). Opens the first article instead of a
+    /// linked own article that is not here.
+    pub fn list_kept(&self, then: impl FnOnce() + 'static) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match storage::list().await {
+                Ok((kept, bad)) => {
+                    this.items.update(|all| {
+                        all.retain(|i| !matches!(i.origin, Origin::Own { kept: true, .. }));
+                        for m in &kept {
+                            if !all.iter().any(|i| i.id == m.id) {
+                                all.push(Shared::new(Item::kept(m)));
+                            }
+                        }
+                    });
+                    if bad > 0 {
+                        this.notices.add(messages::unreadable_saved(bad));
+                    }
+                }
+                Err(crate::storage::StorageError::Unavailable) => {}
+                Err(e) => this.notices.add(messages::storage(e, "your articles")),
+            }
+            this.listed.set(true);
+            let open = this.open_id.get_untracked();
+            if open.starts_with("local-") && this.item(&open).is_none() {
+                this.notices.add(messages::missing_article(&open));
+                let first = this.items.with_untracked(|all| all.first().map(|i| i.id.clone()));
+                this.open(first.unwrap_or_default());
+            } else {
+                this.ensure_loaded(&open);
+            }
+            then();
+        });
+    }
+
+    /// Adds the reader's text: shown at once, and kept in storage (with a
+    /// message when the browser refuses). Replaces an earlier version of
+    /// the same text (the entities found, after a first showing without).
+    pub fn add_own(&self, record: ArticleRecord, entities_known: bool, added_ms: f64) {
+        let item = Item {
+            id: record.article.id.clone(),
+            title: record.article.meta.title.clone(),
+            bytes: record.article.body.len() as u64,
+            entities: entities_known
+                .then(|| u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX)),
+            origin: Origin::Own {
+                added_ms,
+                kept: false,
+            },
+        };
+        let id = item.id.clone();
+        let title = match self.item(&id) {
+            // The reader may have renamed it meanwhile.
+            Some(old) => old.title.clone(),
+            None => item.title.clone(),
+        };
+        let item = Item { title, ..item };
+        self.replace_item(item.clone());
+        self.insert(record.clone());
+        if entities_known {
+            self.keep(item, record);
+        }
+    }
+
+    fn replace_item(&self, item: Item) {
+        self.items
+            .update(|all| match all.iter_mut().find(|i| i.id == item.id) {
+                Some(slot) => *slot = Shared::new(item),
+                None => all.push(Shared::new(item)),
+            });
+    }
+
+    /// Writes an own article to storage and marks it kept.
+    fn keep(&self, item: Item, record: ArticleRecord) {
+        let Some(meta) = item.meta() else {
+            return;
+        };
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match storage::save(&meta, &record).await {
+                Ok(()) => {
+                    this.replace_item(Item {
+                        origin: Origin::Own {
+                            added_ms: meta.added_ms,
+                            kept: true,
+                        },
+                        ..item
+                    });
+                    crate::tabs::announce();
+                }
+                Err(e) => this.notices.add(messages::storage(e, "this article")),
+            }
+        });
+    }
+
+    /// Deletes one of the reader's articles (published ones are read-only);
+    /// "Undo" puts it back.
+    pub fn delete(&self, id: &str) -> Option<String> {
+        let position = self
+            .items
+            .with_untracked(|all| all.iter().position(|i| i.id == id))?;
+        let item = self.items.with_untracked(|all| all.get(position).cloned())?;
+        if !item.is_own() {
+            return None;
+        }
+        let record = self.records.with_value(|r| r.get(id).cloned());
+        self.items.update(|all| {
+            all.remove(position);
+        });
+        let id = id.to_string();
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            if let Err(e) = storage::remove(&id).await {
+                this.notices.add(messages::storage(e, "the deletion"));
+            }
+            crate::tabs::announce();
+        });
+        self.removed.set(Some(Removed {
+            item,
+            position,
+            record,
+        }));
+        let next = self.items.with_untracked(|all| all.first().map(|i| i.id.clone()));
+        Some(next.unwrap_or_default())
+    }
+
+    /// Puts the last deleted article back.
+    pub fn undo_delete(&self) {
+        let Some(removed) = self.removed.get_untracked() else {
+            return;
+        };
+        self.removed.set(None);
+        self.items.update(|all| {
+            let at = removed.position.min(all.len());
+            all.insert(at, removed.item.clone());
+        });
+        if let Some(record) = removed.record {
+            self.keep(Item::clone(&removed.item), ArticleRecord::clone(&record));
+        }
+    }
+
+    /// Renames one of the reader's articles.
+    pub fn rename(&self, id: &str, title: &str) {
+        let title = crate::storage::legacy::clean_title(title);
+        let Some(item) = self.item(id).filter(|i| i.is_own()) else {
+            return;
+        };
+        if title.is_empty() || title == item.title {
+            return;
+        }
+        let renamed = Item {
+            title: title.clone(),
+            ..Item::clone(&item)
+        };
+        self.replace_item(renamed.clone());
+        self.loaded.update(|m| {
+            if let Some(a) = m.get(id) {
+                let mut a = Analysis::clone(a);
+                a.article.meta.title = title.clone();
+                m.insert(id.to_string(), Shared::new(a));
+            }
+        });
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            if let Some(meta) = renamed.meta() {
+                if let Err(e) = storage::rename(&meta).await {
+                    this.notices.add(messages::storage(e, "the new name"));
+                }
+                crate::tabs::announce();
+            }
+        });
+    }
+
+    /// Writes its part of the URL (the article, unless it is the first).
+    pub fn to_url(&self, url: &mut UrlState) {
+        let id = self.open_id.get();
+        let first = self.items.with(|all| all.first().map(|i| i.id.clone()));
+        url.article = (Some(&id) != first.as_ref() && !id.is_empty()).then_some(id);
+    }
+}

@@ -1,0 +1,293 @@
+//! A reader's own text on its way into the library: sent to the analyser
+//! worker (which loads the entity model only now), with progress and
+//! Cancel; a pasted text is shown and searchable at once, its entities
+//! added when the worker has found them. Also moves a library kept by an
+//! earlier version (`localStorage`) into storage, through the same worker.
+
+use std::collections::HashMap;
+
+use article_analysis::import::open::{ImportError, Source};
+use article_analysis::import::{content_id, decode, Imported};
+use article_analysis::record::{AnalyserReply, AnalyserRequest, ArticleRecord};
+use article_analysis::Article;
+use leptos::prelude::*;
+
+use super::{open_article, Articles, CardState, Notices, Reading};
+use crate::analyser::Analyser;
+use crate::messages::{self, quoted};
+use crate::storage::{self, legacy};
+
+/// The job the progress bar shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobProgress {
+    /// What is being analysed.
+    pub title: String,
+    /// From 0 to 1.
+    pub done: f32,
+}
+
+#[derive(Debug, Clone)]
+enum Purpose {
+    /// The reader opened it: show it when done.
+    Open { title: String, added_ms: f64 },
+    /// A text kept by an earlier version, moved into storage.
+    Migrate { added_ms: f64 },
+}
+
+/// The import context.
+#[derive(Clone, Copy)]
+pub struct ImportJob {
+    /// The reader's text being analysed, if any.
+    pub progress: RwSignal<Option<JobProgress>>,
+    analyser: StoredValue<Option<Analyser>, LocalStorage>,
+    loader: StoredValue<String>,
+    jobs: StoredValue<HashMap<u32, Purpose>>,
+    next: StoredValue<u32>,
+    articles: Articles,
+    reading: Reading,
+    card: CardState,
+    notices: Notices,
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+impl ImportJob {
+    /// No job yet; the worker starts with the first text. `loader` is the
+    /// worker's loader script.
+    pub fn new(
+        loader: String,
+        articles: Articles,
+        reading: Reading,
+        card: CardState,
+        notices: Notices,
+    ) -> ImportJob {
+        ImportJob {
+            progress: RwSignal::new(None),
+            analyser: StoredValue::new_local(None),
+            loader: StoredValue::new(loader),
+            jobs: StoredValue::new(HashMap::new()),
+            next: StoredValue::new(1),
+            articles,
+            reading,
+            card,
+            notices,
+        }
+    }
+
+    /// Opens pasted text: shown at once (searchable), entities to follow.
+    pub fn open_paste(&self, text: &str) {
+        let body = decode::clean_controls(text);
+        let refused = if body.trim().is_empty() {
+            Some(ImportError::EmptyPaste)
+        } else if article_analysis::import::is_only_a_url(&body) {
+            Some(ImportError::OnlyAUrl)
+        } else {
+            None
+        };
+        if let Some(error) = refused {
+            self.notices.say(messages::import(&error));
+            return;
+        }
+        let id = content_id(&body);
+        if self.already_here(&id) {
+            return;
+        }
+        let mut article = Article::parse(&id, &body);
+        article.id = id.clone();
+        let title = article.meta.title.clone();
+        let added_ms = now_ms();
+        self.articles
+            .add_own(ArticleRecord::without_entities(article), false, added_ms);
+        open_article(self.articles, self.reading, self.card, id.clone());
+        self.send(Source::Paste(body), Some(id), Purpose::Open { title, added_ms });
+    }
+
+    /// Opens a picked or dropped `.txt` or `.md` file.
+    pub fn open_file(&self, name: String, bytes: Vec<u8>) {
+        let title = name.clone();
+        self.send(
+            Source::File { name, bytes },
+            None,
+            Purpose::Open {
+                title,
+                added_ms: now_ms(),
+            },
+        );
+    }
+
+    /// Opens the readable text of an HTML document (found by the page).
+    pub fn open_readable(&self, name: String, imported: Imported) {
+        self.send(
+            Source::Readable(imported),
+            None,
+            Purpose::Open {
+                title: name,
+                added_ms: now_ms(),
+            },
+        );
+    }
+
+    /// Stops the analysis at once; the text is not added.
+    pub fn cancel(&self) {
+        if let Some(a) = self.analyser.get_value() {
+            a.terminate();
+        }
+        let dropped: Vec<Purpose> = self
+            .jobs
+            .try_update_value(|j| j.drain().map(|(_, p)| p).collect())
+            .unwrap_or_default();
+        self.progress.set(None);
+        for p in dropped {
+            if let Purpose::Open { title, .. } = p {
+                self.notices.say(format!(
+                    "Stopped analysing {}; it was not added to your library.",
+                    quoted(&title)
+                ));
+            }
+        }
+    }
+
+    /// Moves the articles an earlier version kept in `localStorage` into
+    /// storage (each old key is removed only once its record is stored).
+    pub fn migrate_legacy(&self) {
+        let (old, bad) = legacy::read();
+        if bad > 0 {
+            self.notices.add(messages::unreadable_saved(bad));
+        }
+        for a in old {
+            if self.articles.item(&a.id).is_some() {
+                legacy::forget(&a.id);
+                continue;
+            }
+            self.send(
+                Source::File {
+                    name: format!("{}.txt", a.id),
+                    bytes: a.text.into_bytes(),
+                },
+                Some(a.id),
+                Purpose::Migrate { added_ms: a.added_ms },
+            );
+        }
+    }
+
+    /// The text is in the library already (with its entities): open it.
+    fn already_here(&self, id: &str) -> bool {
+        let here = self.articles.item(id).is_some_and(|i| i.entities.is_some());
+        if here {
+            open_article(self.articles, self.reading, self.card, id.to_string());
+            self.notices
+                .say("This text is already in your library; it is open now.");
+        }
+        here
+    }
+
+    fn analyser(&self) -> Analyser {
+        if let Some(a) = self.analyser.get_value() {
+            return a;
+        }
+        let this = *self;
+        let a = Analyser::new(
+            &self.loader.get_value(),
+            move |reply| this.on_reply(reply),
+            move || this.on_failure(),
+        );
+        self.analyser.set_value(Some(a.clone()));
+        a
+    }
+
+    fn send(&self, source: Source, id: Option<String>, purpose: Purpose) {
+        let job = self.next.get_value();
+        self.next.set_value(job.wrapping_add(1));
+        if let Purpose::Open { title, .. } = &purpose {
+            self.progress.set(Some(JobProgress {
+                title: title.clone(),
+                done: 0.0,
+            }));
+        }
+        self.jobs.update_value(|j| {
+            j.insert(job, purpose);
+        });
+        self.analyser().send(&AnalyserRequest { job, source, id });
+    }
+
+    fn on_failure(&self) {
+        self.analyser.set_value(None);
+        let had_jobs = self.jobs.try_update_value(|j| {
+            let any = j.values().any(|p| matches!(p, Purpose::Open { .. }));
+            j.clear();
+            any
+        });
+        self.progress.set(None);
+        if had_jobs.unwrap_or(false) {
+            self.notices.say(messages::ANALYSER_UNAVAILABLE);
+        }
+    }
+
+    fn on_reply(&self, reply: AnalyserReply) {
+        match reply {
+            AnalyserReply::Ready => {}
+            AnalyserReply::Progress { job, done } => {
+                let shown = self
+                    .jobs
+                    .with_value(|j| matches!(j.get(&job), Some(Purpose::Open { .. })));
+                if shown {
+                    self.progress.update(|p| {
+                        if let Some(p) = p {
+                            p.done = done;
+                        }
+                    });
+                }
+            }
+            AnalyserReply::Done { job, record, notices } => {
+                let purpose = self.jobs.try_update_value(|j| j.remove(&job)).flatten();
+                match purpose {
+                    Some(Purpose::Open { added_ms, .. }) => {
+                        self.progress.set(None);
+                        let id = record.article.id.clone();
+                        let known = self.articles.item(&id).is_some_and(|i| i.entities.is_some());
+                        if known {
+                            self.already_here(&id);
+                            return;
+                        }
+                        self.articles.add_own(record, true, added_ms);
+                        open_article(self.articles, self.reading, self.card, id);
+                        if !notices.is_empty() {
+                            self.notices.say(notices.join(" "));
+                        }
+                    }
+                    Some(Purpose::Migrate { added_ms }) => {
+                        let articles = self.articles;
+                        let notices_ctx = self.notices;
+                        leptos::task::spawn_local(async move {
+                            let id = record.article.id.clone();
+                            let meta = storage::KeptMeta {
+                                id: id.clone(),
+                                title: record.article.meta.title.clone(),
+                                added_ms,
+                                bytes: record.article.body.len() as u64,
+                                entities: u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX),
+                            };
+                            match storage::save(&meta, &record).await {
+                                Ok(()) => {
+                                    legacy::forget(&id);
+                                    articles.list_kept(|| {});
+                                }
+                                Err(e) => notices_ctx.add(messages::storage(e, "your saved articles")),
+                            }
+                        });
+                    }
+                    None => {}
+                }
+            }
+            AnalyserReply::Refused { job, error } => {
+                let purpose = self.jobs.try_update_value(|j| j.remove(&job)).flatten();
+                if matches!(purpose, Some(Purpose::Open { .. })) {
+                    self.progress.set(None);
+                    self.notices.say(messages::import(&error));
+                }
+            }
+        }
+    }
+}

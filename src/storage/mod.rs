@@ -1,0 +1,220 @@
+//! The reader's own articles, kept in this browser's IndexedDB (hundreds of
+//! megabytes, where `localStorage` held about five), as analysis records:
+//! reopening a kept text needs neither the analyser nor the entity model.
+//!
+//! One database per deployment (`article-explorer:` plus the app's folder),
+//! so two explorers on one origin never share or overwrite a library. Two
+//! object stores keyed by article id: `meta` (`{ id, title, added, bytes,
+//! entities }`, what the library list shows) and `records` (the record's
+//! bytes, `article_analysis::record`, read when the article is opened). A
+//! value that does not read back is reported and left in place, never
+//! deleted. A library from the `localStorage` version is moved over once
+//! (see [`legacy`]): its texts go through the analyser, and each old key is
+//! removed only after its record is stored.
+
+pub mod legacy;
+
+use article_analysis::record::ArticleRecord;
+use idb::{Database, DatabaseEvent as _, Factory, ObjectStoreParams, TransactionMode};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The object store of the list entries.
+const META: &str = "meta";
+/// The object store of the records.
+const RECORDS: &str = "records";
+/// The database's schema version.
+const VERSION: u32 = 1;
+
+/// Why storage did not do what was asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser has no IndexedDB here (private mode in some browsers,
+    /// disabled storage, a `file://` page in some browsers).
+    Unavailable,
+    /// The browser refused to write (quota full, or the disk).
+    Refused,
+    /// Reading failed.
+    Unreadable,
+}
+
+/// What the library list shows of a kept article, stored apart from its
+/// record so listing the library reads no texts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptMeta {
+    /// The article id (`local-…`).
+    pub id: String,
+    /// Its title (renaming changes only this).
+    pub title: String,
+    /// When it was added (ms since the epoch).
+    pub added_ms: f64,
+    /// Length of its text in bytes.
+    pub bytes: u64,
+    /// How many entities it has.
+    pub entities: u32,
+}
+
+/// The database name for this deployment: the app's folder in the URL.
+pub fn database_name() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let folder = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+    format!("article-explorer:{folder}/")
+}
+
+async fn open() -> Result<Database, StorageError> {
+    let factory = Factory::new().map_err(|_| StorageError::Unavailable)?;
+    let mut request = factory
+        .open(&database_name(), Some(VERSION))
+        .map_err(|_| StorageError::Unavailable)?;
+    request.on_upgrade_needed(|event| {
+        if let Ok(db) = event.database() {
+            for store in [META, RECORDS] {
+                if !db.store_names().iter().any(|s| s == store) {
+                    let _ = db.create_object_store(store, ObjectStoreParams::new());
+                }
+            }
+        }
+    });
+    request.await.map_err(|_| StorageError::Unavailable)
+}
+
+fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn get(value: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).ok()
+}
+
+fn meta_to_value(m: &KeptMeta) -> JsValue {
+    let obj = js_sys::Object::new();
+    set(&obj, "id", &m.id.as_str().into());
+    set(&obj, "title", &m.title.as_str().into());
+    set(&obj, "added", &m.added_ms.into());
+    set(&obj, "bytes", &(m.bytes as f64).into());
+    set(&obj, "entities", &m.entities.into());
+    obj.into()
+}
+
+fn meta_from_value(v: &JsValue) -> Option<KeptMeta> {
+    let number = |k: &str| {
+        get(v, k)
+            .and_then(|x| x.as_f64())
+            .filter(|x| x.is_finite() && *x >= 0.0)
+    };
+    Some(KeptMeta {
+        id: get(v, "id")?.as_string()?,
+        title: get(v, "title")?.as_string()?,
+        added_ms: number("added")?,
+        bytes: number("bytes")? as u64,
+        entities: number("entities")? as u32,
+    })
+}
+
+async fn transaction(mode: TransactionMode) -> Result<(Database, idb::Transaction), StorageError> {
+    let failed = match mode {
+        TransactionMode::ReadOnly => StorageError::Unreadable,
+        _ => StorageError::Refused,
+    };
+    let db = open().await?;
+    let tx = db.transaction(&[META, RECORDS], mode).map_err(|_| failed)?;
+    Ok((db, tx))
+}
+
+/// Every kept article's list entry (oldest first) and how many entries did
+/// not read back (they are left in place).
+pub async fn list() -> Result<(Vec<KeptMeta>, usize), StorageError> {
+    let (_db, tx) = transaction(TransactionMode::ReadOnly).await?;
+    let store = tx.object_store(META).map_err(|_| StorageError::Unreadable)?;
+    let values = store
+        .get_all(None, None)
+        .map_err(|_| StorageError::Unreadable)?
+        .await
+        .map_err(|_| StorageError::Unreadable)?;
+    let mut kept = Vec::with_capacity(values.len());
+    let mut bad = 0;
+    for v in &values {
+        match meta_from_value(v) {
+            Some(k) => kept.push(k),
+            None => bad += 1,
+        }
+    }
+    kept.sort_by(|a, b| a.added_ms.total_cmp(&b.added_ms));
+    Ok((kept, bad))
+}
+
+/// A kept article's record; `Ok(None)` when it is missing or does not read
+/// back (it is left in place).
+pub async fn record(id: &str) -> Result<Option<ArticleRecord>, StorageError> {
+    let (_db, tx) = transaction(TransactionMode::ReadOnly).await?;
+    let store = tx.object_store(RECORDS).map_err(|_| StorageError::Unreadable)?;
+    let value = store
+        .get(JsValue::from_str(id))
+        .map_err(|_| StorageError::Unreadable)?
+        .await
+        .map_err(|_| StorageError::Unreadable)?;
+    let bytes = value
+        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|a| a.to_vec());
+    Ok(bytes.and_then(|b| ArticleRecord::from_bytes(&b).ok()))
+}
+
+/// Keeps (or replaces) an article: its list entry and its record, in one
+/// transaction (both or neither).
+pub async fn save(meta: &KeptMeta, record: &ArticleRecord) -> Result<(), StorageError> {
+    let (_db, tx) = transaction(TransactionMode::ReadWrite).await?;
+    let key = JsValue::from_str(&meta.id);
+    let bytes: JsValue = js_sys::Uint8Array::from(record.to_bytes().as_slice()).into();
+    for (store, value) in [(META, meta_to_value(meta)), (RECORDS, bytes)] {
+        let store = tx.object_store(store).map_err(|_| StorageError::Refused)?;
+        store
+            .put(&value, Some(&key))
+            .map_err(|_| StorageError::Refused)?
+            .await
+            .map_err(|_| StorageError::Refused)?;
+    }
+    tx.await.map_err(|_| StorageError::Refused).map(|_| ())
+}
+
+/// Renames a kept article (its list entry).
+pub async fn rename(meta: &KeptMeta) -> Result<(), StorageError> {
+    let (_db, tx) = transaction(TransactionMode::ReadWrite).await?;
+    let store = tx.object_store(META).map_err(|_| StorageError::Refused)?;
+    store
+        .put(&meta_to_value(meta), Some(&JsValue::from_str(&meta.id)))
+        .map_err(|_| StorageError::Refused)?
+        .await
+        .map_err(|_| StorageError::Refused)?;
+    tx.await.map_err(|_| StorageError::Refused).map(|_| ())
+}
+
+/// Forgets an article.
+pub async fn remove(id: &str) -> Result<(), StorageError> {
+    let (_db, tx) = transaction(TransactionMode::ReadWrite).await?;
+    for store in [META, RECORDS] {
+        let store = tx.object_store(store).map_err(|_| StorageError::Refused)?;
+        store
+            .delete(JsValue::from_str(id))
+            .map_err(|_| StorageError::Refused)?
+            .await
+            .map_err(|_| StorageError::Refused)?;
+    }
+    tx.await.map_err(|_| StorageError::Refused).map(|_| ())
+}
+
+/// How much the origin stores and may store, in bytes, when the browser
+/// says; and asks the browser to keep the library (not evict it under
+/// pressure). Both are best effort.
+pub async fn estimate_and_persist() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    if let Ok(p) = storage.persist() {
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
+    let estimate = wasm_bindgen_futures::JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?;
+    let usage = js_sys::Reflect::get(&estimate, &"usage".into()).ok()?.as_f64()?;
+    let quota = js_sys::Reflect::get(&estimate, &"quota".into()).ok()?.as_f64()?;
+    Some((usage, quota))
+}
