@@ -179,8 +179,11 @@ test('the service worker precaches exactly the build, relative to its own folder
     const cache = await caches.open(names[0]);
     return (await cache.keys()).map((r) => r.url).sort();
   });
+  // Every file of the build, sub-folders (the published articles) included.
   const expected = fs
-    .readdirSync(distDir)
+    .readdirSync(distDir, { recursive: true })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => fs.statSync(path.join(distDir, f)).isFile())
     .filter((f) => f !== 'sw.js' && !f.endsWith('.br') && !f.endsWith('.gz'))
     .map((f) => new URL(f === 'index.html' ? './' : f, app.srv.base).href)
     .sort();
