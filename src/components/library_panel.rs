@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::open;
-use crate::state::{open_article, Articles, CardState, ImportJob, Notices, Origin, Reading};
+use crate::state::{open_article, Articles, CardState, ImportJob, Kept, Notices, Origin, Reading};
 
 /// "12.3 KB" style sizes.
 fn human_size(bytes: u64) -> String {
@@ -87,8 +87,10 @@ pub fn LibraryPanel() -> impl IntoView {
                     Origin::Published { .. } => meta.push("built in".to_string()),
                     Origin::Own { added_ms, kept } => {
                         meta.push(format!("added {}", date_of(added_ms)));
-                        if !kept && item.entities.is_some() {
-                            meta.push("not kept".to_string());
+                        match kept {
+                            Kept::Pending => meta.push("saving…".to_string()),
+                            Kept::No => meta.push("not kept".to_string()),
+                            Kept::Yes => {}
                         }
                     }
                 }

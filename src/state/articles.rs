@@ -26,9 +26,20 @@ pub enum Origin {
     Own {
         /// When it was added (ms since the epoch).
         added_ms: f64,
-        /// Kept in this browser's storage.
-        kept: bool,
+        /// Whether it is kept in this browser's storage.
+        kept: Kept,
     },
+}
+
+/// Whether an own article is in storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Not yet: its entities are being found, or it is being written.
+    Pending,
+    /// Stored; it will be here after a reload.
+    Yes,
+    /// The browser refused to store it.
+    No,
 }
 
 /// One article of the library, as the list shows it.
@@ -70,7 +81,7 @@ impl Item {
             entities: Some(m.entities),
             origin: Origin::Own {
                 added_ms: m.added_ms,
-                kept: true,
+                kept: Kept::Yes,
             },
         }
     }
@@ -298,7 +309,7 @@ impl Articles {
             match storage::list().await {
                 Ok((kept, bad)) => {
                     this.items.update(|all| {
-                        all.retain(|i| !matches!(i.origin, Origin::Own { kept: true, .. }));
+                        all.retain(|i| !matches!(i.origin, Origin::Own { kept: Kept::Yes, .. }));
                         for m in &kept {
                             if !all.iter().any(|i| i.id == m.id) {
                                 all.push(Shared::new(Item::kept(m)));
@@ -369,17 +380,17 @@ impl Articles {
         };
         let this = *self;
         leptos::task::spawn_local(async move {
-            match storage::save(&meta, &record).await {
-                Ok(()) => {
-                    this.replace_item(Item {
-                        origin: Origin::Own {
-                            added_ms: meta.added_ms,
-                            kept: true,
-                        },
-                        ..item
-                    });
-                    crate::tabs::announce();
-                }
+            let saved = storage::save(&meta, &record).await;
+            let kept = if saved.is_ok() { Kept::Yes } else { Kept::No };
+            this.replace_item(Item {
+                origin: Origin::Own {
+                    added_ms: meta.added_ms,
+                    kept,
+                },
+                ..item
+            });
+            match saved {
+                Ok(()) => crate::tabs::announce(),
                 Err(e) => this.notices.add(messages::storage(e, "this article")),
             }
         });

@@ -27,7 +27,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-pub use articles::{Articles, Item, Origin, Removed, Status};
+pub use articles::{Articles, Item, Kept, Origin, Removed, Status};
 pub use card::{CardAnchor, CardState};
 pub use import::{ImportJob, JobProgress};
 pub use network::{Drawn, NetworkSettings, NETWORK_FRAME};
