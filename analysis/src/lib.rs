@@ -23,12 +23,16 @@
 //! - [`cooccurrence`]: the network of entities mentioned together.
 //! - [`layout`]: deterministic positions for drawing that network.
 //! - [`card`]: what the entity card says about one entity.
+//! - [`annotations`]: the reader's highlights and notes (W3C Web Annotation
+//!   selectors, re-anchoring, Markdown and JSON exports) and entity
+//!   corrections.
 //!
 //! Every span in this crate is a byte range on `char` boundaries of the text
 //! it refers to.
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod annotations;
 pub mod card;
 pub mod cooccurrence;
 pub mod document;
