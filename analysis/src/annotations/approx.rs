@@ -17,7 +17,7 @@
 //! then nearest.
 
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 
 /// Most edits ever allowed.
@@ -33,6 +33,8 @@ const MAX_QUOTE_CHARS: usize = 8192;
 const CELL_BUDGET: usize = 1 << 22;
 /// Most candidates aligned.
 const MAX_CANDIDATES: usize = 16;
+/// Bits of the filter in front of the piece table.
+const FILTER_BITS: usize = 1 << 16;
 /// Rolling-hash base (odd).
 const BASE: u64 = 0x0100_0000_01b3;
 
@@ -66,14 +68,13 @@ pub(super) fn find(
         return None;
     }
     let pieces = pieces(quote.as_bytes(), k);
-    let mut candidates = candidates(text.as_bytes(), &pieces, k);
-    candidates.sort_by_key(|c| (Reverse(c.votes), c.lo.abs_diff(near), c.lo));
+    let candidates = candidates(text.as_bytes(), &pieces, k, near);
     // Each candidate's window spans its diagonals plus `slack` bytes on each
     // side (k characters are at most 4k bytes).
     let slack = 4 * k;
     let mut best: Option<(usize, Reverse<usize>, usize, Range<usize>)> = None;
     let mut cells = 0;
-    for c in candidates.iter().take(MAX_CANDIDATES) {
+    for c in &candidates {
         let start = floor_boundary(text, c.lo.saturating_sub(slack));
         let end = ceil_boundary(text, c.hi + quote.len() + slack);
         let Some(window) = text.get(start..end) else {
@@ -135,9 +136,15 @@ fn hash(bytes: &[u8]) -> u64 {
         .fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(u64::from(b)))
 }
 
-/// Every exact occurrence of every piece in `text`, grouped by the diagonal
-/// (implied start of the quote) it votes for.
-fn candidates(text: &[u8], pieces: &[(usize, &[u8])], k: usize) -> Vec<Candidate> {
+/// The best [`MAX_CANDIDATES`] candidates (most votes, then nearest `near`,
+/// then first), best first. One pass over `text`: a rolling hash finds
+/// every occurrence of every piece; each hit votes for the diagonal (the
+/// implied start of the quote) `i - offset`. Hits arrive in text order and
+/// a diagonal is at most the largest piece offset behind, so a small heap
+/// puts them in diagonal order as they come; runs of hits within `2k + 1`
+/// bytes of a run's first diagonal form one candidate. Time linear in the
+/// text (times the log of the quote's length), memory bounded by the quote.
+fn candidates(text: &[u8], pieces: &[(usize, &[u8])], k: usize, near: usize) -> Vec<Candidate> {
     let Some(len) = pieces.first().map(|p| p.1.len()) else {
         return Vec::new();
     };
@@ -145,22 +152,48 @@ fn candidates(text: &[u8], pieces: &[(usize, &[u8])], k: usize) -> Vec<Candidate
         return Vec::new();
     }
     let mut table: HashMap<u64, Vec<usize>> = HashMap::new();
+    // A bit per hash bucket: most windows are no piece and skip the map.
+    let mut filter = vec![0u64; FILTER_BITS / 64];
+    let bucket = |h: u64| (h as usize) % FILTER_BITS;
     for (i, (_, p)) in pieces.iter().enumerate() {
-        table.entry(hash(p)).or_default().push(i);
+        let h = hash(p);
+        table.entry(h).or_default().push(i);
+        if let Some(word) = filter.get_mut(bucket(h) / 64) {
+            *word |= 1 << (bucket(h) % 64);
+        }
     }
+    let lag = pieces.iter().map(|p| p.0).max().unwrap_or(0);
     // BASE^(len - 1), to take the outgoing byte off the rolling hash.
     let top = (1..len).fold(1u64, |p, _| p.wrapping_mul(BASE));
-    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let mut pending: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let mut runs = Runs {
+        reach: 2 * k + 1,
+        near,
+        current: None,
+        voted: 0,
+        best: BinaryHeap::new(),
+    };
     let mut h = hash(text.get(..len).unwrap_or_default());
     for (i, window) in text.windows(len).enumerate() {
-        if let Some(ids) = table.get(&h) {
+        let maybe = filter
+            .get(bucket(h) / 64)
+            .is_some_and(|word| word & (1 << (bucket(h) % 64)) != 0);
+        if let Some(ids) = maybe.then(|| table.get(&h)).flatten() {
             for &id in ids {
                 if let Some(&(offset, piece)) = pieces.get(id) {
                     if piece == window {
-                        hits.push((i.saturating_sub(offset), id));
+                        pending.push(Reverse((i.saturating_sub(offset), id)));
                     }
                 }
             }
+        }
+        // No later hit can have a diagonal below i + 1 - lag.
+        while let Some(&Reverse(hit)) = pending.peek() {
+            if hit.0 + lag > i {
+                break;
+            }
+            pending.pop();
+            runs.add(hit);
         }
         if let (Some(&out), Some(&next)) = (window.first(), text.get(i + len)) {
             h = h
@@ -169,25 +202,38 @@ fn candidates(text: &[u8], pieces: &[(usize, &[u8])], k: usize) -> Vec<Candidate
                 .wrapping_add(u64::from(next));
         }
     }
-    hits.sort_unstable();
-    // Hits within 2k + 1 bytes of a candidate's first diagonal join it.
-    let reach = 2 * k + 1;
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut voted: u128 = 0;
-    for (diagonal, id) in hits {
-        // At most 65 pieces (k ≤ 64), so one bit each fits.
+    while let Some(Reverse(hit)) = pending.pop() {
+        runs.add(hit);
+    }
+    runs.finish()
+}
+
+/// Hits in diagonal order grouped into candidates, keeping the best few.
+struct Runs {
+    reach: usize,
+    near: usize,
+    current: Option<Candidate>,
+    /// Pieces that voted for `current` (at most 65 pieces: one bit each).
+    voted: u128,
+    /// The best candidates so far, worst on top.
+    best: BinaryHeap<(Reverse<u32>, usize, usize, usize)>,
+}
+
+impl Runs {
+    fn add(&mut self, (diagonal, id): (usize, usize)) {
         let bit = 1u128 << (id % 128);
-        match out.last_mut() {
-            Some(c) if diagonal <= c.lo + reach => {
+        match &mut self.current {
+            Some(c) if diagonal <= c.lo + self.reach => {
                 c.hi = diagonal;
-                if voted & bit == 0 {
-                    voted |= bit;
+                if self.voted & bit == 0 {
+                    self.voted |= bit;
                     c.votes += 1;
                 }
             }
             _ => {
-                voted = bit;
-                out.push(Candidate {
+                self.flush();
+                self.voted = bit;
+                self.current = Some(Candidate {
                     lo: diagonal,
                     hi: diagonal,
                     votes: 1,
@@ -195,7 +241,25 @@ fn candidates(text: &[u8], pieces: &[(usize, &[u8])], k: usize) -> Vec<Candidate
             }
         }
     }
-    out
+
+    fn flush(&mut self) {
+        if let Some(c) = self.current.take() {
+            self.best
+                .push((Reverse(c.votes), c.lo.abs_diff(self.near), c.lo, c.hi));
+            if self.best.len() > MAX_CANDIDATES {
+                self.best.pop();
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<Candidate> {
+        self.flush();
+        self.best
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(Reverse(votes), _, lo, hi)| Candidate { lo, hi, votes })
+            .collect()
+    }
 }
 
 /// The start of the `char` containing byte `i` (or `text.len()`).
