@@ -5,5 +5,13 @@
 //!
 //! - [`anchor`]: W3C text-quote and text-position selectors of a passage,
 //!   and finding the passage again in a changed text.
+//! - [`highlight`]: highlights and notes as data, in text order.
+//! - [`markdown`]: "Export notes as Markdown".
+//! - [`web`]: W3C Web Annotation JSON export and import.
+//! - [`timestamp`]: milliseconds ⇄ `xsd:dateTime`.
 pub mod anchor;
 mod approx;
+pub mod highlight;
+pub mod markdown;
+pub mod timestamp;
+pub mod web;
