@@ -9,9 +9,16 @@
 //! - [`markdown`]: "Export notes as Markdown".
 //! - [`web`]: W3C Web Annotation JSON export and import.
 //! - [`timestamp`]: milliseconds ⇄ `xsd:dateTime`.
+//! - [`corrections`]: rename, change type, merge, "not an entity", add an
+//!   entity; applied in order to the extractor's entities, per article or
+//!   for all articles.
+//! - [`occurrences`]: where a name occurs (whole words, case-sensitive), for
+//!   "Add entity".
 pub mod anchor;
 mod approx;
+pub mod corrections;
 pub mod highlight;
 pub mod markdown;
+pub mod occurrences;
 pub mod timestamp;
 pub mod web;
