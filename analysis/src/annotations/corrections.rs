@@ -34,10 +34,14 @@
 //!   occurrence that covers mentions (or equals one) replaces them ("Bank of
 //!   America" over "America"); one that lies inside a longer mention or
 //!   crosses one's edge is left out. An entity left with no mention
-//!   disappears.
+//!   disappears; one that lost every mention writing its name takes its
+//!   longest remaining one.
 //!
 //! Corrected entities are ordered by first mention (the extractor's order);
-//! ids stay unique (a taken id gets `-2`, `-3`, ...) and URL-safe.
+//! ids stay unique (a taken id gets `-2`, `-3`, ...) and URL-safe; where
+//! two entities match a key, the first mentioned is meant. Applying a list
+//! at once or one correction at a time (each to the previous result) gives
+//! the same entities.
 //!
 //! ```
 //! use article_analysis::annotations::corrections::{apply, Correction, EntityKey};
@@ -220,33 +224,39 @@ struct Work {
     aliases: Vec<String>,
     related: Option<usize>,
     id: String,
+    /// Not removed, merged away or left without mentions.
     alive: bool,
-    /// Named by the reader: the name need not be in the text.
-    renamed: bool,
-    /// Its mentions or name changed: name and aliases are checked again.
+    /// Its mentions or name changed: its name and aliases are settled again.
     touched: bool,
-    /// `id` is wanted, not yet claimed (new entity, or its kind changed):
-    /// it is numbered if another entity has it.
-    new_id: bool,
+    /// "Add entity" took a mention that wrote its name.
+    lost_name: bool,
+    /// Start of its first mention.
+    first: usize,
 }
 
-/// Entities and mentions while corrections are applied. Mentions stay
-/// sorted, disjoint and belong to live entities after every step.
+/// Entities and mentions while corrections are applied. After every
+/// correction ([`State::settle`]) the state is exactly what [`State::finish`]
+/// would return, so applying a list at once or one correction at a time to
+/// the previous result gives the same entities.
 struct State<'t> {
     text: &'t str,
     ents: Vec<Work>,
+    /// Sorted, disjoint, each of a live entity.
     mentions: Vec<(Range<usize>, usize)>,
 }
 
 /// Applies `corrections` in order to the entities `entities` of `text`
 /// (see the module documentation). Deterministic; never panics; the
-/// result keeps the invariants of [`Entities`]. Time: each correction
-/// costs a pass over the entities and mentions, `AddEntity` also one over
-/// the text.
+/// result keeps the invariants of [`Entities`], and applying the list one
+/// correction at a time to the previous result gives the same. Time: each
+/// correction costs a pass over the entities and mentions, `AddEntity` also
+/// one over the text.
 pub fn apply(text: &str, entities: &Entities, corrections: &[Correction]) -> Entities {
     let mut st = State::new(text, entities);
+    st.settle();
     for c in corrections {
         st.apply(c);
+        st.settle();
     }
     st.finish()
 }
@@ -263,9 +273,9 @@ impl<'t> State<'t> {
                 related: x.related,
                 id: x.id.clone(),
                 alive: true,
-                renamed: false,
                 touched: false,
-                new_id: false,
+                lost_name: false,
+                first: usize::MAX,
             })
             .collect();
         // Only valid mentions, sorted and disjoint (as the extractor gives).
@@ -280,19 +290,42 @@ impl<'t> State<'t> {
         let mut end = 0;
         mentions.retain(|m| {
             let keep = m.0.start >= end;
-            end = end.max(if keep { m.0.end } else { end });
+            if keep {
+                end = m.0.end;
+            }
             keep
         });
         State { text, ents, mentions }
     }
 
-    /// The live entity `key` names (as [`EntityKey::find`]).
+    /// The live entity `key` names (as [`EntityKey::find`], in the order of
+    /// first mention).
     fn find(&self, key: &EntityKey) -> Option<usize> {
-        key.find_in(
-            self.ents
-                .iter()
-                .map(|w| (w.alive, w.kind, w.name.as_str(), w.aliases.as_slice())),
-        )
+        let mut order: Vec<usize> = (0..self.ents.len()).collect();
+        order.sort_by_key(|&i| self.ents[i].first);
+        let found = key.find_in(order.iter().map(|&i| {
+            let w = &self.ents[i];
+            (w.alive, w.kind, w.name.as_str(), w.aliases.as_slice())
+        }))?;
+        order.get(found).copied()
+    }
+
+    /// `wanted`, or `wanted-2`, `-3`, ... if another live entity has it.
+    fn free_id(&self, wanted: String, except: usize) -> String {
+        let taken: HashSet<&str> = self
+            .ents
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| w.alive && *i != except)
+            .map(|(_, w)| w.id.as_str())
+            .collect();
+        let mut id = wanted.clone();
+        let mut n = 1;
+        while taken.contains(id.as_str()) {
+            n += 1;
+            id = format!("{wanted}-{n}");
+        }
+        id
     }
 
     fn apply(&mut self, c: &Correction) {
@@ -303,17 +336,16 @@ impl<'t> State<'t> {
                     let w = &mut self.ents[i];
                     let old = std::mem::replace(&mut w.name, name);
                     w.aliases.insert(0, old);
-                    w.renamed = true;
                     w.touched = true;
                 }
             }
             Correction::ChangeType { key, kind } => {
                 if let Some(i) = self.find(key) {
-                    let w = &mut self.ents[i];
-                    if w.kind != *kind {
+                    if self.ents[i].kind != *kind {
+                        let id = self.free_id(wanted_id(*kind, &self.ents[i].name), i);
+                        let w = &mut self.ents[i];
                         w.kind = *kind;
-                        w.id = wanted_id(*kind, &w.name);
-                        w.new_id = true;
+                        w.id = id;
                     }
                 }
             }
@@ -346,21 +378,11 @@ impl<'t> State<'t> {
             }
             Correction::NotAnEntity { key } => {
                 if let Some(i) = self.find(key) {
-                    self.remove(i);
+                    self.ents[i].alive = false;
+                    self.mentions.retain(|m| m.1 != i);
                 }
             }
             Correction::AddEntity { name, kind } => self.add(name, *kind),
-        }
-    }
-
-    /// Entity `i` and its mentions disappear.
-    fn remove(&mut self, i: usize) {
-        self.ents[i].alive = false;
-        self.mentions.retain(|m| m.1 != i);
-        for w in &mut self.ents {
-            if w.related == Some(i) {
-                w.related = None;
-            }
         }
     }
 
@@ -375,20 +397,22 @@ impl<'t> State<'t> {
         let target = match self.find(&EntityKey::new(&name, kind)) {
             Some(i) => i,
             None => {
+                let id = self.free_id(wanted_id(kind, &name), usize::MAX);
                 self.ents.push(Work {
-                    id: wanted_id(kind, &name),
                     name,
                     kind,
                     aliases: Vec::new(),
                     related: None,
+                    id,
                     alive: true,
-                    renamed: false,
                     touched: true,
-                    new_id: true,
+                    lost_name: false,
+                    first: usize::MAX,
                 });
                 self.ents.len() - 1
             }
         };
+        let text = self.text;
         let old = std::mem::take(&mut self.mentions);
         let mut out = Vec::with_capacity(old.len() + found.len());
         let mut rest = old.as_slice();
@@ -401,9 +425,10 @@ impl<'t> State<'t> {
             let overlapping = rest.iter().take_while(|m| m.0.start < span.end).count();
             let (hit, after) = rest.split_at(overlapping);
             if hit.iter().all(|m| span.start <= m.0.start && m.0.end <= span.end) {
-                for m in hit {
-                    if let Some(w) = self.ents.get_mut(m.1) {
+                for (s, e) in hit.iter().filter(|m| m.1 != target) {
+                    if let Some(w) = self.ents.get_mut(*e) {
                         w.touched = true;
+                        w.lost_name |= clean_surface(text.get(s.clone()).unwrap_or("")) == w.name;
                     }
                 }
                 out.push((span, target));
@@ -417,47 +442,58 @@ impl<'t> State<'t> {
         }
     }
 
-    fn finish(self) -> Entities {
-        let State { text, ents, mentions } = self;
-        let surface = |span: &Range<usize>| clean_surface(text.get(span.clone()).unwrap_or(""));
-        // Survivors in order of first mention.
-        let mut first: Vec<Option<usize>> = vec![None; ents.len()];
-        let mut surfaces: Vec<Vec<String>> = vec![Vec::new(); ents.len()];
-        for (span, e) in &mentions {
-            first[*e].get_or_insert(span.start);
-            if ents[*e].touched {
-                surfaces[*e].push(surface(span));
+    /// Brings the entities in line with the mentions after a correction:
+    /// first mentions; entities left without mentions die; touched ones get
+    /// their name and aliases settled ([`names`]); links to dead entities or
+    /// to oneself are dropped.
+    fn settle(&mut self) {
+        let text = self.text;
+        let mut surfaces: Vec<Vec<String>> = vec![Vec::new(); self.ents.len()];
+        let mut first = vec![usize::MAX; self.ents.len()];
+        for (span, e) in &self.mentions {
+            first[*e] = first[*e].min(span.start);
+            if self.ents[*e].touched {
+                surfaces[*e].push(clean_surface(text.get(span.clone()).unwrap_or("")));
             }
         }
-        let mut order: Vec<usize> = (0..ents.len())
-            .filter(|&i| ents[i].alive && first[i].is_some())
-            .collect();
-        order.sort_by_key(|&i| first[i]);
+        for ((w, first), surfaces) in self.ents.iter_mut().zip(first).zip(surfaces) {
+            w.first = first;
+            w.alive &= first != usize::MAX;
+            if w.alive && w.touched {
+                (w.name, w.aliases) = names(w, &surfaces);
+            }
+            w.touched = false;
+            w.lost_name = false;
+        }
+        let alive: Vec<bool> = self.ents.iter().map(|w| w.alive).collect();
+        for (i, w) in self.ents.iter_mut().enumerate() {
+            w.related = w.related.filter(|&r| r != i && alive.get(r) == Some(&true));
+        }
+    }
+
+    fn finish(self) -> Entities {
+        let State { ents, mentions, .. } = self;
+        let mut order: Vec<usize> = (0..ents.len()).filter(|&i| ents[i].alive).collect();
+        order.sort_by_key(|&i| ents[i].first);
         let mut index = vec![None; ents.len()];
         for (new, &old) in order.iter().enumerate() {
             index[old] = Some(new);
         }
-        let mut out: Vec<Entity> = Vec::with_capacity(order.len());
-        let mut fresh: Vec<bool> = Vec::with_capacity(order.len());
-        for &old in &order {
-            let w = &ents[old];
-            let (name, aliases) = if w.touched {
-                names(w, &surfaces[old])
-            } else {
-                (w.name.clone(), w.aliases.clone())
-            };
-            let new = index[old].unwrap_or(0);
-            out.push(Entity {
-                id: w.id.clone(),
-                name,
-                kind: w.kind,
-                aliases,
-                mentions: 0,
-                related: w.related.and_then(|r| index.get(r).copied().flatten()).filter(|&r| r != new),
-            });
-            fresh.push(w.new_id || w.id.is_empty());
-        }
-        assign_ids(&mut out, &mut fresh);
+        let mut out: Vec<Entity> = order
+            .iter()
+            .map(|&old| {
+                let w = &ents[old];
+                Entity {
+                    id: w.id.clone(),
+                    name: w.name.clone(),
+                    kind: w.kind,
+                    aliases: w.aliases.clone(),
+                    mentions: 0,
+                    related: w.related.and_then(|r| index.get(r).copied().flatten()),
+                }
+            })
+            .collect();
+        unique_ids(&mut out);
         let mentions: Vec<Mention> = mentions
             .into_iter()
             .filter_map(|(span, e)| {
@@ -479,20 +515,21 @@ impl<'t> State<'t> {
 }
 
 /// The name and aliases of an entity whose mentions or name changed
-/// (`surfaces`: its mentions as written, in text order): the name stays
-/// when the reader gave it or the text still writes it, else it becomes
-/// the longest surface; aliases are the old ones the text still writes,
-/// then the other surfaces, without duplicates or the name.
+/// (`surfaces`: its mentions as written, in text order). The name stays
+/// (the reader's own, or the one `into` had before a merge) unless "Add
+/// entity" took the last mention that wrote it: then it is the longest
+/// surface left. Aliases are the old ones the text still writes, then the
+/// other surfaces, without duplicates or the name.
 fn names(w: &Work, surfaces: &[String]) -> (String, Vec<String>) {
-    let name = if w.renamed || surfaces.contains(&w.name) {
-        w.name.clone()
-    } else {
+    let name = if w.lost_name && !surfaces.contains(&w.name) {
         surfaces
             .iter()
             .rev()
             .max_by_key(|s| s.chars().count())
             .cloned()
             .unwrap_or_else(|| w.name.clone())
+    } else {
+        w.name.clone()
     };
     let mut aliases: Vec<String> = Vec::new();
     for a in w.aliases.iter().filter(|a| surfaces.contains(a)).chain(surfaces) {
@@ -513,30 +550,21 @@ fn wanted_id(kind: EntityKind, name: &str) -> String {
     id
 }
 
-/// Unique ids: entities that keep theirs claim them first (in order); the
-/// others (`fresh`, or whose id was already claimed) get the id they want,
-/// numbered `-2`, `-3`, ... when taken.
-fn assign_ids(out: &mut [Entity], fresh: &mut [bool]) {
+/// Ids are unique after every correction when they were in the input; an
+/// input with duplicate (or empty) ids gets them numbered here, first
+/// come first served.
+fn unique_ids(out: &mut [Entity]) {
     let mut taken: HashSet<String> = HashSet::new();
-    for (e, f) in out.iter().zip(fresh.iter_mut()) {
-        if !*f && !taken.insert(e.id.clone()) {
-            *f = true;
+    for e in out.iter_mut() {
+        if e.id.is_empty() {
+            e.id = wanted_id(e.kind, &e.name);
         }
-    }
-    for (e, _) in out.iter_mut().zip(fresh.iter()).filter(|(_, f)| **f) {
-        let base = if e.id.is_empty() {
-            wanted_id(e.kind, &e.name)
-        } else {
-            std::mem::take(&mut e.id)
-        };
-        let mut id = base.clone();
+        let base = e.id.clone();
         let mut n = 1;
-        while taken.contains(&id) {
+        while !taken.insert(e.id.clone()) {
             n += 1;
-            id = format!("{base}-{n}");
+            e.id = format!("{base}-{n}");
         }
-        taken.insert(id.clone());
-        e.id = id;
     }
 }
 
