@@ -10,17 +10,39 @@ use std::time::Duration;
 use article_analysis::annotations::anchor::{anchor, Anchor, Target};
 
 const WORDS: &[&str] = &[
-    "the", "said", "of", "and", "Kyiv", "officials", "missile", "on", "Monday", "a", "power", "plant",
-    "river", "governor", "forces", "in", "to", "was", "troops", "near",
+    "the",
+    "said",
+    "of",
+    "and",
+    "Kyiv",
+    "officials",
+    "missile",
+    "on",
+    "Monday",
+    "a",
+    "power",
+    "plant",
+    "river",
+    "governor",
+    "forces",
+    "in",
+    "to",
+    "was",
+    "troops",
+    "near",
 ];
 
 /// `bytes` of news-like filler, the same for the same seed.
 fn filler(bytes: usize, seed: u64) -> String {
     let mut s = String::with_capacity(bytes + 16);
-    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut n = 0;
     while s.len() < bytes {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         s.push_str(WORDS[(x >> 33) as usize % WORDS.len()]);
         n += 1;
         s.push_str(if n % 15 == 0 { ".\n" } else { " " });

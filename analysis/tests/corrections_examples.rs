@@ -27,7 +27,10 @@ fn entities(text: &str, groups: &[(&str, EntityKind, &[&str])]) -> Entities {
     for (g, (_, _, surfaces)) in groups.iter().enumerate() {
         for s in *surfaces {
             for span in occurrences(text, s) {
-                if spans.iter().all(|(o, _)| o.end <= span.start || span.end <= o.start) {
+                if spans
+                    .iter()
+                    .all(|(o, _)| o.end <= span.start || span.end <= o.start)
+                {
                     spans.push((span, g));
                 }
             }
@@ -60,7 +63,10 @@ fn entities(text: &str, groups: &[(&str, EntityKind, &[&str])]) -> Entities {
     };
     for (span, g) in spans {
         let e = index(g);
-        let surface = text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+        let surface = text[span.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let ent = &mut out.entities[e];
         ent.mentions += 1;
         if surface != ent.name && !ent.aliases.contains(&surface) {
@@ -142,7 +148,14 @@ fn rename_keeps_the_id_and_the_old_name_as_an_alias() {
     let e = news();
     // The key matches whatever the case and spacing.
     let key = EntityKey::new("joe   BIDEN", Person);
-    let out = fixed(NEWS, &e, &[Correction::Rename { key, name: " President  Biden ".into() }]);
+    let out = fixed(
+        NEWS,
+        &e,
+        &[Correction::Rename {
+            key,
+            name: " President  Biden ".into(),
+        }],
+    );
     let b = by_name(&out, "President Biden");
     assert_eq!(b.id, "person-joe-biden");
     assert_eq!(b.aliases, ["Joe Biden", "Biden"]);
@@ -156,14 +169,27 @@ fn change_type_moves_the_entity_and_its_mentions() {
     let out = fixed(
         NEWS,
         &e,
-        &[Correction::ChangeType { key: EntityKey::new("Apple", Other), kind: Organization }],
+        &[Correction::ChangeType {
+            key: EntityKey::new("Apple", Other),
+            kind: Organization,
+        }],
     );
     let apple = by_name(&out, "Apple");
-    assert_eq!((apple.kind, apple.id.as_str()), (Organization, "organization-apple"));
+    assert_eq!(
+        (apple.kind, apple.id.as_str()),
+        (Organization, "organization-apple")
+    );
     let i = out.entities.iter().position(|x| x.name == "Apple").unwrap();
     assert!(out.mentions_of(i).all(|m| m.kind == Organization));
     // A key with the wrong kind names nothing.
-    let same = fixed(NEWS, &e, &[Correction::ChangeType { key: EntityKey::new("Apple", Person), kind: Place }]);
+    let same = fixed(
+        NEWS,
+        &e,
+        &[Correction::ChangeType {
+            key: EntityKey::new("Apple", Person),
+            kind: Place,
+        }],
+    );
     assert_eq!(same, e);
 }
 
@@ -177,15 +203,25 @@ fn merge_joins_mentions_and_aliases_and_redirects_related_entities() {
     let out = fixed(
         NEWS,
         &e,
-        &[Correction::Merge { from: EntityKey::new("Kiev", Place), into: EntityKey::new("Kyiv", Place) }],
+        &[Correction::Merge {
+            from: EntityKey::new("Kiev", Place),
+            into: EntityKey::new("Kyiv", Place),
+        }],
     );
     assert!(!has(&out, "Kiev"));
     let kyiv = by_name(&out, "Kyiv");
-    assert_eq!((kyiv.mentions, kyiv.aliases.clone(), kyiv.id.as_str()), (3, vec!["Kiev".to_string()], "place-kyiv"));
+    assert_eq!(
+        (kyiv.mentions, kyiv.aliases.clone(), kyiv.id.as_str()),
+        (3, vec!["Kiev".to_string()], "place-kyiv")
+    );
     let k = out.entities.iter().position(|x| x.name == "Kyiv").unwrap();
     assert_eq!(by_name(&out, "Ukrainian").related, Some(k));
     assert_eq!(
-        marks(NEWS, &out).iter().filter(|m| m.1 == "Kyiv").map(|m| m.0).collect::<Vec<_>>(),
+        marks(NEWS, &out)
+            .iter()
+            .filter(|m| m.1 == "Kyiv")
+            .map(|m| m.0)
+            .collect::<Vec<_>>(),
         ["Kyiv", "Kiev", "Kyiv"]
     );
     assert_eq!(out.entities.len(), e.entities.len() - 1);
@@ -197,7 +233,13 @@ fn not_an_entity_removes_it_and_unmarks_its_mentions() {
     let may = e.entities.iter().position(|x| x.name == "May").unwrap();
     let ukr = e.entities.iter().position(|x| x.name == "Ukrainian").unwrap();
     e.entities[ukr].related = Some(may);
-    let out = fixed(NEWS, &e, &[Correction::NotAnEntity { key: EntityKey::new("May", Person) }]);
+    let out = fixed(
+        NEWS,
+        &e,
+        &[Correction::NotAnEntity {
+            key: EntityKey::new("May", Person),
+        }],
+    );
     assert!(!has(&out, "May"));
     assert!(marks(NEWS, &out).iter().all(|m| m.0 != "May"));
     assert_eq!(out.mentions.len(), e.mentions.len() - 2);
@@ -211,8 +253,14 @@ fn add_entity_marks_every_occurrence_and_the_longer_name_wins() {
         NEWS,
         &e,
         &[
-            Correction::AddEntity { name: "Bank of America".into(), kind: Organization },
-            Correction::AddEntity { name: "May Ellis".into(), kind: Person },
+            Correction::AddEntity {
+                name: "Bank of America".into(),
+                kind: Organization,
+            },
+            Correction::AddEntity {
+                name: "May Ellis".into(),
+                kind: Person,
+            },
         ],
     );
     // "America" inside "Bank of America" is replaced; the lone one stays.
@@ -221,7 +269,10 @@ fn add_entity_marks_every_occurrence_and_the_longer_name_wins() {
     assert!(m.contains(&("America", "America")));
     assert_eq!(by_name(&out, "America").mentions, 1);
     let boa = by_name(&out, "Bank of America");
-    assert_eq!((boa.kind, boa.id.as_str(), boa.mentions), (Organization, "organization-bank-of-america", 1));
+    assert_eq!(
+        (boa.kind, boa.id.as_str(), boa.mentions),
+        (Organization, "organization-bank-of-america", 1)
+    );
     // "May Ellis" takes over the mention "May" inside it; "May" keeps the
     // other one.
     assert_eq!(by_name(&out, "May Ellis").mentions, 1);
@@ -233,14 +284,41 @@ fn add_entity_skips_occurrences_inside_or_across_longer_mentions() {
     let text = "Bank of America Today ran a story on America.";
     let e = entities(text, &[("America Today", Other, &["America Today"])]);
     // "Bank of America" crosses the edge of "America Today": left out.
-    let out = fixed(text, &e, &[Correction::AddEntity { name: "Bank of America".into(), kind: Organization }]);
+    let out = fixed(
+        text,
+        &e,
+        &[Correction::AddEntity {
+            name: "Bank of America".into(),
+            kind: Organization,
+        }],
+    );
     assert_eq!(out, e);
     // "America" inside "America Today" is left out; the other is marked.
-    let out = fixed(text, &e, &[Correction::AddEntity { name: "America".into(), kind: Place }]);
-    assert_eq!(marks(text, &out), [("America Today", "America Today"), ("America", "America")]);
+    let out = fixed(
+        text,
+        &e,
+        &[Correction::AddEntity {
+            name: "America".into(),
+            kind: Place,
+        }],
+    );
+    assert_eq!(
+        marks(text, &out),
+        [("America Today", "America Today"), ("America", "America")]
+    );
     // A name that is not in the text, or only inside words, adds nothing.
     for name in ["Americas", "merica", "", "  "] {
-        assert_eq!(fixed(text, &e, &[Correction::AddEntity { name: name.into(), kind: Place }]), e);
+        assert_eq!(
+            fixed(
+                text,
+                &e,
+                &[Correction::AddEntity {
+                    name: name.into(),
+                    kind: Place
+                }]
+            ),
+            e
+        );
     }
 }
 
@@ -248,11 +326,25 @@ fn add_entity_skips_occurrences_inside_or_across_longer_mentions() {
 fn add_entity_joins_the_entity_it_names_and_replaces_a_whole_entity() {
     let e = news();
     // "Biden" is an alias of "Joe Biden": nothing new.
-    let out = fixed(NEWS, &e, &[Correction::AddEntity { name: "Biden".into(), kind: Person }]);
+    let out = fixed(
+        NEWS,
+        &e,
+        &[Correction::AddEntity {
+            name: "Biden".into(),
+            kind: Person,
+        }],
+    );
     assert_eq!(out, e);
     // "Apple" as an organization takes every mention of the "Apple" other
     // name, which disappears.
-    let out = fixed(NEWS, &e, &[Correction::AddEntity { name: "Apple".into(), kind: Organization }]);
+    let out = fixed(
+        NEWS,
+        &e,
+        &[Correction::AddEntity {
+            name: "Apple".into(),
+            kind: Organization,
+        }],
+    );
     assert_eq!(by_name(&out, "Apple").kind, Organization);
     assert_eq!(out.entities.iter().filter(|x| x.name == "Apple").count(), 1);
 }
@@ -261,19 +353,43 @@ fn add_entity_joins_the_entity_it_names_and_replaces_a_whole_entity() {
 fn a_sequence_applies_in_order_and_undo_is_a_replay_without_the_entry() {
     let e = news();
     let list = vec![
-        Correction::Rename { key: EntityKey::new("Kiev", Place), name: "Kyiv (old spelling)".into() },
+        Correction::Rename {
+            key: EntityKey::new("Kiev", Place),
+            name: "Kyiv (old spelling)".into(),
+        },
         // The renamed entity is named by its new name, or its old one.
-        Correction::Merge { from: EntityKey::new("Kyiv (old spelling)", Place), into: EntityKey::new("Kyiv", Place) },
-        Correction::ChangeType { key: EntityKey::new("Apple", Other), kind: Organization },
-        Correction::Rename { key: EntityKey::new("Apple", Organization), name: "Apple Inc.".into() },
-        Correction::NotAnEntity { key: EntityKey::new("May", Person) },
-        Correction::AddEntity { name: "May".into(), kind: Date },
+        Correction::Merge {
+            from: EntityKey::new("Kyiv (old spelling)", Place),
+            into: EntityKey::new("Kyiv", Place),
+        },
+        Correction::ChangeType {
+            key: EntityKey::new("Apple", Other),
+            kind: Organization,
+        },
+        Correction::Rename {
+            key: EntityKey::new("Apple", Organization),
+            name: "Apple Inc.".into(),
+        },
+        Correction::NotAnEntity {
+            key: EntityKey::new("May", Person),
+        },
+        Correction::AddEntity {
+            name: "May".into(),
+            kind: Date,
+        },
     ];
     let out = fixed(NEWS, &e, &list);
     assert_eq!(by_name(&out, "Kyiv").mentions, 3);
-    assert_eq!(by_name(&out, "Kyiv").aliases, ["Kiev"], "the typed name is no alias: the text never writes it");
+    assert_eq!(
+        by_name(&out, "Kyiv").aliases,
+        ["Kiev"],
+        "the typed name is no alias: the text never writes it"
+    );
     let apple = by_name(&out, "Apple Inc.");
-    assert_eq!((apple.kind, apple.id.as_str()), (Organization, "organization-apple"));
+    assert_eq!(
+        (apple.kind, apple.id.as_str()),
+        (Organization, "organization-apple")
+    );
     let may = by_name(&out, "May");
     assert_eq!((may.kind, may.mentions, may.id.as_str()), (Date, 2, "date-may"));
     // Undo the merge: replay without it.
@@ -299,15 +415,37 @@ fn ids_stay_unique() {
     let e = Entities {
         entities: vec![entity("person-may", Person), entity("date-may", Date)],
         mentions: vec![
-            Mention { span: 0..3, kind: Person, entity: 0 },
-            Mention { span: 15..18, kind: Date, entity: 1 },
+            Mention {
+                span: 0..3,
+                kind: Person,
+                entity: 0,
+            },
+            Mention {
+                span: 15..18,
+                kind: Date,
+                entity: 1,
+            },
         ],
     };
-    let out = fixed(text, &e, &[Correction::ChangeType { key: EntityKey::new("May", Date), kind: Person }]);
+    let out = fixed(
+        text,
+        &e,
+        &[Correction::ChangeType {
+            key: EntityKey::new("May", Date),
+            kind: Person,
+        }],
+    );
     let ids: Vec<&str> = out.entities.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, ["person-may", "person-may-2"]);
     // An added entity asks for its id like the extractor makes them.
-    let out = fixed(text, &out, &[Correction::AddEntity { name: "him".into(), kind: Person }]);
+    let out = fixed(
+        text,
+        &out,
+        &[Correction::AddEntity {
+            name: "him".into(),
+            kind: Person,
+        }],
+    );
     assert_eq!(by_name(&out, "him").id, "person-him");
 }
 
@@ -315,24 +453,35 @@ fn ids_stay_unique() {
 fn a_dictionary_entry_applies_to_a_new_text() {
     let dictionary = vec![
         Entry {
-            correction: Correction::NotAnEntity { key: EntityKey::new("May", Person) },
+            correction: Correction::NotAnEntity {
+                key: EntityKey::new("May", Person),
+            },
             scope: Scope::AllArticles,
             created: 1,
         },
         Entry {
-            correction: Correction::AddEntity { name: "Acme Corp".into(), kind: Organization },
+            correction: Correction::AddEntity {
+                name: "Acme Corp".into(),
+                kind: Organization,
+            },
             scope: Scope::AllArticles,
             created: 3,
         },
     ];
     let article = vec![Entry {
-        correction: Correction::Rename { key: EntityKey::new("Acme Corp", Organization), name: "ACME".into() },
+        correction: Correction::Rename {
+            key: EntityKey::new("Acme Corp", Organization),
+            name: "ACME".into(),
+        },
         scope: Scope::Article,
         created: 5,
     }];
     let order = in_order(&article, &dictionary);
     assert_eq!(order.len(), 3);
-    assert!(matches!(order[2], Correction::Rename { .. }), "the article's rename comes after the dictionary's add");
+    assert!(
+        matches!(order[2], Correction::Rename { .. }),
+        "the article's rename comes after the dictionary's add"
+    );
     // A text the dictionary has never seen.
     let text = "In May, Acme Corp hired May Ellis. Acme Corp grew.";
     let e = entities(text, &[("May", Person, &["May"]), ("Ellis", Person, &["Ellis"])]);
@@ -347,7 +496,9 @@ fn a_dictionary_entry_applies_to_a_new_text() {
     let out = fixed(text, &found, &in_order(&[], &dictionary));
     for span in occurrences(text, "Acme Corp") {
         assert!(
-            out.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end && m.kind == Organization),
+            out.mentions
+                .iter()
+                .any(|m| m.span.start <= span.start && span.end <= m.span.end && m.kind == Organization),
             "{span:?} in {:?}",
             marks(text, &out)
         );
@@ -357,7 +508,10 @@ fn a_dictionary_entry_applies_to_a_new_text() {
 #[test]
 fn corrections_travel_as_json() {
     let entries = vec![Entry {
-        correction: Correction::Merge { from: EntityKey::new("Kiev", Place), into: EntityKey::new("Kyiv", Place) },
+        correction: Correction::Merge {
+            from: EntityKey::new("Kiev", Place),
+            into: EntityKey::new("Kyiv", Place),
+        },
         scope: Scope::AllArticles,
         created: 1_700_000_000_000,
     }];
@@ -373,8 +527,14 @@ fn corrections_travel_as_json() {
     let back: Vec<Entry> = serde_json::from_value(json).unwrap();
     assert_eq!(back, entries);
     let bad = serde_json::json!([{"correction": {"op": "not_an_entity", "key": {"name": "X", "kind": "planet"}}, "scope": "article", "created": 0}]);
-    assert!(serde_json::from_value::<Vec<Entry>>(bad).is_err(), "unknown kinds are refused");
-    assert_eq!(entries[0].correction.describe(), "Merge “Kiev” (place) into “Kyiv” (place)");
+    assert!(
+        serde_json::from_value::<Vec<Entry>>(bad).is_err(),
+        "unknown kinds are refused"
+    );
+    assert_eq!(
+        entries[0].correction.describe(),
+        "Merge “Kiev” (place) into “Kyiv” (place)"
+    );
 }
 
 #[cfg(feature = "json")]
@@ -382,7 +542,10 @@ fn corrections_travel_as_json() {
 fn correction_lists_export_and_import_as_json_text() {
     use article_analysis::annotations::corrections::{corrections_json, parse_corrections_json};
     let entries = vec![Entry {
-        correction: Correction::AddEntity { name: "Acme".into(), kind: Organization },
+        correction: Correction::AddEntity {
+            name: "Acme".into(),
+            kind: Organization,
+        },
         scope: Scope::Article,
         created: 2,
     }];
@@ -407,21 +570,41 @@ fn a_corrected_analysis_flows_through_exports_and_filters() {
     };
     let kyiv_before = by_name(&a.entities, "Kyiv").mentions + by_name(&a.entities, "Kiev").mentions;
     let list = [
-        Correction::Merge { from: find("Kiev"), into: find("Kyiv") },
-        Correction::NotAnEntity { key: find("Volodymyr Zelensky") },
-        Correction::Rename { key: find("Joe Biden"), name: "President Biden".into() },
-        Correction::AddEntity { name: "missiles".into(), kind: Other },
+        Correction::Merge {
+            from: find("Kiev"),
+            into: find("Kyiv"),
+        },
+        Correction::NotAnEntity {
+            key: find("Volodymyr Zelensky"),
+        },
+        Correction::Rename {
+            key: find("Joe Biden"),
+            name: "President Biden".into(),
+        },
+        Correction::AddEntity {
+            name: "missiles".into(),
+            kind: Other,
+        },
     ];
     let fixed_entities = fixed(&a.article.body, &a.entities, &list);
     let a = a.with_entities(fixed_entities);
     checks::check_corrected_analysis(&a, &["President Biden".to_string()]);
     let csv = entities_csv(&a);
-    assert!(csv.contains(&format!("\"Kyiv\",place,\"Kiev\",{kyiv_before},")), "{csv}");
-    assert!(csv.contains("\"President Biden\",person,\"Joe Biden; Biden\",3,0\n"), "{csv}");
+    assert!(
+        csv.contains(&format!("\"Kyiv\",place,\"Kiev\",{kyiv_before},")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\"President Biden\",person,\"Joe Biden; Biden\",3,0\n"),
+        "{csv}"
+    );
     assert!(csv.contains("\"missiles\",other,\"\",1,"), "{csv}");
     assert!(!csv.contains("Zelensky"), "{csv}");
     let json = entities_json(&a);
-    assert!(json.contains("\"id\": \"person-joe-biden\", \"name\": \"President Biden\""), "{json}");
+    assert!(
+        json.contains("\"id\": \"person-joe-biden\", \"name\": \"President Biden\""),
+        "{json}"
+    );
     // The filter by entity follows the corrections: the added "missiles"
     // is in the first paragraph only.
     let missiles = a.entity_by_id("other-missiles").unwrap();

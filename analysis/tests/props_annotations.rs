@@ -8,7 +8,9 @@
 #[path = "../../fuzz/src/lib.rs"]
 mod checks;
 
-use article_analysis::annotations::anchor::{anchor, Anchor, Target, TextPositionSelector, TextQuoteSelector};
+use article_analysis::annotations::anchor::{
+    anchor, Anchor, Target, TextPositionSelector, TextQuoteSelector,
+};
 use article_analysis::annotations::corrections::{apply, Correction, EntityKey, Entry, Scope};
 use article_analysis::annotations::highlight::{Color, Highlight};
 use article_analysis::annotations::occurrences::occurrences;
@@ -21,7 +23,11 @@ use proptest::prelude::*;
 const SEPS: &[&str] = &[" ", " ", " ", "\n", "\n\n", ". ", ", ", "", "  \n "];
 
 fn news(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(NEWS_PIECES), prop::sample::select(SEPS)), 0..max).prop_map(|v| {
+    prop::collection::vec(
+        (prop::sample::select(NEWS_PIECES), prop::sample::select(SEPS)),
+        0..max,
+    )
+    .prop_map(|v| {
         v.into_iter().fold(String::new(), |mut s, (w, sep)| {
             s.push_str(w);
             s.push_str(sep);
@@ -48,11 +54,14 @@ fn span_of(text: &str, a: usize, b: usize) -> std::ops::Range<usize> {
 
 /// A correction drawn from numbers, naming the entities of `e` (by name or
 /// alias, in any case) or a piece of news.
-fn correction(e: &Entities, (op, a, b, k1, k2, p): (u8, usize, usize, EntityKind, EntityKind, usize)) -> Correction {
+fn correction(
+    e: &Entities,
+    (op, a, b, k1, k2, p): (u8, usize, usize, EntityKind, EntityKind, usize),
+) -> Correction {
     let piece = NEWS_PIECES[p % NEWS_PIECES.len()];
     let key = |i: usize| -> EntityKey {
         match e.entities.get(i % e.entities.len().max(1)) {
-            Some(x) if i % 3 == 0 && !x.aliases.is_empty() => {
+            Some(x) if i.is_multiple_of(3) && !x.aliases.is_empty() => {
                 EntityKey::new(&x.aliases[i % x.aliases.len()].to_uppercase(), x.kind)
             }
             Some(x) => EntityKey::of(x),
@@ -60,18 +69,40 @@ fn correction(e: &Entities, (op, a, b, k1, k2, p): (u8, usize, usize, EntityKind
         }
     };
     match op % 5 {
-        0 => Correction::Rename { key: key(a), name: piece.to_string() },
-        1 => Correction::ChangeType { key: key(a), kind: k2 },
-        2 => Correction::Merge { from: key(a), into: key(b) },
+        0 => Correction::Rename {
+            key: key(a),
+            name: piece.to_string(),
+        },
+        1 => Correction::ChangeType {
+            key: key(a),
+            kind: k2,
+        },
+        2 => Correction::Merge {
+            from: key(a),
+            into: key(b),
+        },
         3 => Correction::NotAnEntity { key: key(a) },
-        _ => Correction::AddEntity { name: piece.to_string(), kind: k1 },
+        _ => Correction::AddEntity {
+            name: piece.to_string(),
+            kind: k1,
+        },
     }
 }
 
 type Draw = (u8, usize, usize, EntityKind, EntityKind, usize);
 
 fn draws() -> impl Strategy<Value = Vec<Draw>> {
-    prop::collection::vec((any::<u8>(), any::<usize>(), any::<usize>(), kind(), kind(), any::<usize>()), 0..12)
+    prop::collection::vec(
+        (
+            any::<u8>(),
+            any::<usize>(),
+            any::<usize>(),
+            kind(),
+            kind(),
+            any::<usize>(),
+        ),
+        0..12,
+    )
 }
 
 /// The names the corrections typed (whitespace collapsed, as applied).

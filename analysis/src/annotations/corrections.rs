@@ -117,7 +117,9 @@ impl EntityKey {
         };
         candidates()
             .find(|(_, (_, _, name, _))| folded(name) == want)
-            .or_else(|| candidates().find(|(_, (_, _, _, aliases))| aliases.iter().any(|a| folded(a) == want)))
+            .or_else(|| {
+                candidates().find(|(_, (_, _, _, aliases))| aliases.iter().any(|a| folded(a) == want))
+            })
             .map(|(i, _)| i)
     }
 }
@@ -581,7 +583,8 @@ mod kind_name {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<EntityKind, D::Error> {
         let name = String::deserialize(d)?;
-        EntityKind::from_str_opt(&name).ok_or_else(|| D::Error::custom(format!("unknown entity type {name:?}")))
+        EntityKind::from_str_opt(&name)
+            .ok_or_else(|| D::Error::custom(format!("unknown entity type {name:?}")))
     }
 }
 

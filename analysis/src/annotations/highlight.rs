@@ -214,7 +214,11 @@ mod tests {
 
     #[test]
     fn same_passage_orders_by_creation_then_id() {
-        let hs = vec![at("y", TEXT, "Monday", 2), at("x", TEXT, "Monday", 2), at("w", TEXT, "Monday", 1)];
+        let hs = vec![
+            at("y", TEXT, "Monday", 2),
+            at("x", TEXT, "Monday", 2),
+            at("w", TEXT, "Monday", 1),
+        ];
         let order: Vec<&str> = place(TEXT, &hs).iter().map(|p| hs[p.index].id.as_str()).collect();
         assert_eq!(order, ["w", "x", "y"]);
     }

@@ -82,7 +82,13 @@ mod tests {
         };
         let hs = vec![
             mk("1", "Repairs began", Color::Green, "", 1),
-            mk("2", "missiles struck", Color::Yellow, "First line\n\n# not a heading", 2),
+            mk(
+                "2",
+                "missiles struck",
+                Color::Yellow,
+                "First line\n\n# not a heading",
+                2,
+            ),
             mk("3", "Kyiv was quiet", Color::Blue, "", 3),
         ];
         let edited = "Kyiv was quiet.\nRepairs began.";
@@ -107,6 +113,9 @@ mod tests {
 
     #[test]
     fn no_highlights_says_so() {
-        assert_eq!(notes_markdown("T", "x", &[]), "# Notes: T\n\nNo highlights yet.\n");
+        assert_eq!(
+            notes_markdown("T", "x", &[]),
+            "# Notes: T\n\nNo highlights yet.\n"
+        );
     }
 }

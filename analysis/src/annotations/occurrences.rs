@@ -73,7 +73,11 @@ pub fn occurrences(text: &str, name: &str) -> Vec<Range<usize>> {
                 .is_some_and(is_word_char)
     };
     let after_ok = |e: usize| {
-        !is_word_char(last) || !flat.get(e..).and_then(|a| a.chars().next()).is_some_and(is_word_char)
+        !is_word_char(last)
+            || !flat
+                .get(e..)
+                .and_then(|a| a.chars().next())
+                .is_some_and(is_word_char)
     };
     flat.match_indices(needle.as_str())
         .filter(|&(s, m)| before_ok(s) && after_ok(s + m.len()))
@@ -98,7 +102,11 @@ mod tests {
     fn names_are_case_sensitive_whole_words() {
         let text = "Apple sells apples; apple pie. APPLE. Apple's shares, Apple-made.";
         assert_eq!(found(text, "Apple"), ["Apple", "Apple", "Apple"]);
-        assert_eq!(found("Zoë and Zoëy, Zoe\u{301}", "Zoë"), ["Zoë"], "a following letter or mark");
+        assert_eq!(
+            found("Zoë and Zoëy, Zoe\u{301}", "Zoë"),
+            ["Zoë"],
+            "a following letter or mark"
+        );
     }
 
     #[test]
@@ -107,7 +115,10 @@ mod tests {
         assert_eq!(found(text, "Prince Andrew"), ["Prince\nAndrew"]);
         // Without a blank line every line is a paragraph.
         assert!(found("Prince\nAndrew", "Prince Andrew").is_empty());
-        assert_eq!(found("Prince \t Andrew", " Prince   Andrew "), ["Prince \t Andrew"]);
+        assert_eq!(
+            found("Prince \t Andrew", " Prince   Andrew "),
+            ["Prince \t Andrew"]
+        );
     }
 
     #[test]
@@ -115,6 +126,10 @@ mod tests {
         assert!(occurrences("text", "").is_empty());
         assert!(occurrences("text", "   ").is_empty());
         assert!(occurrences("", "x").is_empty());
-        assert_eq!(found("😀x 😀", "😀"), ["😀", "😀"], "no letter at its ends: no word check");
+        assert_eq!(
+            found("😀x 😀", "😀"),
+            ["😀", "😀"],
+            "no letter at its ends: no word check"
+        );
     }
 }

@@ -311,7 +311,12 @@ fn highlight_id(iri: &str) -> String {
 /// app's shareable URL of it, say), `title` labels the collection, and the
 /// highlights are anchored in `text` to order them and refresh their
 /// selectors (orphaned ones keep theirs and come last).
-pub fn web_annotations(source: &str, title: &str, text: &str, highlights: &[Highlight]) -> AnnotationCollection {
+pub fn web_annotations(
+    source: &str,
+    title: &str,
+    text: &str,
+    highlights: &[Highlight],
+) -> AnnotationCollection {
     let items: Vec<Annotation> = refreshed(text, highlights)
         .into_iter()
         .map(|(h, _)| annotation(source, &h))
@@ -443,10 +448,13 @@ fn highlight(a: &Annotation, text: &str) -> Option<Highlight> {
 /// The target of a specific resource's text selectors.
 fn text_target(r: &SpecificResource, text: &str) -> Option<Target> {
     let selectors = || {
-        r.selector.iter().flat_map(OneOrMany::iter).filter_map(|s| match s {
-            SelectorOrIri::Selector(s) => Some(s),
-            SelectorOrIri::Iri(_) => None,
-        })
+        r.selector
+            .iter()
+            .flat_map(OneOrMany::iter)
+            .filter_map(|s| match s {
+                SelectorOrIri::Selector(s) => Some(s),
+                SelectorOrIri::Iri(_) => None,
+            })
     };
     let quote = selectors().find_map(|s| match s {
         Selector::TextQuoteSelector(q) if !q.exact.is_empty() => Some(q.clone()),
@@ -570,7 +578,15 @@ mod tests {
     #[test]
     fn export_then_import_gives_the_same_highlights() {
         let hs = vec![
-            Highlight::new("ü/1 #x", TEXT, 20..28, Color::Purple, "Line one\nline two", 1_731_844_800_123).unwrap(),
+            Highlight::new(
+                "ü/1 #x",
+                TEXT,
+                20..28,
+                Color::Purple,
+                "Line one\nline two",
+                1_731_844_800_123,
+            )
+            .unwrap(),
             Highlight::new("b", TEXT, 36..43, Color::Green, "", 5).unwrap(),
         ];
         let c = web_annotations(SOURCE, "Strikes", TEXT, &hs);
@@ -602,8 +618,14 @@ mod tests {
         let got = highlights_from(&ex23, text);
         assert_eq!(got.skipped, 0);
         let h = &got.highlights[0];
-        assert_eq!((h.id.as_str(), h.color, h.note.as_str()), ("http://example.org/anno23", Color::Yellow, ""));
-        assert_eq!(&text[super::super::anchor::anchor(text, &h.target).span().unwrap()], "anotation");
+        assert_eq!(
+            (h.id.as_str(), h.color, h.note.as_str()),
+            ("http://example.org/anno23", Color::Yellow, "")
+        );
+        assert_eq!(
+            &text[super::super::anchor::anchor(text, &h.target).span().unwrap()],
+            "anotation"
+        );
         // Example 24 with the model's alphabet: a position selector alone
         // takes its quote from the text ("efg").
         let ex24 = doc(json!({
@@ -691,8 +713,14 @@ mod tests {
         assert_eq!(h.created, 1_422_446_400_000);
         assert_eq!(h.target.quote.exact, "anotation");
         assert_eq!((h.target.position.start, h.target.position.end), (11, 20));
-        assert_eq!(got.highlights[1].id, "http://example.org/anno1-2", "ids made unique");
-        assert_eq!(got.highlights[1].target.position.start, 0, "no position: the quote decides");
+        assert_eq!(
+            got.highlights[1].id, "http://example.org/anno1-2",
+            "ids made unique"
+        );
+        assert_eq!(
+            got.highlights[1].target.position.start, 0,
+            "no position: the quote decides"
+        );
     }
 
     #[test]
@@ -700,7 +728,10 @@ mod tests {
         for id in ["h1", "ü/1 #x", "%41", "a-b_c.d~e"] {
             assert_eq!(highlight_id(&highlight_iri(SOURCE, id)), id);
         }
-        assert_eq!(highlight_iri("https://x.org/a#frag", "h"), "https://x.org/a#highlight-h");
+        assert_eq!(
+            highlight_iri("https://x.org/a#frag", "h"),
+            "https://x.org/a#highlight-h"
+        );
         assert_eq!(highlight_iri(SOURCE, "urn:uuid:1"), "urn:uuid:1");
         assert_eq!(highlight_id("https://x.org/a#highlight-%zz"), "%zz");
     }
