@@ -116,6 +116,37 @@ fn fixed(text: &str, e: &Entities, cs: &[Correction]) -> Entities {
     out
 }
 
+/// "Add entity".
+fn add(name: &str, kind: EntityKind) -> Correction {
+    Correction::AddEntity {
+        name: name.into(),
+        kind,
+    }
+}
+
+/// "Not an entity" for the entity `name` of `kind`.
+fn not_an_entity(name: &str, kind: EntityKind) -> Correction {
+    Correction::NotAnEntity {
+        key: EntityKey::new(name, kind),
+    }
+}
+
+/// "Change type" of the entity `name` of `kind` to `to`.
+fn change_type(name: &str, kind: EntityKind, to: EntityKind) -> Correction {
+    Correction::ChangeType {
+        key: EntityKey::new(name, kind),
+        kind: to,
+    }
+}
+
+/// "Merge into…" of two entities of the same `kind`.
+fn merge(from: &str, into: &str, kind: EntityKind) -> Correction {
+    Correction::Merge {
+        from: EntityKey::new(from, kind),
+        into: EntityKey::new(into, kind),
+    }
+}
+
 const NEWS: &str = "Joe Biden spoke in Kyiv. Biden said Kiev needs air defence.\n\
     Ukrainian officials thanked Biden. Apple shares rose in May.\n\
     May Ellis of Bank of America said America will help Kyiv.";
@@ -166,14 +197,7 @@ fn rename_keeps_the_id_and_the_old_name_as_an_alias() {
 #[test]
 fn change_type_moves_the_entity_and_its_mentions() {
     let e = news();
-    let out = fixed(
-        NEWS,
-        &e,
-        &[Correction::ChangeType {
-            key: EntityKey::new("Apple", Other),
-            kind: Organization,
-        }],
-    );
+    let out = fixed(NEWS, &e, &[change_type("Apple", Other, Organization)]);
     let apple = by_name(&out, "Apple");
     assert_eq!(
         (apple.kind, apple.id.as_str()),
@@ -182,14 +206,7 @@ fn change_type_moves_the_entity_and_its_mentions() {
     let i = out.entities.iter().position(|x| x.name == "Apple").unwrap();
     assert!(out.mentions_of(i).all(|m| m.kind == Organization));
     // A key with the wrong kind names nothing.
-    let same = fixed(
-        NEWS,
-        &e,
-        &[Correction::ChangeType {
-            key: EntityKey::new("Apple", Person),
-            kind: Place,
-        }],
-    );
+    let same = fixed(NEWS, &e, &[change_type("Apple", Person, Place)]);
     assert_eq!(same, e);
 }
 
@@ -200,14 +217,7 @@ fn merge_joins_mentions_and_aliases_and_redirects_related_entities() {
     let kiev = e.entities.iter().position(|x| x.name == "Kiev").unwrap();
     let ukr = e.entities.iter().position(|x| x.name == "Ukrainian").unwrap();
     e.entities[ukr].related = Some(kiev);
-    let out = fixed(
-        NEWS,
-        &e,
-        &[Correction::Merge {
-            from: EntityKey::new("Kiev", Place),
-            into: EntityKey::new("Kyiv", Place),
-        }],
-    );
+    let out = fixed(NEWS, &e, &[merge("Kiev", "Kyiv", Place)]);
     assert!(!has(&out, "Kiev"));
     let kyiv = by_name(&out, "Kyiv");
     assert_eq!(
@@ -233,13 +243,7 @@ fn not_an_entity_removes_it_and_unmarks_its_mentions() {
     let may = e.entities.iter().position(|x| x.name == "May").unwrap();
     let ukr = e.entities.iter().position(|x| x.name == "Ukrainian").unwrap();
     e.entities[ukr].related = Some(may);
-    let out = fixed(
-        NEWS,
-        &e,
-        &[Correction::NotAnEntity {
-            key: EntityKey::new("May", Person),
-        }],
-    );
+    let out = fixed(NEWS, &e, &[not_an_entity("May", Person)]);
     assert!(!has(&out, "May"));
     assert!(marks(NEWS, &out).iter().all(|m| m.0 != "May"));
     assert_eq!(out.mentions.len(), e.mentions.len() - 2);
@@ -252,16 +256,7 @@ fn add_entity_marks_every_occurrence_and_the_longer_name_wins() {
     let out = fixed(
         NEWS,
         &e,
-        &[
-            Correction::AddEntity {
-                name: "Bank of America".into(),
-                kind: Organization,
-            },
-            Correction::AddEntity {
-                name: "May Ellis".into(),
-                kind: Person,
-            },
-        ],
+        &[add("Bank of America", Organization), add("May Ellis", Person)],
     );
     // "America" inside "Bank of America" is replaced; the lone one stays.
     let m = marks(NEWS, &out);
@@ -284,41 +279,17 @@ fn add_entity_skips_occurrences_inside_or_across_longer_mentions() {
     let text = "Bank of America Today ran a story on America.";
     let e = entities(text, &[("America Today", Other, &["America Today"])]);
     // "Bank of America" crosses the edge of "America Today": left out.
-    let out = fixed(
-        text,
-        &e,
-        &[Correction::AddEntity {
-            name: "Bank of America".into(),
-            kind: Organization,
-        }],
-    );
+    let out = fixed(text, &e, &[add("Bank of America", Organization)]);
     assert_eq!(out, e);
     // "America" inside "America Today" is left out; the other is marked.
-    let out = fixed(
-        text,
-        &e,
-        &[Correction::AddEntity {
-            name: "America".into(),
-            kind: Place,
-        }],
-    );
+    let out = fixed(text, &e, &[add("America", Place)]);
     assert_eq!(
         marks(text, &out),
         [("America Today", "America Today"), ("America", "America")]
     );
     // A name that is not in the text, or only inside words, adds nothing.
     for name in ["Americas", "merica", "", "  "] {
-        assert_eq!(
-            fixed(
-                text,
-                &e,
-                &[Correction::AddEntity {
-                    name: name.into(),
-                    kind: Place
-                }]
-            ),
-            e
-        );
+        assert_eq!(fixed(text, &e, &[add(name, Place)]), e);
     }
 }
 
@@ -326,25 +297,11 @@ fn add_entity_skips_occurrences_inside_or_across_longer_mentions() {
 fn add_entity_joins_the_entity_it_names_and_replaces_a_whole_entity() {
     let e = news();
     // "Biden" is an alias of "Joe Biden": nothing new.
-    let out = fixed(
-        NEWS,
-        &e,
-        &[Correction::AddEntity {
-            name: "Biden".into(),
-            kind: Person,
-        }],
-    );
+    let out = fixed(NEWS, &e, &[add("Biden", Person)]);
     assert_eq!(out, e);
     // "Apple" as an organization takes every mention of the "Apple" other
     // name, which disappears.
-    let out = fixed(
-        NEWS,
-        &e,
-        &[Correction::AddEntity {
-            name: "Apple".into(),
-            kind: Organization,
-        }],
-    );
+    let out = fixed(NEWS, &e, &[add("Apple", Organization)]);
     assert_eq!(by_name(&out, "Apple").kind, Organization);
     assert_eq!(out.entities.iter().filter(|x| x.name == "Apple").count(), 1);
 }
@@ -358,25 +315,14 @@ fn a_sequence_applies_in_order_and_undo_is_a_replay_without_the_entry() {
             name: "Kyiv (old spelling)".into(),
         },
         // The renamed entity is named by its new name, or its old one.
-        Correction::Merge {
-            from: EntityKey::new("Kyiv (old spelling)", Place),
-            into: EntityKey::new("Kyiv", Place),
-        },
-        Correction::ChangeType {
-            key: EntityKey::new("Apple", Other),
-            kind: Organization,
-        },
+        merge("Kyiv (old spelling)", "Kyiv", Place),
+        change_type("Apple", Other, Organization),
         Correction::Rename {
             key: EntityKey::new("Apple", Organization),
             name: "Apple Inc.".into(),
         },
-        Correction::NotAnEntity {
-            key: EntityKey::new("May", Person),
-        },
-        Correction::AddEntity {
-            name: "May".into(),
-            kind: Date,
-        },
+        not_an_entity("May", Person),
+        add("May", Date),
     ];
     let out = fixed(NEWS, &e, &list);
     assert_eq!(by_name(&out, "Kyiv").mentions, 3);
@@ -427,25 +373,11 @@ fn ids_stay_unique() {
             },
         ],
     };
-    let out = fixed(
-        text,
-        &e,
-        &[Correction::ChangeType {
-            key: EntityKey::new("May", Date),
-            kind: Person,
-        }],
-    );
+    let out = fixed(text, &e, &[change_type("May", Date, Person)]);
     let ids: Vec<&str> = out.entities.iter().map(|x| x.id.as_str()).collect();
     assert_eq!(ids, ["person-may", "person-may-2"]);
     // An added entity asks for its id like the extractor makes them.
-    let out = fixed(
-        text,
-        &out,
-        &[Correction::AddEntity {
-            name: "him".into(),
-            kind: Person,
-        }],
-    );
+    let out = fixed(text, &out, &[add("him", Person)]);
     assert_eq!(by_name(&out, "him").id, "person-him");
 }
 
@@ -453,17 +385,12 @@ fn ids_stay_unique() {
 fn a_dictionary_entry_applies_to_a_new_text() {
     let dictionary = vec![
         Entry {
-            correction: Correction::NotAnEntity {
-                key: EntityKey::new("May", Person),
-            },
+            correction: not_an_entity("May", Person),
             scope: Scope::AllArticles,
             created: 1,
         },
         Entry {
-            correction: Correction::AddEntity {
-                name: "Acme Corp".into(),
-                kind: Organization,
-            },
+            correction: add("Acme Corp", Organization),
             scope: Scope::AllArticles,
             created: 3,
         },
@@ -508,10 +435,7 @@ fn a_dictionary_entry_applies_to_a_new_text() {
 #[test]
 fn corrections_travel_as_json() {
     let entries = vec![Entry {
-        correction: Correction::Merge {
-            from: EntityKey::new("Kiev", Place),
-            into: EntityKey::new("Kyiv", Place),
-        },
+        correction: merge("Kiev", "Kyiv", Place),
         scope: Scope::AllArticles,
         created: 1_700_000_000_000,
     }];
@@ -542,10 +466,7 @@ fn corrections_travel_as_json() {
 fn correction_lists_export_and_import_as_json_text() {
     use article_analysis::annotations::corrections::{corrections_json, parse_corrections_json};
     let entries = vec![Entry {
-        correction: Correction::AddEntity {
-            name: "Acme".into(),
-            kind: Organization,
-        },
+        correction: add("Acme", Organization),
         scope: Scope::Article,
         created: 2,
     }];
@@ -581,10 +502,7 @@ fn a_corrected_analysis_flows_through_exports_and_filters() {
             key: find("Joe Biden"),
             name: "President Biden".into(),
         },
-        Correction::AddEntity {
-            name: "missiles".into(),
-            kind: Other,
-        },
+        add("missiles", Other),
     ];
     let fixed_entities = fixed(&a.article.body, &a.entities, &list);
     let a = a.with_entities(fixed_entities);
