@@ -361,6 +361,23 @@ mod tests {
     }
 
     #[test]
+    fn scattered_edits_inside_a_long_quote_anchor_approximately() {
+        let quote = "governor said the missiles hit a power plant near the river";
+        let t = target_of(ARTICLE, quote, 0);
+        // Three edits far apart, and the passage moved.
+        let edited = format!(
+            "New intro.\n{}",
+            ARTICLE
+                .replace("governor", "Governor")
+                .replace("missiles hit", "missile hit")
+                .replace("near the", "nearby the")
+        );
+        let (s, a) = found(&edited, &t);
+        assert!(matches!(a, Anchor::Approximate(_)));
+        assert_eq!(s, "Governor said the missile hit a power plant nearby the river");
+    }
+
+    #[test]
     fn a_deleted_passage_is_orphaned() {
         let t = target_of(ARTICLE, "the missiles hit a power plant", 0);
         let edited: String = ARTICLE

@@ -3,9 +3,11 @@
 //!
 //! A quote of `m` characters may be found with up to `k = min(m / 4, 64)`
 //! edits (insertions, deletions, substitutions of characters). The quote is
-//! cut into `k + 1` evenly spaced pieces of the same length (at most 32
-//! bytes): by the pigeonhole principle a passage within `k` edits contains
-//! at least one piece unchanged. One rolling-hash pass over the text finds
+//! cut into `k + 1` evenly spaced pieces of the same length (6 to 32 bytes;
+//! fewer pieces when the quote is too short for `k + 1` of 6 bytes): by the
+//! pigeonhole principle a passage with fewer edits than pieces contains at
+//! least one piece unchanged, and an edited word or two leave most pieces
+//! intact. One rolling-hash pass over the text finds
 //! every exact occurrence of every piece (a window of the text equals at
 //! most one distinct piece, so there are at most as many hits as bytes);
 //! each hit votes for the diagonal where the whole quote would start.
@@ -22,8 +24,9 @@ use std::ops::Range;
 
 /// Most edits ever allowed.
 const MAX_ERRORS: usize = 64;
-/// Shortest piece worth looking up (bytes).
-const MIN_PIECE: usize = 3;
+/// Shortest piece worth looking up (bytes): shorter ones ("the ", " of")
+/// hit everywhere and cost more than they find.
+const MIN_PIECE: usize = 6;
 /// Longest piece (bytes): longer pieces add no precision, only hashing.
 const MAX_PIECE: usize = 32;
 /// Longest quote matched approximately (characters); longer quotes are
@@ -356,10 +359,15 @@ mod tests {
 
     #[test]
     fn pieces_are_evenly_spaced_and_distinct() {
-        let p = pieces(b"abcdefghijkl", 2);
-        assert_eq!(p, vec![(0, &b"abcd"[..]), (4, &b"efgh"[..]), (8, &b"ijkl"[..])]);
-        let p = pieces(b"abababababab", 2);
-        assert_eq!(p, vec![(0, &b"abab"[..])], "repeated pieces kept once");
+        let p = pieces(b"abcdefghijklmnopqr", 2);
+        assert_eq!(
+            p,
+            vec![(0, &b"abcdef"[..]), (6, &b"ghijkl"[..]), (12, &b"mnopqr"[..])]
+        );
+        // Never shorter than MIN_PIECE: fewer pieces instead.
+        assert_eq!(pieces(b"abcdefghijkl", 5).len(), 2);
+        let p = pieces(b"abababababab", 1);
+        assert_eq!(p, vec![(0, &b"ababab"[..])], "repeated pieces kept once");
     }
 
     #[test]

@@ -28,7 +28,8 @@
 //! - [`Correction::NotAnEntity`]: the entity disappears and its mentions are
 //!   unmarked.
 //! - [`Correction::AddEntity`]: every occurrence of the name
-//!   ([`occurrences`]: case-sensitive whole words) becomes a mention of the
+//!   ([`occurrences`](super::occurrences::occurrences): case-sensitive
+//!   whole words) becomes a mention of the
 //!   entity with that key (made when there is none, id `kind-slug`). Where
 //!   it overlaps mentions of the extractor, the longer name wins: an
 //!   occurrence that covers mentions (or equals one) replaces them ("Bank of
@@ -61,7 +62,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::occurrences::occurrences;
+use super::occurrences::Flat;
 use crate::entities::merge::{clean_surface, slug};
 use crate::entities::{Entities, Entity, EntityKind, Mention};
 use crate::normalize::fold;
@@ -242,6 +243,8 @@ struct Work {
 /// the previous result gives the same entities.
 struct State<'t> {
     text: &'t str,
+    /// The text prepared for "Add entity" (made at the first one).
+    flat: Option<Flat>,
     ents: Vec<Work>,
     /// Sorted, disjoint, each of a live entity.
     mentions: Vec<(Range<usize>, usize)>,
@@ -297,7 +300,12 @@ impl<'t> State<'t> {
             }
             keep
         });
-        State { text, ents, mentions }
+        State {
+            text,
+            flat: None,
+            ents,
+            mentions,
+        }
     }
 
     /// The live entity `key` names (as [`EntityKey::find`], in the order of
@@ -392,7 +400,10 @@ impl<'t> State<'t> {
     /// that key, where the longer name wins.
     fn add(&mut self, name: &str, kind: EntityKind) {
         let name = clean_surface(name);
-        let found = occurrences(self.text, &name);
+        let found = self
+            .flat
+            .get_or_insert_with(|| Flat::new(self.text))
+            .occurrences(&name);
         if found.is_empty() {
             return;
         }

@@ -33,61 +33,103 @@ fn is_word_char(c: char) -> bool {
 /// The byte ranges of `text` where `name` occurs (see the module
 /// documentation), in text order. Linear in the text's length.
 pub fn occurrences(text: &str, name: &str) -> Vec<Range<usize>> {
-    let needle = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    let (Some(first), Some(last)) = (needle.chars().next(), needle.chars().next_back()) else {
-        return Vec::new();
-    };
-    // The paragraphs with each whitespace run as one space, separated by
-    // newlines (which the needle never contains); `orig[i]` is the byte of
-    // `text` that byte `i` of `flat` came from.
-    let mut flat = String::with_capacity(text.len());
-    let mut orig: Vec<usize> = Vec::with_capacity(text.len());
-    for p in segment::paragraphs(text) {
-        let Some(para) = text.get(p.clone()) else {
-            continue;
+    Flat::new(text).occurrences(name)
+}
+
+/// A text prepared for finding names: its paragraphs with each whitespace
+/// run as one space, separated by newlines (which a name never contains),
+/// and where each stretch of it came from. Made once for several names.
+pub(super) struct Flat {
+    flat: String,
+    /// `(f, o)`: from byte `f` of `flat` on (to the next entry), byte `f + i`
+    /// came from byte `o + i` of the text. An entry is added only where the
+    /// two drift apart (a longer whitespace run, a paragraph break), so this
+    /// stays short for ordinary text.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl Flat {
+    /// Prepares `text` (one pass).
+    pub(super) fn new(text: &str) -> Flat {
+        let mut f = Flat {
+            flat: String::with_capacity(text.len()),
+            shifts: Vec::new(),
         };
-        if !flat.is_empty() {
-            flat.push('\n');
-            orig.push(p.start);
-        }
-        let mut in_space = false;
-        for (i, c) in para.char_indices() {
-            if c.is_whitespace() {
-                if !in_space {
-                    flat.push(' ');
-                    orig.push(p.start + i);
+        for p in segment::paragraphs(text) {
+            let Some(para) = text.get(p.clone()) else {
+                continue;
+            };
+            if !f.flat.is_empty() {
+                f.flat.push('\n');
+            }
+            let mut run = 0; // start of the current run of non-space
+            let mut in_space = false;
+            for (i, c) in para.char_indices() {
+                if c.is_whitespace() == in_space {
+                    continue;
                 }
-                in_space = true;
-            } else {
-                in_space = false;
-                flat.push(c);
-                orig.extend((0..c.len_utf8()).map(|k| p.start + i + k));
+                if in_space {
+                    f.flat.push(' ');
+                    run = i;
+                } else {
+                    f.push(para.get(run..i).unwrap_or(""), p.start + run);
+                }
+                in_space = !in_space;
+            }
+            if !in_space {
+                f.push(para.get(run..).unwrap_or(""), p.start + run);
             }
         }
+        f
     }
-    let before_ok = |s: usize| {
-        !is_word_char(first)
-            || !flat
-                .get(..s)
-                .and_then(|b| b.chars().next_back())
-                .is_some_and(is_word_char)
-    };
-    let after_ok = |e: usize| {
-        !is_word_char(last)
-            || !flat
-                .get(e..)
-                .and_then(|a| a.chars().next())
-                .is_some_and(is_word_char)
-    };
-    flat.match_indices(needle.as_str())
-        .filter(|&(s, m)| before_ok(s) && after_ok(s + m.len()))
-        .filter_map(|(s, m)| {
-            let start = *orig.get(s)?;
-            // The needle ends with a non-space character, copied byte for byte.
-            let end = *orig.get(s + m.len() - 1)? + 1;
-            Some(start..end)
-        })
-        .collect()
+
+    /// Appends `s`, which starts at byte `orig` of the text.
+    fn push(&mut self, s: &str, orig: usize) {
+        let at = self.flat.len();
+        let drift = self.shifts.last().is_none_or(|&(f, o)| o + (at - f) != orig);
+        if drift {
+            self.shifts.push((at, orig));
+        }
+        self.flat.push_str(s);
+    }
+
+    /// The byte of the text that byte `pos` of `flat` (not a space) came from.
+    fn orig(&self, pos: usize) -> Option<usize> {
+        let i = self.shifts.partition_point(|&(f, _)| f <= pos).checked_sub(1)?;
+        let (f, o) = *self.shifts.get(i)?;
+        Some(o + (pos - f))
+    }
+
+    /// The byte ranges of the text where `name` occurs.
+    pub(super) fn occurrences(&self, name: &str) -> Vec<Range<usize>> {
+        let needle = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (Some(first), Some(last)) = (needle.chars().next(), needle.chars().next_back()) else {
+            return Vec::new();
+        };
+        let flat = self.flat.as_str();
+        let before_ok = |s: usize| {
+            !is_word_char(first)
+                || !flat
+                    .get(..s)
+                    .and_then(|b| b.chars().next_back())
+                    .is_some_and(is_word_char)
+        };
+        let after_ok = |e: usize| {
+            !is_word_char(last)
+                || !flat
+                    .get(e..)
+                    .and_then(|a| a.chars().next())
+                    .is_some_and(is_word_char)
+        };
+        flat.match_indices(needle.as_str())
+            .filter(|&(s, m)| before_ok(s) && after_ok(s + m.len()))
+            .filter_map(|(s, m)| {
+                // The needle starts and ends with non-space characters,
+                // copied byte for byte.
+                Some(self.orig(s)?..self.orig(s + m.len() - 1)? + 1)
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
