@@ -137,6 +137,36 @@ impl Analysis {
         }
     }
 
+    /// The same analysis with other entities of its text (the reader's
+    /// corrections: [`crate::annotations::corrections::apply`]): the
+    /// per-paragraph mention ranges and entity sets are computed again, the
+    /// search index is kept.
+    ///
+    /// ```
+    /// use article_analysis::annotations::corrections::{apply, Correction, EntityKey};
+    /// use article_analysis::{Analysis, Article};
+    /// let a = Analysis::new(Article::parse("a.txt", "Joe Biden spoke in Kyiv.\nThen he left Kyiv."));
+    /// let kyiv = a.entities.entities.iter().find(|e| e.name == "Kyiv").unwrap();
+    /// let fixed = apply(&a.article.body, &a.entities, &[Correction::NotAnEntity { key: EntityKey::of(kyiv) }]);
+    /// let a = a.with_entities(fixed);
+    /// assert_eq!(a.entity_by_id("place-kyiv"), None);
+    /// assert_eq!(a.passage_entities, vec![vec![0], vec![]], "only Joe Biden is left");
+    /// ```
+    pub fn with_entities(self, entities: Entities) -> Analysis {
+        // Place facts follow the entity ids (a renamed or merged entity keeps
+        // its id); the gazetteers are not needed again.
+        let places = entities
+            .entities
+            .iter()
+            .map(|e| {
+                self.entity_by_id(&e.id)
+                    .and_then(|i| self.places.get(i).cloned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        Analysis::assemble(self.article, self.index, entities, places)
+    }
+
     /// The passages (paragraph indices, ascending) that mention every entity
     /// in `selected`. With nothing selected, every passage.
     pub fn passages_with_all(&self, selected: &[usize]) -> Vec<usize> {

@@ -107,7 +107,7 @@ pub fn entities_json(a: &Analysis) -> String {
 }
 
 /// Escapes Markdown punctuation so article text stays literal text.
-fn md_escape(s: &str) -> String {
+pub(crate) fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {

@@ -25,12 +25,16 @@
 //! - [`card`]: what the entity card says about one entity.
 //! - [`record`]: one analysed article as bytes, written by the site build
 //!   and the analyser worker, read by the app.
+//! - [`annotations`]: the reader's highlights and notes (W3C Web Annotation
+//!   selectors, re-anchoring, Markdown and JSON exports) and entity
+//!   corrections.
 //!
 //! Every span in this crate is a byte range on `char` boundaries of the text
 //! it refers to.
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod annotations;
 pub mod card;
 pub mod cooccurrence;
 pub mod document;
