@@ -348,7 +348,7 @@ impl Articles {
                 .then(|| u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX)),
             origin: Origin::Own {
                 added_ms,
-                kept: false,
+                kept: Kept::Pending,
             },
         };
         let id = item.id.clone();
