@@ -23,6 +23,8 @@
 //! - [`cooccurrence`]: the network of entities mentioned together.
 //! - [`layout`]: deterministic positions for drawing that network.
 //! - [`card`]: what the entity card says about one entity.
+//! - [`timeline`]: date and time expressions normalized against the
+//!   article's date, in chronological order; durations apart.
 //!
 //! Every span in this crate is a byte range on `char` boundaries of the text
 //! it refers to.
@@ -42,6 +44,7 @@ pub mod position;
 pub mod search;
 pub mod segment;
 pub mod static_index;
+pub mod timeline;
 pub mod view;
 
 pub use analysis::Analysis;
