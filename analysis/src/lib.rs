@@ -23,6 +23,8 @@
 //! - [`cooccurrence`]: the network of entities mentioned together.
 //! - [`layout`]: deterministic positions for drawing that network.
 //! - [`card`]: what the entity card says about one entity.
+//! - [`quotes`]: who said what: direct quotations and reported speech
+//!   attributed to speaker entities.
 //! - [`timeline`]: date and time expressions normalized against the
 //!   article's date, in chronological order; durations apart.
 //!
@@ -41,6 +43,7 @@ pub mod layout;
 pub mod library;
 pub mod normalize;
 pub mod position;
+pub mod quotes;
 pub mod search;
 pub mod segment;
 pub mod static_index;

@@ -32,13 +32,14 @@
 pub(crate) mod calendar;
 pub(crate) mod resolve;
 pub(crate) mod scan;
+pub(crate) mod tense;
 
 use crate::analysis::Analysis;
 use crate::document::Paragraph;
 use crate::entities::{Entities, EntityKind};
-use crate::segment::{self, Span};
+use crate::segment::Span;
 
-use resolve::{Context, Reading, Resolved, Tense, Value};
+use resolve::{Context, Reading, Resolved, Value};
 
 /// What an expression denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -214,6 +215,7 @@ pub fn timeline(
     }
     spans.sort_by_key(|s| s.start);
     spans.dedup_by(|b, a| b.start < a.end);
+    join_weekdays(body, &mut spans);
 
     let mut anchor = article_date
         .and_then(article_day)
@@ -233,8 +235,6 @@ pub fn timeline(
     };
     let mut placed: Vec<(i64, Precision, TimeExpression)> = Vec::new();
     let mut p = 0;
-    // The sentence whose tense is known.
-    let mut tense: Option<(Span, Tense)> = None;
     // Times of day waiting for a day in their sentence, and the last day seen.
     let mut sentence_day: Option<(Span, i64)> = None;
     for span in spans {
@@ -256,14 +256,7 @@ pub fn timeline(
             .unwrap_or_else(|| para.span.clone());
         let ctx = Context {
             anchor: anchor_day,
-            tense: match &tense {
-                Some((t, f)) if *t == sentence => *f,
-                _ => {
-                    let f = tense_of(body.get(sentence.clone()).unwrap_or(""));
-                    tense = Some((sentence.clone(), f));
-                    f
-                }
-            },
+            tense: tense::tense_around(body, &sentence, &span),
         };
         let Some(Resolved { reading, qualifier }) = resolve::resolve(text, &ctx) else {
             continue;
@@ -325,6 +318,32 @@ pub fn timeline(
     out
 }
 
+/// Joins a weekday to the date right after it ("Monday 19 December",
+/// "Monday, 19 December"), which the extractor finds as two mentions.
+fn join_weekdays(body: &str, spans: &mut Vec<Span>) {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let weekday = body
+                .get(last.clone())
+                .is_some_and(|w| resolve::weekday_number(&w.to_lowercase()).is_some());
+            let gap = body.get(last.end..s.start).unwrap_or("x");
+            let date = body.get(s.clone()).is_some_and(|d| {
+                d.starts_with(|c: char| c.is_ascii_digit())
+                    || d.split([' ', '.'])
+                        .next()
+                        .is_some_and(|m| resolve::month_number(&m.to_lowercase()).is_some())
+            });
+            if weekday && date && (gap == " " || gap == ", ") {
+                last.end = s.end;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
+}
+
 /// The article's date from a dateline: a full calendar date (with year)
 /// alone in one of the first paragraphs, or opening one followed by a dash
 /// or a bracket ("WASHINGTON, Nov. 17, 2024 — ...").
@@ -358,41 +377,6 @@ fn dateline(body: &str, paragraphs: &[Paragraph], spans: &[Span]) -> Option<(i64
         }
     }
     None
-}
-
-/// The tense of a sentence: the future when it has "will", "'ll",
-/// "shall", "scheduled", "upcoming" or "plans"; the past when it has
-/// "was", "were", "had", "did", "said" or a word in "-ed"; else unknown.
-fn tense_of(sentence: &str) -> Tense {
-    let mut past = false;
-    for (_, w) in segment::words(sentence) {
-        let w = w.to_lowercase();
-        let future = matches!(
-            w.as_str(),
-            "will"
-                | "shall"
-                | "won't"
-                | "won’t"
-                | "upcoming"
-                | "scheduled"
-                | "plans"
-                | "planned"
-                | "tomorrow"
-        ) || w.ends_with("'ll")
-            || w.ends_with("’ll");
-        if future {
-            return Tense::Future;
-        }
-        past |= matches!(
-            w.as_str(),
-            "was" | "were" | "had" | "did" | "said" | "told" | "met" | "began"
-        ) || (w.len() > 4 && w.ends_with("ed"));
-    }
-    if past {
-        Tense::Past
-    } else {
-        Tense::Unknown
-    }
 }
 
 #[cfg(test)]

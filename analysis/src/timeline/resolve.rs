@@ -9,6 +9,7 @@
 //! past unless the sentence speaks of the future).
 
 use super::calendar::{add_months, civil_from_days, days_from_civil, is_valid, weekday};
+pub(crate) use super::tense::Tense;
 use super::{Precision, Qualifier};
 
 /// A calendar value.
@@ -57,25 +58,6 @@ pub(crate) struct Context {
     pub anchor: Option<i64>,
     /// The tense of the sentence.
     pub tense: Tense,
-}
-
-/// The tense of a sentence, as far as its words tell.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum Tense {
-    /// "was", "had", "joined": no date after the article's.
-    Past,
-    /// No marker: the nearest date, leaning to the past.
-    #[default]
-    Unknown,
-    /// "will", "'ll", "scheduled": the next such date.
-    Future,
-}
-
-impl Tense {
-    /// Is this the future?
-    fn future(self) -> bool {
-        self == Tense::Future
-    }
 }
 
 const MONTH_WORDS: &[(&str, u8)] = &[
@@ -537,6 +519,8 @@ fn absolute(w: &[&str], ctx: &Context, qualifier: Option<Qualifier>) -> Option<R
             month = Some(m);
         } else if let Some(d) = day_of_month(word).filter(|_| day.is_none() && year.is_none()) {
             day = Some(d);
+        } else if day.is_some() && year.is_none() && day_of_month(word).is_some() {
+            // The end of a range ("October 25-26"): the range starts on the first day.
         } else if let Some(y) = year_of(word).filter(|_| year.is_none()) {
             year = Some(y);
         } else if let Some(y) = word
@@ -734,6 +718,7 @@ mod tests {
         assert_eq!(value("1990s", none), "1990");
         assert_eq!(value("mid-2023", none), "2023");
         assert_eq!(value("February 30, 2024", none), "unplaced ");
+        assert_eq!(value("October 25-26, 2016", none), "2016-10-25");
     }
 
     #[test]

@@ -26,29 +26,66 @@ pub(crate) fn extra(body: &str, paragraphs: &[Paragraph], found: &[Span]) -> Vec
         let Some(text) = body.get(para.span.clone()) else {
             continue;
         };
-        let mut prev: &str = "";
-        for (offset, word) in segment::words(text) {
-            let start = para.span.start + offset;
-            let end = start + word.len();
-            let candidate = if let Some(iso) = iso_date_at(body, start, word) {
+        let words: Vec<(usize, &str)> = segment::words(text)
+            .map(|(i, w)| (para.span.start + i, w))
+            .collect();
+        let word = |i: usize| words.get(i).map_or("", |w| w.1);
+        let end_of = |i: usize| words.get(i).map_or(0, |w| w.0 + w.1.len());
+        for (i, &(start, w)) in words.iter().enumerate() {
+            let prev = i.checked_sub(1).map_or("", word);
+            let end = start + w.len();
+            let candidate = if let Some(iso) = iso_date_at(body, start, w) {
                 Some(iso)
-            } else if is_year(word) && is_part_of_year(prev, body, start) {
+            } else if is_year(w) && is_part_of_year(prev, body, start) {
                 Some(start..end)
-            } else if is_month_name(word) && MONTH_TRIGGERS.contains(&prev.to_lowercase().as_str()) {
+            } else if is_month_name(w) && MONTH_TRIGGERS.contains(&prev.to_lowercase().as_str()) {
                 let dot = body.get(end..).is_some_and(|r| r.starts_with('.'));
                 // An abbreviation needs its period: "by Jan." but not "by Jan Smith".
-                let short = is_month_abbreviation(&word.to_lowercase());
+                let short = is_month_abbreviation(&w.to_lowercase());
                 (!short || dot).then(|| start..end + usize::from(dot && short))
+            } else if matches!(w, "a" | "an" | "one" | "A" | "An" | "One")
+                && is_unit(word(i + 1))
+                && OFFSET_WORDS.contains(&word(i + 2))
+            {
+                // "an hour later", "a year ago".
+                Some(start..end_of(i + 2))
+            } else if is_count(w) && is_unit(word(i + 1)) && joined_by_hyphen(body, end, word(i + 1)) {
+                // "an 11-year lull", "a two-day visit" (not "18-year-old").
+                let next_end = end_of(i + 1);
+                let age = body.get(next_end..).is_some_and(|r| r.starts_with("-old"));
+                (!age).then_some(start..next_end)
             } else {
                 None
             };
             if let Some(c) = candidate.filter(|c| !overlaps(c)) {
                 out.push(c);
             }
-            prev = word;
         }
     }
     out
+}
+
+/// Words after a count and a unit that make an offset ("an hour later").
+const OFFSET_WORDS: &[&str] = &["ago", "later", "earlier", "before", "after"];
+
+/// A singular unit of time.
+fn is_unit(w: &str) -> bool {
+    matches!(w, "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century")
+}
+
+/// Digits or a number word ("11", "two").
+fn is_count(w: &str) -> bool {
+    (!w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+        || matches!(
+            w.to_lowercase().as_str(),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "twelve"
+                | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
+        )
+}
+
+/// Is the word ending at `end` joined to the next word `next` by one hyphen?
+fn joined_by_hyphen(body: &str, end: usize, next: &str) -> bool {
+    body.get(end..).is_some_and(|r| r.strip_prefix('-').is_some_and(|r| r.starts_with(next)))
 }
 
 fn is_year(word: &str) -> bool {
@@ -84,20 +121,58 @@ fn iso_date_at(body: &str, start: usize, word: &str) -> Option<Span> {
     (shape && !followed.is_some_and(|c| c.is_alphanumeric())).then_some(start..end)
 }
 
-/// `span` widened over a preceding "early ", "mid-", "mid " or "late ".
+/// `span` widened over a preceding "early ", "mid-", "mid " or "late ",
+/// and over the end of a range and its year after a day ("October 25" in
+/// "October 25-26, 2016").
 pub(crate) fn widen(body: &str, span: Span) -> Span {
-    let Some(before) = body.get(..span.start) else {
-        return span;
-    };
-    for q in [
-        "early ", "mid-", "mid ", "late ", "Early ", "Mid-", "Mid ", "Late ",
-    ] {
-        if let Some(rest) = before.strip_suffix(q) {
-            let at_word_start = !rest.chars().next_back().is_some_and(char::is_alphanumeric);
-            if at_word_start {
-                return span.start - q.len()..span.end;
+    let mut span = span;
+    if let Some(before) = body.get(..span.start) {
+        for q in ["early ", "mid-", "mid ", "late ", "Early ", "Mid-", "Mid ", "Late "] {
+            if let Some(rest) = before.strip_suffix(q) {
+                let at_word_start = !rest.chars().next_back().is_some_and(char::is_alphanumeric);
+                if at_word_start {
+                    span = span.start - q.len()..span.end;
+                    break;
+                }
             }
         }
     }
+    // "October" + " 25" (the extractor took the range "25-26" for a number).
+    let month = body
+        .get(span.clone())
+        .is_some_and(|t| month_number(&t.trim_end_matches('.').to_lowercase()).is_some());
+    let mut grew = false;
+    if month {
+        let n = digits_after(body, span.end, " ");
+        if (2..=3).contains(&n) {
+            span.end += n;
+            grew = true;
+        }
+    }
+    if body.get(..span.end).is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit())) {
+        let n = digits_after(body, span.end, "-").max(digits_after(body, span.end, "–"));
+        if (2..=4).contains(&n) {
+            span.end += n;
+            grew = true;
+        }
+    }
+    if grew && digits_after(body, span.end, ", ") == 6 {
+        span.end += 6;
+    }
     span
+}
+
+/// The length of `sep` and the one to four digits after byte `at` (0 when
+/// they are not there, or a letter or digit follows them).
+fn digits_after(body: &str, at: usize, sep: &str) -> usize {
+    let Some(rest) = body.get(at..).and_then(|r| r.strip_prefix(sep)) else {
+        return 0;
+    };
+    let n = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let next_alnum = rest.get(n..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+    if (1..=4).contains(&n) && !next_alnum {
+        sep.len() + n
+    } else {
+        0
+    }
 }
