@@ -62,7 +62,12 @@ fn main() {
         );
     }
     for s in quotes::speakers(&q) {
-        println!("speaker {}: {} quotes, {} direct", name(s.speaker), s.quotes, s.direct);
+        println!(
+            "speaker {}: {} quotes, {} direct",
+            name(s.speaker),
+            s.quotes,
+            s.direct
+        );
     }
     println!("anchor {:?}", t.anchor);
     for x in t.in_text_order() {

@@ -122,7 +122,11 @@ fn kind_name(k: TimeKind) -> &'static str {
 
 fn score(doc: &Doc, c: &mut Counts, verbose: bool) {
     let a = Analysis::new(Article::parse(&format!("{}.txt", doc.id), &doc.text));
-    assert_eq!(a.article.body, doc.text, "{}: the text has no front matter", doc.id);
+    assert_eq!(
+        a.article.body, doc.text,
+        "{}: the text has no front matter",
+        doc.id
+    );
     let quotes: Vec<Quote> = a.quotes();
     let timeline = a.timeline();
     let body = &a.article.body;
@@ -145,7 +149,12 @@ fn score(doc: &Doc, c: &mut Counts, verbose: bool) {
     c.predicted_quotes += quotes.len();
     c.predicted_attributed += quotes.iter().filter(|q| q.speaker.is_some()).count();
     for g in &doc.quotes {
-        assert_eq!(body.get(g.start..g.end), Some(g.at.as_str()), "{}: gold quote offsets", doc.id);
+        assert_eq!(
+            body.get(g.start..g.end),
+            Some(g.at.as_str()),
+            "{}: gold quote offsets",
+            doc.id
+        );
         c.gold_attributed += usize::from(g.speaker.is_some());
         let hit = (0..quotes.len()).find(|&i| !used[i] && overlaps(&quotes[i].span, g.start, g.end));
         let Some(i) = hit else {
@@ -186,7 +195,12 @@ fn score(doc: &Doc, c: &mut Counts, verbose: bool) {
     c.gold_dates += doc.dates.len();
     c.predicted_dates += found.len();
     for g in &doc.dates {
-        assert_eq!(body.get(g.start..g.end), Some(g.at.as_str()), "{}: gold date offsets", doc.id);
+        assert_eq!(
+            body.get(g.start..g.end),
+            Some(g.at.as_str()),
+            "{}: gold date offsets",
+            doc.id
+        );
         let hit = (0..found.len()).find(|&i| !used[i] && overlaps(&found[i].span, g.start, g.end));
         let Some(i) = hit else {
             if verbose {
@@ -245,7 +259,10 @@ fn attribution_and_date_normalization_on_the_annotated_set() {
         c.report(split);
         // Floors well under the figures in BENCHMARKS.md: a regression
         // fails, noise does not.
-        assert!(c.attribution_precision() >= 0.7, "{split}: attribution precision {c:?}");
+        assert!(
+            c.attribution_precision() >= 0.7,
+            "{split}: attribution precision {c:?}"
+        );
         assert!(c.attribution_recall() >= 0.4, "{split}: attribution recall {c:?}");
         assert!(c.date_accuracy() >= 0.6, "{split}: date accuracy {c:?}");
     }

@@ -2,18 +2,86 @@
 //! the speaker next to a quotation, and reported speech ("according to X",
 //! "X said that …", "…, X said.").
 
+use std::borrow::Cow;
+
+use crate::search::Index;
 use crate::segment::Span;
 
 /// Verbs that introduce speech.
+/// Verbs that introduce speech, sorted (for a binary search).
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes", "explained",
-    "explains", "asked", "asks", "replied", "replies", "answered", "declared", "declares", "announced",
-    "announces", "wrote", "writes", "warned", "warns", "insisted", "insists", "argued", "argues", "commented",
-    "remarked", "continued", "concluded", "acknowledged", "admitted", "admits", "claimed", "claims",
-    "confirmed", "confirms", "emphasized", "emphasised", "stressed", "urged", "recalled", "observed",
-    "responded", "suggested", "testified", "tweeted", "posted", "mentioned", "indicated", "highlighted",
-    "highlights", "reported", "reports", "assured", "predicted", "promised", "vowed", "cautioned", "conceded",
-    "countered", "joked", "shouted", "cried", "exclaimed", "whispered", "murmured", "muttered",
+    "acknowledged",
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "announced",
+    "announces",
+    "answered",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "assured",
+    "cautioned",
+    "claimed",
+    "claims",
+    "commented",
+    "conceded",
+    "concluded",
+    "confirmed",
+    "confirms",
+    "continued",
+    "countered",
+    "cried",
+    "declared",
+    "declares",
+    "emphasised",
+    "emphasized",
+    "exclaimed",
+    "explained",
+    "explains",
+    "highlighted",
+    "highlights",
+    "indicated",
+    "insisted",
+    "insists",
+    "joked",
+    "mentioned",
+    "murmured",
+    "muttered",
+    "noted",
+    "notes",
+    "observed",
+    "posted",
+    "predicted",
+    "promised",
+    "recalled",
+    "remarked",
+    "replied",
+    "replies",
+    "reported",
+    "reports",
+    "responded",
+    "said",
+    "say",
+    "says",
+    "shouted",
+    "stated",
+    "states",
+    "stressed",
+    "suggested",
+    "tells",
+    "testified",
+    "told",
+    "tweeted",
+    "urged",
+    "vowed",
+    "warned",
+    "warns",
+    "whispered",
+    "writes",
+    "wrote",
 ];
 
 /// Words a speaker phrase never contains: verbs of being and having,
@@ -28,37 +96,102 @@ const NOT_IN_SPEAKER: &[&str] = &[
 /// Words that end a speaker phrase after the verb ("said Cook in a
 /// statement", "said Cook on Monday").
 const AFTER_SPEAKER: &[&str] = &[
-    "in", "on", "at", "to", "during", "after", "before", "when", "while", "as", "from", "about", "last",
-    "this", "earlier", "later", "today", "yesterday", "and",
+    "in",
+    "on",
+    "at",
+    "to",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "from",
+    "about",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+    "and",
 ];
 
 /// Speech verbs whose reported clause may go without "that" ("Cook said
 /// the campaign is progressing"); the others take "that" ("announced the
 /// start of" is no reported speech).
 const CLAUSE_VERBS: &[&str] = &[
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "insisted", "insists",
-    "argued", "argues", "claimed", "claims", "wrote", "writes", "warned", "warns", "acknowledged",
-    "admitted", "admits", "explained", "explains", "noted", "notes",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "wrote",
+    "writes",
+    "warned",
+    "warns",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
 ];
 
 /// Words that open an adverbial after a final "said": "said in a
 /// statement", "said on Monday", "said today".
 const ADVERBIAL_OPENERS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "today", "yesterday", "tonight", "earlier", "later",
-    "recently", "late", "last",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "late",
+    "last",
 ];
 
 /// Adverbs allowed between a speaker and the verb ("They also said").
 const ADVERBS: &[&str] = &[
-    "also", "later", "then", "further", "again", "earlier", "previously", "recently", "separately", "once",
-    "often", "repeatedly", "simply", "reportedly",
+    "also",
+    "later",
+    "then",
+    "further",
+    "again",
+    "earlier",
+    "previously",
+    "recently",
+    "separately",
+    "once",
+    "often",
+    "repeatedly",
+    "simply",
+    "reportedly",
 ];
 
 /// Abbreviated ranks and titles written before names ("Spc. Lorraine
 /// Walsh", "Maj. Gen. Gary J. Volesky").
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Spc", "Pfc", "Pvt", "Cpl", "Sgt", "SSgt", "Lt", "Capt", "Cpt", "Maj", "Col", "Gen", "Brig", "Adm", "Cmdr",
-    "Cdr", "Amn", "Ens", "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Prof", "Rev", "Hon", "Supt", "Insp",
+    "Spc", "Pfc", "Pvt", "Cpl", "Sgt", "SSgt", "Lt", "Capt", "Cpt", "Maj", "Col", "Gen", "Brig", "Adm",
+    "Cmdr", "Cdr", "Amn", "Ens", "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Prof", "Rev", "Hon", "Supt",
+    "Insp",
 ];
 
 /// Is `w` an abbreviated rank or title ("Spc", "Gen"), or an initial ("J")?
@@ -68,7 +201,7 @@ pub(crate) fn is_title_abbreviation(w: &str) -> bool {
 
 /// Is `w` a speech verb (in lowercase: "States" is no verb)?
 pub(crate) fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w)
+    w.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) && SPEECH_VERBS.binary_search(&w).is_ok()
 }
 
 /// Verbs that introduce a statement after a colon: "released the
@@ -86,43 +219,94 @@ pub(crate) struct Cue {
     pub verb: Span,
     /// The words naming the speaker ("Cook", "the press secretary", "he").
     pub speaker: Option<Span>,
+    /// Whether the cue is "according to" (its phrase names the source; no
+    /// name before it is an appositive's).
+    pub according: bool,
 }
 
 /// The words of one paragraph with what lies between them.
 pub(crate) struct Words<'a> {
     text: &'a str,
     /// Byte spans into the text, in order.
-    pub spans: Vec<Span>,
+    pub spans: Cow<'a, [Span]>,
+    /// Which words are speech verbs.
+    verbs: Vec<bool>,
     /// The paragraph's start (the gap before the first word starts here).
     start: usize,
 }
 
 /// Punctuation (or a line break) that ends a speaker phrase.
 fn breaks_phrase(gap: &str) -> bool {
-    gap.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '«', '»', '!', '?', '\n'])
+    gap.contains([
+        ',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '«', '»', '!', '?', '\n',
+    ])
 }
 
 impl<'a> Words<'a> {
-    /// The words of the paragraph `span` of `text`.
+    /// The words of the paragraph `span` of `text`, segmented here.
     pub(crate) fn new(text: &'a str, span: Span) -> Words<'a> {
-        let spans = text
+        let mut spans = Vec::new();
+        let mut verbs = Vec::new();
+        for (i, w) in text
             .get(span.clone())
-            .map(|p| {
-                crate::segment::words(p)
-                    .map(|(i, w)| span.start + i..span.start + i + w.len())
-                    .collect()
-            })
-            .unwrap_or_default();
+            .map(crate::segment::words)
+            .into_iter()
+            .flatten()
+        {
+            spans.push(span.start + i..span.start + i + w.len());
+            verbs.push(is_speech_verb(w));
+        }
         Words {
             text,
-            spans,
+            spans: Cow::Owned(spans),
+            verbs,
             start: span.start,
         }
     }
 
+    /// The words of paragraph `p` (spanning `span`) as the search index
+    /// holds them; `verb_terms` says which of its terms are speech verbs.
+    pub(crate) fn from_index(
+        text: &'a str,
+        span: Span,
+        index: &'a Index,
+        p: usize,
+        verb_terms: &[bool],
+    ) -> Words<'a> {
+        let spans = index.passage_token_spans(p);
+        let verbs = spans
+            .iter()
+            .zip(index.passage_token_terms(p))
+            .map(|(s, &t)| {
+                verb_terms.get(t).copied().unwrap_or(false) && text.get(s.clone()).is_some_and(is_speech_verb)
+            })
+            .collect();
+        Words {
+            text,
+            spans: Cow::Borrowed(spans),
+            verbs,
+            start: span.start,
+        }
+    }
+
+    /// Is word `i` a speech verb?
+    pub(crate) fn is_verb(&self, i: usize) -> bool {
+        self.verbs.get(i).copied().unwrap_or(false)
+    }
+
+    /// Does any of the words `a..b` introduce speech (a speech verb or
+    /// "according")?
+    pub(crate) fn has_cue_word(&self, a: usize, b: usize) -> bool {
+        self.verbs.get(a..b).is_some_and(|v| v.contains(&true))
+            || (a..b).any(|i| self.lower_is(i, &["according"]))
+    }
+
     /// The text of word `i` ("" past the end).
     pub(crate) fn word(&self, i: usize) -> &'a str {
-        self.spans.get(i).and_then(|s| self.text.get(s.clone())).unwrap_or("")
+        self.spans
+            .get(i)
+            .and_then(|s| self.text.get(s.clone()))
+            .unwrap_or("")
     }
 
     /// What lies between word `i - 1` (or the paragraph start) and word `i`.
@@ -152,7 +336,7 @@ impl<'a> Words<'a> {
     fn span(&self, a: usize, b: usize) -> Option<Span> {
         let first = self.spans.get(a)?;
         let last = self.spans.get(b.checked_sub(1)?)?;
-        (a < b).then(|| first.start..last.end)
+        (a < b).then_some(first.start..last.end)
     }
 
     /// Could words `a..b` name a speaker? One to eight words, none of
@@ -165,12 +349,12 @@ impl<'a> Words<'a> {
         let opening_ok = !self.lower_is(
             a,
             &[
-                "and", "or", "but", "in", "on", "at", "for", "with", "of", "by", "after", "before", "during", "from",
-                "to", "since", "until",
+                "and", "or", "but", "in", "on", "at", "for", "with", "of", "by", "after", "before", "during",
+                "from", "to", "since", "until",
             ],
         );
         opening_ok
-            && (a..b).all(|i| !self.lower_is(i, NOT_IN_SPEAKER) && !is_speech_verb(self.word(i)))
+            && (a..b).all(|i| !self.lower_is(i, NOT_IN_SPEAKER) && !self.is_verb(i))
             && (a + 1..b).all(|i| !breaks_phrase(self.gap_before(i)))
     }
 
@@ -195,7 +379,9 @@ impl<'a> Words<'a> {
             return self.span(start, end);
         }
         let earlier = self.run_start(a, start)?;
-        self.is_speaker(earlier, start).then(|| self.span(earlier, start)).flatten()
+        self.is_speaker(earlier, start)
+            .then(|| self.span(earlier, start))
+            .flatten()
     }
 
     /// The first word of the run of at most eight words ending before word
@@ -219,14 +405,14 @@ impl<'a> Words<'a> {
         if a >= b {
             return None;
         }
-        if is_speech_verb(self.word(a)) {
+        if self.is_verb(a) {
             // "said X": the phrase runs to punctuation or a preposition.
             let mut e = a + 1;
             while e < b
                 && e - a <= 6
                 && !breaks_phrase(self.gap_before(e))
                 && !self.lower_is(e, AFTER_SPEAKER)
-                && !(self.gap_before(e).contains('.') && !is_title_abbreviation(self.word(e - 1)))
+                && (!self.gap_before(e).contains('.') || is_title_abbreviation(self.word(e - 1)))
             {
                 e += 1;
             }
@@ -236,10 +422,11 @@ impl<'a> Words<'a> {
             return Some(Cue {
                 verb: self.spans.get(a)?.clone(),
                 speaker,
+                according: false,
             });
         }
         // "X said", "X, appositive, said": at most two commas on the way.
-        let k = (a..b.min(a + 16)).find(|&k| is_speech_verb(self.word(k)))?;
+        let k = (a..b.min(a + 16)).find(|&k| self.is_verb(k))?;
         let breaks = (a + 1..=k).filter(|&i| breaks_phrase(self.gap_before(i))).count();
         if breaks > 2 {
             return None;
@@ -248,6 +435,7 @@ impl<'a> Words<'a> {
         Some(Cue {
             verb: self.spans.get(k)?.clone(),
             speaker: Some(speaker),
+            according: false,
         })
     }
 
@@ -257,13 +445,14 @@ impl<'a> Words<'a> {
     /// of up to three words) right before the mark.
     pub(crate) fn before_quote(&self, a: usize, b: usize, immediate: bool) -> Option<Cue> {
         let reach = if immediate { 4 } else { 6 };
-        let k = (a..b).rev().take(reach).find(|&k| is_speech_verb(self.word(k)))?;
+        let k = (a..b).rev().take(reach).find(|&k| self.is_verb(k))?;
         if immediate && k + 1 < b && !self.gap_before(b).contains([':', ',']) {
             return None;
         }
         Some(Cue {
             verb: self.spans.get(k)?.clone(),
             speaker: Some(self.phrase_before(a, k)?),
+            according: false,
         })
     }
 
@@ -278,10 +467,11 @@ impl<'a> Words<'a> {
         let k = (a..b)
             .rev()
             .take(9)
-            .find(|&k| is_speech_verb(self.word(k)) || STATEMENT_VERBS.contains(&self.word(k)))?;
+            .find(|&k| self.is_verb(k) || STATEMENT_VERBS.contains(&self.word(k)))?;
         Some(Cue {
             verb: self.spans.get(k)?.clone(),
             speaker: Some(self.phrase_before(a, k)?),
+            according: false,
         })
     }
 
@@ -310,10 +500,19 @@ impl<'a> Words<'a> {
             } else {
                 sentence.start..self.spans.get(k - 1)?.end
             };
-            return Some((Cue { verb, speaker }, content));
+            return Some((
+                Cue {
+                    verb,
+                    speaker,
+                    according: true,
+                },
+                content,
+            ));
         }
         // Clauses between commas.
-        let mut cuts: Vec<usize> = (a + 1..b).filter(|&i| breaks_phrase(self.gap_before(i))).collect();
+        let mut cuts: Vec<usize> = (a + 1..b)
+            .filter(|&i| breaks_phrase(self.gap_before(i)))
+            .collect();
         cuts.insert(0, a);
         cuts.push(b);
         let last = cuts.len().saturating_sub(2);
@@ -342,13 +541,14 @@ impl<'a> Words<'a> {
     /// "said Cook" (the last clause may carry an object of up to four
     /// words).
     fn clause_cue(&self, s: usize, e: usize, last: bool) -> Option<Cue> {
-        if is_speech_verb(self.word(s)) && last {
+        if self.is_verb(s) && last {
             return (e > s + 1 && self.is_speaker(s + 1, e)).then(|| Cue {
                 verb: self.spans.get(s).cloned().unwrap_or_default(),
                 speaker: self.span(s + 1, e),
+                according: false,
             });
         }
-        let k = (s + 1..e).find(|&k| is_speech_verb(self.word(k)))?;
+        let k = (s + 1..e).find(|&k| self.is_verb(k))?;
         // After the verb: nothing, or in the last clause an object of "told"
         // ("told reporters today") or an adverbial ("said in a statement",
         // "said today"), up to four words.
@@ -361,6 +561,7 @@ impl<'a> Words<'a> {
         self.is_speaker(s, end).then(|| Cue {
             verb: self.spans.get(k).cloned().unwrap_or_default(),
             speaker: self.span(s, end),
+            according: false,
         })
     }
 
@@ -368,7 +569,7 @@ impl<'a> Words<'a> {
     /// may carry an appositive: "Paul Dewar, an Ottawa MP, said …"): the
     /// cue, and the clause after the verb to the sentence end.
     fn leading_cue(&self, s: usize, b: usize, sentence: &Span) -> Option<(Cue, Span)> {
-        let k = (s + 1..b.min(s + 16)).find(|&k| is_speech_verb(self.word(k)))?;
+        let k = (s + 1..b.min(s + 16)).find(|&k| self.is_verb(k))?;
         let breaks = (s + 1..=k).filter(|&i| breaks_phrase(self.gap_before(i))).count();
         if breaks > 2 || (breaks > 0 && !breaks_phrase(self.gap_before(k))) {
             return None;
@@ -382,7 +583,10 @@ impl<'a> Words<'a> {
             Some(t) if (k + 1..=t).all(|i| !breaks_phrase(self.gap_before(i))) => t + 1,
             _ => {
                 let next = k + 1;
-                let prepositional = self.lower_is(next, &["in", "on", "at", "to", "of", "for", "with", "by", "about"]);
+                let prepositional = self.lower_is(
+                    next,
+                    &["in", "on", "at", "to", "of", "for", "with", "by", "about"],
+                );
                 let takes_clause = CLAUSE_VERBS.contains(&self.word(k));
                 if !takes_clause || prepositional || b - next < 3 || breaks_phrase(self.gap_before(next)) {
                     return None;
@@ -395,6 +599,7 @@ impl<'a> Words<'a> {
             Cue {
                 verb: self.spans.get(k)?.clone(),
                 speaker: Some(speaker),
+                according: false,
             },
             content,
         ))
@@ -405,4 +610,16 @@ impl<'a> Words<'a> {
 fn trim_end(text: &str, span: &Span) -> usize {
     let s = text.get(span.clone()).unwrap_or("");
     span.start + s.trim_end_matches(|c: char| !c.is_alphanumeric()).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speech_verbs_are_sorted_for_the_binary_search() {
+        assert!(SPEECH_VERBS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_speech_verb("said") && !is_speech_verb("according"));
+        assert!(!is_speech_verb("States"));
+    }
 }

@@ -47,19 +47,19 @@ pub(crate) fn quoted(text: &str, span: Span, previous_open: bool) -> (Vec<Quoted
         return (Vec::new(), false);
     };
     let mut out = Vec::new();
-    let mut open: Option<(Open, usize)> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = para.char_indices().peekable();
-    let mut first = true;
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let mut open: Option<Open> = None;
+    // Only the marks matter: jump from one to the next.
+    let lead = para.len() - para.trim_start().len();
+    for (i, mark) in para.match_indices(['"', '“', '”', '«', '»', '„', '‘', '’']) {
+        let Some(c) = mark.chars().next() else {
+            continue;
+        };
+        let prev = para.get(..i).and_then(|b| b.chars().next_back());
+        let next = para.get(i + mark.len()..).and_then(|a| a.chars().next());
         let at = span.start + i;
-        let after = at + c.len_utf8();
+        let after = at + mark.len();
         let word_before = prev.is_some_and(char::is_alphanumeric);
-        let continued = first && previous_open;
-        if !c.is_whitespace() {
-            first = false;
-        }
+        let continued = previous_open && i == lead;
         match open {
             None => {
                 let kind = match c {
@@ -71,7 +71,7 @@ pub(crate) fn quoted(text: &str, span: Span, previous_open: bool) -> (Vec<Quoted
                     _ => None,
                 };
                 if let Some(k) = kind {
-                    open = Some((k, at));
+                    open = Some(k);
                     out.push(Quoted {
                         open: at,
                         inner: after..after,
@@ -81,7 +81,7 @@ pub(crate) fn quoted(text: &str, span: Span, previous_open: bool) -> (Vec<Quoted
                     });
                 }
             }
-            Some((kind, _)) => {
+            Some(kind) => {
                 let closes = match kind {
                     Open::Double => matches!(c, '"' | '”' | '»'),
                     Open::Low => matches!(c, '“' | '"' | '”'),
@@ -97,7 +97,6 @@ pub(crate) fn quoted(text: &str, span: Span, previous_open: bool) -> (Vec<Quoted
                 }
             }
         }
-        prev = Some(c);
     }
     let still_open = open.is_some();
     if still_open {

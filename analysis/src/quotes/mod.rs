@@ -41,6 +41,7 @@ pub(crate) mod speaker;
 use crate::analysis::Analysis;
 use crate::document::Paragraph;
 use crate::entities::{Entities, EntityKind};
+use crate::search::Index;
 use crate::segment::Span;
 
 use cues::{Cue, Words};
@@ -98,9 +99,15 @@ pub struct SpeakerSummary {
 }
 
 impl Analysis {
-    /// The quotes of this article (see [`find`]).
+    /// The quotes of this article (see [`find`]; the same result, reusing
+    /// the words the search index holds).
     pub fn quotes(&self) -> Vec<Quote> {
-        find(&self.article.body, &self.article.paragraphs, &self.entities)
+        find_in(
+            &self.article.body,
+            &self.article.paragraphs,
+            &self.entities,
+            Some(&self.index),
+        )
     }
 }
 
@@ -160,6 +167,19 @@ struct Statement {
 /// `entities` from [`crate::entities::extract`]), in text order. Linear in
 /// the text; never panics.
 pub fn find(body: &str, paragraphs: &[Paragraph], entities: &Entities) -> Vec<Quote> {
+    find_in(body, paragraphs, entities, None)
+}
+
+/// [`find`], taking each paragraph's words from `index` when it was built
+/// over these paragraphs.
+fn find_in(body: &str, paragraphs: &[Paragraph], entities: &Entities, index: Option<&Index>) -> Vec<Quote> {
+    let index = index.filter(|ix| ix.passage_count() == paragraphs.len());
+    let verb_terms: Vec<bool> = index.map_or_else(Vec::new, |ix| {
+        ix.terms()
+            .iter()
+            .map(|t| cues::is_speech_verb(&t.folded))
+            .collect()
+    });
     let speakers = Speakers::new(body, entities);
     let mut out: Vec<Quote> = Vec::new();
     // Whether the previous paragraph ended inside a quotation, and the
@@ -171,7 +191,10 @@ pub fn find(body: &str, paragraphs: &[Paragraph], entities: &Entities) -> Vec<Qu
     let mut statement: Option<Statement> = None;
     for (p, para) in paragraphs.iter().enumerate() {
         let (quoted, still_open) = marks::quoted(body, para.span.clone(), open);
-        let words = Words::new(body, para.span.clone());
+        let words = match index {
+            Some(ix) => Words::from_index(body, para.span.clone(), ix, p, &verb_terms),
+            None => Words::new(body, para.span.clone()),
+        };
         if let Some(quote) = statement
             .as_mut()
             .filter(|_| quoted.is_empty())
@@ -189,13 +212,21 @@ pub fn find(body: &str, paragraphs: &[Paragraph], entities: &Entities) -> Vec<Qu
             }
             let sentence_of = |b: usize| {
                 let i = para.sentences.partition_point(|s| s.end <= b);
-                para.sentences.get(i).cloned().unwrap_or_else(|| para.span.clone())
+                para.sentences
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| para.span.clone())
             };
             let next_open = quoted.get(j + 1).map_or(para.span.end, |n| n.open);
             let after_end = next_open.min(sentence_end_after(body, para, q.end.saturating_sub(1)));
-            let previous_end = j.checked_sub(1).and_then(|i| quoted.get(i)).map_or(para.span.start, |x| x.end);
+            let previous_end = j
+                .checked_sub(1)
+                .and_then(|i| quoted.get(i))
+                .map_or(para.span.start, |x| x.end);
             let before_start = previous_end.max(sentence_of(q.open).start);
-            let n_words = body.get(q.inner.clone()).map_or(0, |t| t.split_whitespace().count());
+            let n_words = body
+                .get(q.inner.clone())
+                .map_or(0, |t| t.split_whitespace().count());
             let short = n_words < MIN_WORDS;
             let cue = words
                 .after_quote(words.index_at(q.end), words.index_at(after_end))
@@ -233,8 +264,18 @@ pub fn find(body: &str, paragraphs: &[Paragraph], entities: &Entities) -> Vec<Qu
                 continue;
             }
             // With a quotation in the sentence, only the words before it.
-            let first_quote = found.iter().filter(|f| in_sentence(f)).map(|f| f.quote.span.start).min();
-            let (a, b) = (words.index_at(s.start), words.index_at(first_quote.unwrap_or(s.end)));
+            let first_quote = found
+                .iter()
+                .filter(|f| in_sentence(f))
+                .map(|f| f.quote.span.start)
+                .min();
+            let (a, b) = (
+                words.index_at(s.start),
+                words.index_at(first_quote.unwrap_or(s.end)),
+            );
+            if !words.has_cue_word(a, b) {
+                continue;
+            }
             let Some((cue, content)) = words.reported(a, b, s) else {
                 continue;
             };
@@ -321,7 +362,7 @@ fn statement_paragraph(
         _ => None,
     };
     if st.started {
-        let speech = (0..words.spans.len()).any(|i| cues::is_speech_verb(words.word(i)));
+        let speech = words.has_cue_word(0, words.spans.len());
         let named = speaker.is_some_and(|e| speakers.mentioned_in(e, &para.span));
         if speech || named {
             return None;
@@ -367,9 +408,9 @@ fn trimmed_end(body: &str, span: &Span) -> usize {
 
 /// What a cue's speaker phrase refers to.
 fn referent_of(cue: &Cue, speakers: &Speakers) -> Referent {
-    cue.speaker
-        .as_ref()
-        .map_or(Referent::Nobody, |sp| speakers.referent(sp, cue.verb.start))
+    cue.speaker.as_ref().map_or(Referent::Nobody, |sp| {
+        speakers.referent(sp, cue.verb.start, !cue.according)
+    })
 }
 
 /// A direct quote attributed by `cue`.

@@ -72,7 +72,10 @@ impl<'a> Speakers<'a> {
             }
             match m.kind {
                 EntityKind::Person => {
-                    for w in title_before(text, m.span.start).into_iter().chain(title_after(text, m.span.end)) {
+                    for w in title_before(text, m.span.start)
+                        .into_iter()
+                        .chain(title_after(text, m.span.end))
+                    {
                         add(w, m.entity);
                     }
                 }
@@ -104,12 +107,14 @@ impl<'a> Speakers<'a> {
     /// between ("Jeff Rathke, the State Department spokesperson"); else an
     /// organization, place or group named in it; else a pronoun or a
     /// described title.
-    pub(crate) fn referent(&self, span: &Span, at: usize) -> Referent {
+    /// `appositive` allows the person before the phrase (not for "according
+    /// to X", whose X is the source itself).
+    pub(crate) fn referent(&self, span: &Span, at: usize, appositive: bool) -> Referent {
         let named = self.named_in(span);
         if let Some((e, true)) = named {
             return Referent::Entity(e);
         }
-        if let Some(e) = self.person_before(span.start) {
+        if let Some(e) = self.person_before(span.start).filter(|_| appositive) {
             return Referent::Entity(e);
         }
         if let Some((e, _)) = named {
@@ -146,8 +151,8 @@ impl<'a> Speakers<'a> {
             .take_while(|m| m.span.end + APPOSITIVE_BYTES >= start)
             .find(|m| m.kind == EntityKind::Person)?;
         let between = self.text.get(m.span.end..start)?;
-        let appositive = between.starts_with(',')
-            && !between.contains(['.', '!', '?', ';', ':', '"', '“', '”', '\n']);
+        let appositive =
+            between.starts_with(',') && !between.contains(['.', '!', '?', ';', ':', '"', '“', '”', '\n']);
         appositive.then_some(m.entity)
     }
 
@@ -268,7 +273,10 @@ fn words_after(text: &str, end: usize) -> Vec<&str> {
 /// boundary).
 fn text_after(text: &str, end: usize, bytes: usize) -> &str {
     let to = (end + bytes).min(text.len());
-    let to = (end..=to).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+    let to = (end..=to)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(end);
     text.get(end..to).unwrap_or("")
 }
 
@@ -276,7 +284,7 @@ fn text_after(text: &str, end: usize, bytes: usize) -> &str {
 /// first punctuation.
 fn lowercase_titles(s: &str, max: usize) -> Vec<&str> {
     let mut out = Vec::new();
-    for w in s.split(' ') {
+    for w in s.split_whitespace() {
         let clean = w.trim_end_matches([',', '.', ';', ':']);
         let lowercase = clean.chars().next().is_some_and(char::is_lowercase);
         if out.len() == max || !lowercase || !titleish(clean) {

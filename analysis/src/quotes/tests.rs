@@ -67,7 +67,10 @@ fn a_quotation_over_paragraphs_that_reopen_with_a_quote_mark() {
     let text = "Tobias Ellwood said: “The ministers discussed the crisis in Syria.\n\n“They pressed for a ceasefire in Aleppo.\n\n“Both sides agreed to talk again.”\n\nThe meeting ended at noon.";
     let a = analysed(text);
     let q = a.quotes();
-    let found: Vec<(&str, bool)> = q.iter().map(|q| (&a.article.body[q.span.clone()], q.continued)).collect();
+    let found: Vec<(&str, bool)> = q
+        .iter()
+        .map(|q| (&a.article.body[q.span.clone()], q.continued))
+        .collect();
     assert_eq!(
         found,
         [
@@ -84,7 +87,10 @@ fn a_quotation_over_paragraphs_that_reopen_with_a_quote_mark() {
 
 #[test]
 fn a_stray_quote_mark_is_no_quotation() {
-    assert!(quotes_of("The 12\" gun fired three rounds at the hill before dawn.\nNothing else happened.").is_empty());
+    assert!(
+        quotes_of("The 12\" gun fired three rounds at the hill before dawn.\nNothing else happened.")
+            .is_empty()
+    );
 }
 
 #[test]
@@ -105,7 +111,10 @@ fn curly_straight_and_british_quotes() {
 fn according_to_the_speaker() {
     assert_eq!(
         quotes_of("According to Ash Carter, the campaign to liberate Mosul is on track."),
-        [reported("the campaign to liberate Mosul is on track", "Ash Carter")]
+        [reported(
+            "the campaign to liberate Mosul is on track",
+            "Ash Carter"
+        )]
     );
     assert_eq!(
         quotes_of("The talks will resume in March, according to the Foreign Office."),
@@ -117,7 +126,10 @@ fn according_to_the_speaker() {
 fn speaker_said_that() {
     assert_eq!(
         quotes_of("Ash Carter said that the coalition would keep supporting Iraqi forces."),
-        [reported("the coalition would keep supporting Iraqi forces", "Ash Carter")]
+        [reported(
+            "the coalition would keep supporting Iraqi forces",
+            "Ash Carter"
+        )]
     );
     assert_eq!(
         quotes_of("Peter Cook told reporters that the strikes had weakened the group."),
@@ -129,7 +141,10 @@ fn speaker_said_that() {
 fn speaker_said_without_that() {
     assert_eq!(
         quotes_of("Peter Cook said the campaign against the militants is also progressing."),
-        [reported("the campaign against the militants is also progressing", "Peter Cook")]
+        [reported(
+            "the campaign against the militants is also progressing",
+            "Peter Cook"
+        )]
     );
 }
 
@@ -137,7 +152,10 @@ fn speaker_said_without_that() {
 fn clause_then_speaker_said() {
     assert_eq!(
         quotes_of("A strike on Jan. 1 hit two vehicles near Sarmada, Peter Cook said."),
-        [reported("A strike on Jan. 1 hit two vehicles near Sarmada", "Peter Cook")]
+        [reported(
+            "A strike on Jan. 1 hit two vehicles near Sarmada",
+            "Peter Cook"
+        )]
     );
 }
 
@@ -152,7 +170,9 @@ fn a_parenthetical_cue() {
 #[test]
 fn the_president_is_the_person_titled_president() {
     assert_eq!(
-        quotes_of("U.S. President Joe Biden spoke in Kyiv. “We will stand with Ukraine,” the president said."),
+        quotes_of(
+            "U.S. President Joe Biden spoke in Kyiv. “We will stand with Ukraine,” the president said."
+        ),
         [direct("We will stand with Ukraine,", "Joe Biden")]
     );
 }
@@ -211,12 +231,16 @@ fn an_interrupted_quotation_keeps_its_speaker() {
 
 #[test]
 fn scare_quotes_and_names_in_quotes_are_not_quotations() {
-    assert!(quotes_of("Intelligence warns of a “powerful response” from the base, also called “Q-West.”").is_empty());
+    assert!(
+        quotes_of("Intelligence warns of a “powerful response” from the base, also called “Q-West.”")
+            .is_empty()
+    );
 }
 
 #[test]
 fn an_organization_spokesman_speaks_for_the_organization() {
-    let found = quotes_of("A Foreign Office spokesman said: “The Foreign Secretary met his counterpart today.”");
+    let found =
+        quotes_of("A Foreign Office spokesman said: “The Foreign Secretary met his counterpart today.”");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].1, "Foreign Office");
 }
@@ -247,9 +271,155 @@ fn speakers_are_summarized_most_quoted_first_and_filter_paragraphs() {
     let carter = a.entity_by_id("person-ash-carter");
     assert!(cook.is_some() && carter.is_some());
     assert_eq!(
-        s.iter().map(|x| (x.speaker, x.quotes, x.direct)).collect::<Vec<_>>(),
+        s.iter()
+            .map(|x| (x.speaker, x.quotes, x.direct))
+            .collect::<Vec<_>>(),
         [(cook, 2, 2), (carter, 1, 0), (None, 1, 1)]
     );
     assert_eq!(paragraphs_quoting(&q, cook), [0, 2]);
     assert_eq!(paragraphs_quoting(&q, None), [3]);
+}
+
+#[test]
+fn a_name_then_an_appositive_then_said() {
+    assert_eq!(
+        quotes_of("“We urge the governments of the region to act,” Jeff Rathke, the State Department spokesperson, said."),
+        [direct("We urge the governments of the region to act,", "Jeff Rathke")]
+    );
+    assert_eq!(
+        quotes_of("Paul Dewar, an Ottawa MP, said the security lapses raise serious questions."),
+        [reported(
+            "the security lapses raise serious questions",
+            "Paul Dewar"
+        )]
+    );
+}
+
+#[test]
+fn a_rank_the_sentence_splitter_does_not_know() {
+    assert_eq!(
+        quotes_of("“Working with them was enjoyable,” said Spc. Lorraine Walsh, an artillery crewmember."),
+        [direct("Working with them was enjoyable,", "Lorraine Walsh")]
+    );
+}
+
+#[test]
+fn a_statement_introduced_by_said_colon_over_unquoted_paragraphs() {
+    let text = "Minister for the Middle East Tobias Ellwood spoke today.\n\nMinister Ellwood said:\n\n\
+                We are concerned by reports of ceasefire violations.\n\n\
+                It is vital that all guarantors use their influence.\n\n\
+                Tobias Ellwood later left for Ankara.";
+    let a = analysed(text);
+    let q = a.quotes();
+    let found: Vec<(&str, bool)> = q
+        .iter()
+        .map(|q| (&a.article.body[q.span.clone()], q.continued))
+        .collect();
+    // The statement stops at the paragraph that names the speaker again.
+    assert_eq!(
+        found,
+        [
+            ("We are concerned by reports of ceasefire violations.", false),
+            ("It is vital that all guarantors use their influence.", true)
+        ]
+    );
+    let ellwood = a.entity_by_id("person-tobias-ellwood");
+    assert!(ellwood.is_some() && q.iter().all(|q| q.speaker == ellwood));
+}
+
+#[test]
+fn a_statement_introduced_by_said_colon_with_quote_marks() {
+    let text = "Following the update, the Foreign Secretary Boris Johnson said:\n\
+                “It is unacceptable that the UN has still not been given access.\n\
+                “The Syrian army now claims full control of Aleppo, but this is a hollow victory.”";
+    let found = quotes_of(text);
+    assert_eq!(
+        found,
+        [
+            direct(
+                "It is unacceptable that the UN has still not been given access.",
+                "Boris Johnson"
+            ),
+            direct(
+                "The Syrian army now claims full control of Aleppo, but this is a hollow victory.",
+                "Boris Johnson"
+            )
+        ]
+    );
+}
+
+#[test]
+fn titles_cited_with_their_source_are_not_quotations() {
+    assert!(quotes_of(
+        "Sources\n“Sensitive government document found on rainy Ottawa street” — CBC.ca, August 15, 2008"
+    )
+    .is_empty());
+}
+
+#[test]
+fn according_to_a_paper_that_names_the_speaker() {
+    let found = quotes_of(
+        "According to the New Zealand Herald, Professor John Burrows, the chairman of the panel, said the flag has never been open to public choice.",
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].1, "John Burrows");
+}
+
+#[test]
+fn a_quotation_inside_reported_speech_takes_its_speaker() {
+    assert_eq!(
+        quotes_of("Professor John Burrows also said kits would be available for schools,\" For example, schools can run their own referendums\"."),
+        [direct("For example, schools can run their own referendums", "John Burrows")]
+    );
+}
+
+#[test]
+fn a_quotation_alone_in_the_paragraph_after_an_attributed_one() {
+    let text = "“Had it happened an hour later it would have been much worse,” Maria Lopez said.\n\
+                “Had it happened earlier, I think the toll would have been higher.”";
+    assert_eq!(
+        quotes_of(text),
+        [
+            direct(
+                "Had it happened an hour later it would have been much worse,",
+                "Maria Lopez"
+            ),
+            direct(
+                "Had it happened earlier, I think the toll would have been higher.",
+                "Maria Lopez"
+            )
+        ]
+    );
+}
+
+#[test]
+fn the_release_is_the_organization_that_issued_it() {
+    let text = "Ash Carter met Haider al-Abadi, according to a Defense Department news release.\n\
+                The meeting focused on the campaign, the release said.";
+    let found = quotes_of(text);
+    let speakers: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(speakers, ["Defense Department", "Defense Department"]);
+}
+
+#[test]
+fn announced_with_a_noun_is_not_reported_speech() {
+    assert!(
+        quotes_of("On Tuesday, the New Zealand government announced the start of a public process.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_index_words_give_the_same_quotes_as_segmenting_again() {
+    for seed in [
+        include_str!("../../../seeds/001_carter-abadi-mosul.txt"),
+        include_str!("../../../seeds/003_task-force-50.txt"),
+    ] {
+        let a = analysed(seed);
+        assert_eq!(
+            a.quotes(),
+            find(&a.article.body, &a.article.paragraphs, &a.entities)
+        );
+        assert!(!a.quotes().is_empty());
+    }
 }

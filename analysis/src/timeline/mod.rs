@@ -37,6 +37,7 @@ pub(crate) mod tense;
 use crate::analysis::Analysis;
 use crate::document::Paragraph;
 use crate::entities::{Entities, EntityKind};
+use crate::search::Index;
 use crate::segment::Span;
 
 use resolve::{Context, Reading, Resolved, Value};
@@ -176,13 +177,15 @@ fn article_day(date: &str) -> Option<i64> {
 }
 
 impl Analysis {
-    /// The timeline of this article (see [`timeline`]).
+    /// The timeline of this article (see [`timeline`]; the same result,
+    /// reusing the words the search index holds).
     pub fn timeline(&self) -> Timeline {
-        timeline(
+        timeline_in(
             &self.article.body,
             &self.article.paragraphs,
             &self.entities,
             self.article.meta.date.as_deref(),
+            Some(&self.index),
         )
     }
 }
@@ -202,13 +205,25 @@ pub fn timeline(
     entities: &Entities,
     article_date: Option<&str>,
 ) -> Timeline {
+    timeline_in(body, paragraphs, entities, article_date, None)
+}
+
+/// [`timeline`], taking each paragraph's words from `index` when it was
+/// built over these paragraphs.
+fn timeline_in(
+    body: &str,
+    paragraphs: &[Paragraph],
+    entities: &Entities,
+    article_date: Option<&str>,
+    index: Option<&Index>,
+) -> Timeline {
     let mut spans: Vec<Span> = entities
         .mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Date)
         .map(|m| m.span.clone())
         .collect();
-    let extra = scan::extra(body, paragraphs, &spans);
+    let extra = scan::extra(body, paragraphs, &spans, index);
     spans.extend(extra);
     for s in &mut spans {
         *s = scan::widen(body, s.clone());
@@ -332,7 +347,7 @@ fn join_weekdays(body: &str, spans: &mut Vec<Span>) {
                 d.starts_with(|c: char| c.is_ascii_digit())
                     || d.split([' ', '.'])
                         .next()
-                        .is_some_and(|m| resolve::month_number(&m.to_lowercase()).is_some())
+                        .is_some_and(|m| resolve::month_number(m).is_some())
             });
             if weekday && date && (gap == " " || gap == ", ") {
                 last.end = s.end;

@@ -136,17 +136,20 @@ const VAGUE_COUNTS: &[&str] = &[
     "recent",
 ];
 
-/// The month numbered by `w` ("nov", "november"), if any.
+/// The month numbered by `w` ("nov", "November"; any case), if any.
 pub(crate) fn month_number(w: &str) -> Option<u8> {
-    MONTH_WORDS.iter().find(|(m, _)| *m == w).map(|&(_, n)| n)
+    MONTH_WORDS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(w))
+        .map(|&(_, n)| n)
 }
 
 /// Is `w` a month's abbreviation ("nov", "sept") rather than its name?
 pub(crate) fn is_month_abbreviation(w: &str) -> bool {
-    matches!(
-        w,
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
-    )
+    const SHORT: &[&str] = &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    SHORT.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 /// The weekday named by `w` (0 Monday … 6 Sunday), if any.

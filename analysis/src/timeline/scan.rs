@@ -6,6 +6,7 @@
 
 use super::resolve::{is_month_abbreviation, month_number};
 use crate::document::Paragraph;
+use crate::search::Index;
 use crate::segment::{self, Span};
 
 /// Words after which a capitalized month name alone is a date.
@@ -16,19 +17,35 @@ const MONTH_TRIGGERS: &[&str] = &[
 
 /// Spans of the extra forms in `body`, outside every span of `found`
 /// (sorted by start, not overlapping), in text order.
-pub(crate) fn extra(body: &str, paragraphs: &[Paragraph], found: &[Span]) -> Vec<Span> {
+/// The words come from `index` when it was built over these paragraphs
+/// (the same segmentation, done once).
+pub(crate) fn extra(
+    body: &str,
+    paragraphs: &[Paragraph],
+    found: &[Span],
+    index: Option<&Index>,
+) -> Vec<Span> {
+    let index = index.filter(|ix| ix.passage_count() == paragraphs.len());
     let overlaps = |s: &Span| {
         let i = found.partition_point(|f| f.end <= s.start);
         found.get(i).is_some_and(|f| f.start < s.end)
     };
     let mut out = Vec::new();
-    for para in paragraphs {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate() {
         let Some(text) = body.get(para.span.clone()) else {
             continue;
         };
-        let words: Vec<(usize, &str)> = segment::words(text)
-            .map(|(i, w)| (para.span.start + i, w))
-            .collect();
+        words.clear();
+        match index {
+            Some(ix) => words.extend(
+                ix.passage_token_spans(p)
+                    .iter()
+                    .filter_map(|s| Some((s.start, body.get(s.clone())?))),
+            ),
+            None => words.extend(segment::words(text).map(|(i, w)| (para.span.start + i, w))),
+        }
+        let words = &words;
         let word = |i: usize| words.get(i).map_or("", |w| w.1);
         let end_of = |i: usize| words.get(i).map_or(0, |w| w.0 + w.1.len());
         for (i, &(start, w)) in words.iter().enumerate() {
@@ -38,10 +55,10 @@ pub(crate) fn extra(body: &str, paragraphs: &[Paragraph], found: &[Span]) -> Vec
                 Some(iso)
             } else if is_year(w) && is_part_of_year(prev, body, start) {
                 Some(start..end)
-            } else if is_month_name(w) && MONTH_TRIGGERS.contains(&prev.to_lowercase().as_str()) {
+            } else if is_month_name(w) && MONTH_TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(prev)) {
                 let dot = body.get(end..).is_some_and(|r| r.starts_with('.'));
                 // An abbreviation needs its period: "by Jan." but not "by Jan Smith".
-                let short = is_month_abbreviation(&w.to_lowercase());
+                let short = is_month_abbreviation(w);
                 (!short || dot).then(|| start..end + usize::from(dot && short))
             } else if matches!(w, "a" | "an" | "one" | "A" | "An" | "One")
                 && is_unit(word(i + 1))
@@ -49,7 +66,7 @@ pub(crate) fn extra(body: &str, paragraphs: &[Paragraph], found: &[Span]) -> Vec
             {
                 // "an hour later", "a year ago".
                 Some(start..end_of(i + 2))
-            } else if is_count(w) && is_unit(word(i + 1)) && joined_by_hyphen(body, end, word(i + 1)) {
+            } else if is_unit(word(i + 1)) && joined_by_hyphen(body, end, word(i + 1)) && is_count(w) {
                 // "an 11-year lull", "a two-day visit" (not "18-year-old").
                 let next_end = end_of(i + 1);
                 let age = body.get(next_end..).is_some_and(|r| r.starts_with("-old"));
@@ -70,22 +87,26 @@ const OFFSET_WORDS: &[&str] = &["ago", "later", "earlier", "before", "after"];
 
 /// A singular unit of time.
 fn is_unit(w: &str) -> bool {
-    matches!(w, "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century")
+    matches!(
+        w,
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century"
+    )
 }
 
 /// Digits or a number word ("11", "two").
 fn is_count(w: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen",
+        "twenty", "thirty", "forty", "fifty", "hundred",
+    ];
     (!w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
-        || matches!(
-            w.to_lowercase().as_str(),
-            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "twelve"
-                | "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "hundred"
-        )
+        || NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(w))
 }
 
 /// Is the word ending at `end` joined to the next word `next` by one hyphen?
 fn joined_by_hyphen(body: &str, end: usize, next: &str) -> bool {
-    body.get(end..).is_some_and(|r| r.strip_prefix('-').is_some_and(|r| r.starts_with(next)))
+    body.get(end..)
+        .is_some_and(|r| r.strip_prefix('-').is_some_and(|r| r.starts_with(next)))
 }
 
 fn is_year(word: &str) -> bool {
@@ -94,7 +115,9 @@ fn is_year(word: &str) -> bool {
 
 /// "mid-2023", "early 2023": a year after early/mid/late.
 fn is_part_of_year(prev: &str, body: &str, start: usize) -> bool {
-    matches!(prev.to_lowercase().as_str(), "early" | "mid" | "late")
+    ["early", "mid", "late"]
+        .iter()
+        .any(|q| q.eq_ignore_ascii_case(prev))
         && body
             .get(..start)
             .is_some_and(|b| b.ends_with('-') || b.ends_with(' '))
@@ -102,7 +125,7 @@ fn is_part_of_year(prev: &str, body: &str, start: usize) -> bool {
 
 /// A capitalized month name, full or abbreviated ("March", "Nov").
 fn is_month_name(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) && month_number(&word.to_lowercase()).is_some()
+    word.chars().next().is_some_and(char::is_uppercase) && month_number(word).is_some()
 }
 
 /// "2024-11-17" starting at the 4-digit `word` at `start`.
@@ -127,7 +150,9 @@ fn iso_date_at(body: &str, start: usize, word: &str) -> Option<Span> {
 pub(crate) fn widen(body: &str, span: Span) -> Span {
     let mut span = span;
     if let Some(before) = body.get(..span.start) {
-        for q in ["early ", "mid-", "mid ", "late ", "Early ", "Mid-", "Mid ", "Late "] {
+        for q in [
+            "early ", "mid-", "mid ", "late ", "Early ", "Mid-", "Mid ", "Late ",
+        ] {
             if let Some(rest) = before.strip_suffix(q) {
                 let at_word_start = !rest.chars().next_back().is_some_and(char::is_alphanumeric);
                 if at_word_start {
@@ -140,7 +165,7 @@ pub(crate) fn widen(body: &str, span: Span) -> Span {
     // "October" + " 25" (the extractor took the range "25-26" for a number).
     let month = body
         .get(span.clone())
-        .is_some_and(|t| month_number(&t.trim_end_matches('.').to_lowercase()).is_some());
+        .is_some_and(|t| month_number(t.trim_end_matches('.')).is_some());
     let mut grew = false;
     if month {
         let n = digits_after(body, span.end, " ");
@@ -149,7 +174,10 @@ pub(crate) fn widen(body: &str, span: Span) -> Span {
             grew = true;
         }
     }
-    if body.get(..span.end).is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit())) {
+    if body
+        .get(..span.end)
+        .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+    {
         let n = digits_after(body, span.end, "-").max(digits_after(body, span.end, "–"));
         if (2..=4).contains(&n) {
             span.end += n;
@@ -169,7 +197,10 @@ fn digits_after(body: &str, at: usize, sep: &str) -> usize {
         return 0;
     };
     let n = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let next_alnum = rest.get(n..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric);
+    let next_alnum = rest
+        .get(n..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphanumeric);
     if (1..=4).contains(&n) && !next_alnum {
         sep.len() + n
     } else {

@@ -35,13 +35,57 @@ const REACH_WORDS: usize = 12;
 /// How many bytes on each side hold those words (at most).
 const REACH_BYTES: usize = 120;
 
-const FUTURE: &[&str] = &["will", "shall", "won't", "won’t", "upcoming", "scheduled", "tomorrow"];
+const FUTURE: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "won’t",
+    "upcoming",
+    "scheduled",
+    "tomorrow",
+];
 /// Words that make a following "to" the future: "is to", "set to".
-const FUTURE_BEFORE_TO: &[&str] = &["is", "are", "set", "due", "expected", "going", "plans", "planned", "scheduled"];
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "is",
+    "are",
+    "set",
+    "due",
+    "expected",
+    "going",
+    "plans",
+    "planned",
+    "scheduled",
+];
 const PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "met", "began", "struck", "went", "came", "took", "made", "left",
-    "gave", "fought", "won", "lost", "sent", "spoke", "saw", "found", "flew", "fell", "ran", "became", "wrote",
-    "ago", "yesterday",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "began",
+    "struck",
+    "went",
+    "came",
+    "took",
+    "made",
+    "left",
+    "gave",
+    "fought",
+    "won",
+    "lost",
+    "sent",
+    "spoke",
+    "saw",
+    "found",
+    "flew",
+    "fell",
+    "ran",
+    "became",
+    "wrote",
+    "ago",
+    "yesterday",
 ];
 /// Auxiliaries before a passive participle, which has no tense of its own.
 const BE: &[&str] = &["be", "been", "being", "is", "are", "am"];
@@ -63,14 +107,23 @@ pub(crate) fn tense_around(body: &str, sentence: &Span, span: &Span) -> Tense {
         .take(REACH_WORDS)
         .map(|(_, w)| w.to_lowercase())
         .collect();
-    (0..after.len()).find_map(|i| marker(&after, i)).unwrap_or_default()
+    (0..after.len())
+        .find_map(|i| marker(&after, i))
+        .unwrap_or_default()
 }
 
 /// The tense word `i` of `words` marks, if any.
 fn marker(words: &[String], i: usize) -> Option<Tense> {
     let w = words.get(i)?.as_str();
-    let previous = i.checked_sub(1).and_then(|p| words.get(p)).map_or("", String::as_str);
-    if FUTURE.contains(&w) || w.ends_with("'ll") || w.ends_with("’ll") || (w == "to" && FUTURE_BEFORE_TO.contains(&previous)) {
+    let previous = i
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .map_or("", String::as_str);
+    if FUTURE.contains(&w)
+        || w.ends_with("'ll")
+        || w.ends_with("’ll")
+        || (w == "to" && FUTURE_BEFORE_TO.contains(&previous))
+    {
         return Some(Tense::Future);
     }
     let participle = w.len() > 4 && w.ends_with("ed") && !matches!(w, "scheduled" | "planned" | "expected");
@@ -82,7 +135,10 @@ fn marker(words: &[String], i: usize) -> Option<Tense> {
 
 /// The largest `char` boundary of `s` at or before `i`.
 fn floor_boundary(s: &str, i: usize) -> usize {
-    (0..=i.min(s.len())).rev().find(|&b| s.is_char_boundary(b)).unwrap_or(0)
+    (0..=i.min(s.len()))
+        .rev()
+        .find(|&b| s.is_char_boundary(b))
+        .unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -96,12 +152,36 @@ mod tests {
 
     #[test]
     fn the_nearest_marker_decides() {
-        assert_eq!(tense("The broadcasts began on August 10 and will continue.", "August 10"), Tense::Past);
-        assert_eq!(tense("The vote is to be held from November 20.", "November 20"), Tense::Future);
-        assert_eq!(tense("The meeting is set to take place on May 16.", "May 16"), Tense::Future);
-        assert_eq!(tense("On Friday, fishermen rescued 700 people.", "Friday"), Tense::Past);
-        assert_eq!(tense("They will meet again on Tuesday.", "Tuesday"), Tense::Future);
-        assert_eq!(tense("The troops are to be deployed on May 5.", "May 5"), Tense::Future);
-        assert_eq!(tense("The summit on Dec. 5 in Brussels.", "Dec. 5"), Tense::Unknown);
+        assert_eq!(
+            tense(
+                "The broadcasts began on August 10 and will continue.",
+                "August 10"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("The vote is to be held from November 20.", "November 20"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The meeting is set to take place on May 16.", "May 16"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("On Friday, fishermen rescued 700 people.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("They will meet again on Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The troops are to be deployed on May 5.", "May 5"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The summit on Dec. 5 in Brussels.", "Dec. 5"),
+            Tense::Unknown
+        );
     }
 }

@@ -246,3 +246,62 @@ fn points_are_in_chronological_order_coarser_first() {
     let order: Vec<String> = points(&a).into_iter().map(|x| x.1).collect();
     assert_eq!(order, ["1990", "2024", "2024-01-01", "2024-11-15"]);
 }
+
+#[test]
+fn a_range_of_days_starts_on_its_first() {
+    let a = analysed("The exercise ran October 25-26, 2016, near Amman.");
+    assert_eq!(point_of(&a, "October 25-26, 2016"), "2016-10-25");
+}
+
+#[test]
+fn a_weekday_joins_the_date_after_it() {
+    let a = dated("On Monday 19 December the council adopted the resolution.");
+    assert_eq!(point_of(&a, "Monday 19 December"), "2023-12-19");
+}
+
+#[test]
+fn an_hour_later_is_relative_to_the_story_not_the_article() {
+    let a = dated("Had it happened an hour later it would have been worse; a year ago it did.");
+    let t = a.timeline();
+    let unplaced: Vec<&str> = t
+        .unplaced
+        .iter()
+        .map(|x| &a.article.body[x.span.clone()])
+        .collect();
+    assert_eq!(unplaced, ["an hour later"]);
+    assert_eq!(point_of(&a, "a year ago"), "2023");
+}
+
+#[test]
+fn hyphenated_durations_but_not_ages() {
+    let a = dated("After an 11-year lull, an 18-year-old began a two-day visit.");
+    let t = a.timeline();
+    let durations: Vec<(&str, &str)> = t
+        .durations
+        .iter()
+        .map(|x| (&a.article.body[x.span.clone()], x.datetime.as_str()))
+        .collect();
+    assert_eq!(durations, [("11-year", "P11Y"), ("two-day", "P2D")]);
+}
+
+#[test]
+fn a_date_is_placed_by_the_tense_near_it() {
+    let a = dated("The broadcasts began on August 10 and the South says they will continue. The vote is to be held from November 20.");
+    assert_eq!(point_of(&a, "August 10"), "2024-08-10");
+    assert_eq!(point_of(&a, "November 20"), "2024-11-20");
+}
+
+#[test]
+fn the_index_words_give_the_same_timeline_as_segmenting_again() {
+    let a = dated(
+        "It began in March 2023, ran for two years, stopped on 2024-11-17 and resumed in May, an hour later.",
+    );
+    let fresh = timeline(
+        &a.article.body,
+        &a.article.paragraphs,
+        &a.entities,
+        a.article.meta.date.as_deref(),
+    );
+    assert_eq!(a.timeline(), fresh);
+    assert!(fresh.points.len() >= 3);
+}
