@@ -13,7 +13,8 @@
 //! - [`library`]: across articles: BM25-ranked search and the entity index.
 //! - [`static_index`]: the same search and entity index for a large library,
 //!   cut into content-addressed shards that a visitor fetches on demand.
-//! - [`export`]: entity list as CSV / JSON, visible passages as Markdown.
+//! - [`export`]: entity list as CSV / JSON, visible passages as Markdown,
+//!   the concordance as CSV.
 //! - [`view`]: search and filters combined into what is shown, and paragraphs
 //!   cut into segments for rendering.
 //! - [`analysis`]: one article analysed once: index + entities + which
@@ -23,6 +24,8 @@
 //! - [`cooccurrence`]: the network of entities mentioned together.
 //! - [`layout`]: deterministic positions for drawing that network.
 //! - [`card`]: what the entity card says about one entity.
+//! - [`concordance`]: keyword in context for matches or mentions, sortable
+//!   by the words before or after.
 //! - [`quotes`]: who said what: direct quotations and reported speech
 //!   attributed to speaker entities.
 //! - [`timeline`]: date and time expressions normalized against the
@@ -34,6 +37,7 @@
 
 pub mod analysis;
 pub mod card;
+pub mod concordance;
 pub mod cooccurrence;
 pub mod document;
 pub mod entities;
