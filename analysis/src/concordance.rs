@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 
 use crate::analysis::Analysis;
 use crate::document::Paragraph;
-use crate::normalize::fold;
+use crate::normalize::fold_into;
 use crate::segment::{self, Span};
 use crate::view::View;
 
@@ -183,22 +183,36 @@ fn keep_start(s: &str, width: usize) -> usize {
 /// Sorts `lines` (of `body`) in place by `order`; lines with the same key
 /// stay in text order.
 pub fn sort(lines: &mut [Line], body: &str, order: Order) {
-    let key = |l: &Line| -> Vec<String> {
-        let words = |s: &Span| -> Vec<String> {
-            segment::words(body.get(s.clone()).unwrap_or(""))
-                .map(|(_, w)| fold(w))
-                .collect()
+    let mut buf = String::new();
+    // The key: the folded words, each followed by U+0000 (below every
+    // letter, so "a" sorts before "ab" as a list of words would).
+    let mut key = |l: &Line| -> String {
+        let mut k = String::new();
+        let mut push = |s: &Span, nearest_first: bool, take: usize| {
+            let text = body.get(s.clone()).unwrap_or("");
+            let words: Vec<&str> = segment::words(text).map(|(_, w)| w).collect();
+            let mut add = |w: &str| {
+                fold_into(w, &mut buf);
+                k.push_str(&buf);
+                k.push('\0');
+            };
+            if nearest_first {
+                words.iter().rev().take(take).for_each(|w| add(w));
+            } else {
+                words.iter().take(take).for_each(|w| add(w));
+            }
         };
         match order {
-            Order::Text => Vec::new(),
-            Order::Left => words(&l.left).into_iter().rev().take(KEY_WORDS).collect(),
-            Order::Right => words(&l.hit)
-                .into_iter()
-                .chain(words(&l.right).into_iter().take(KEY_WORDS))
-                .collect(),
+            Order::Text => {}
+            Order::Left => push(&l.left, true, KEY_WORDS),
+            Order::Right => {
+                push(&l.hit, false, usize::MAX);
+                push(&l.right, false, KEY_WORDS);
+            }
         }
+        k
     };
-    let mut keyed: Vec<(Vec<String>, Line)> = lines.iter().map(|l| (key(l), l.clone())).collect();
+    let mut keyed: Vec<(String, Line)> = lines.iter().map(|l| (key(l), l.clone())).collect();
     keyed.sort_by(|a, b| match a.0.cmp(&b.0) {
         Ordering::Equal => a.1.hit.start.cmp(&b.1.hit.start),
         other => other,

@@ -257,18 +257,27 @@ fn find_in(body: &str, paragraphs: &[Paragraph], entities: &Entities, index: Opt
                 out.remove(i);
             }
         }
+        // The direct quotes so far are in text order: each sentence looks
+        // only at those overlapping it (linear in the paragraph).
+        let direct = found.len();
+        let mut first_direct = 0;
         for s in &para.sentences {
+            while found
+                .get(first_direct)
+                .is_some_and(|f| f.quote.span.end <= s.start)
+            {
+                first_direct += 1;
+            }
+            let after = found.get(first_direct..direct).unwrap_or(&[]);
+            let quoted_here =
+                first_direct..first_direct + after.partition_point(|f| f.quote.span.start < s.end);
+            let here = found.get(quoted_here.clone()).unwrap_or(&[]);
             let ends_with_colon = body.get(s.clone()).is_some_and(|t| t.trim_end().ends_with(':'));
-            let in_sentence = |f: &Found| f.quote.span.start < s.end && s.start < f.quote.span.end;
-            if found.iter().any(|f| in_sentence(f) && f.referent.is_some()) || ends_with_colon {
+            if here.iter().any(|f| f.referent.is_some()) || ends_with_colon {
                 continue;
             }
             // With a quotation in the sentence, only the words before it.
-            let first_quote = found
-                .iter()
-                .filter(|f| in_sentence(f))
-                .map(|f| f.quote.span.start)
-                .min();
+            let first_quote = here.first().map(|f| f.quote.span.start);
             let (a, b) = (
                 words.index_at(s.start),
                 words.index_at(first_quote.unwrap_or(s.end)),
@@ -283,7 +292,7 @@ fn find_in(body: &str, paragraphs: &[Paragraph], entities: &Entities, index: Opt
             if first_quote.is_some() {
                 // "Carter said the attack was “cowardly and despicable.”": the
                 // quotation takes the reported speech's cue.
-                for f in found.iter_mut().filter(|f| in_sentence(f)) {
+                for f in found.get_mut(quoted_here).into_iter().flatten() {
                     f.quote.cue = Some(cue.verb.clone());
                     f.quote.speaker_span = cue.speaker.clone();
                     f.referent = Some(referent);
@@ -327,9 +336,13 @@ fn find_in(body: &str, paragraphs: &[Paragraph], entities: &Entities, index: Opt
         }
         open = still_open;
         open_piece = if still_open {
-            out.iter()
-                .rposition(|q| q.kind == QuoteKind::Direct && q.span.end == trimmed_end(body, &para.span))
-                .filter(|&i| i >= first_new)
+            let para_end = trimmed_end(body, &para.span);
+            out.get(first_new..)
+                .and_then(|new| {
+                    new.iter()
+                        .rposition(|q| q.kind == QuoteKind::Direct && q.span.end == para_end)
+                })
+                .map(|i| first_new + i)
         } else {
             None
         };

@@ -368,9 +368,17 @@ fn dateline(body: &str, paragraphs: &[Paragraph], spans: &[Span]) -> Option<(i64
         .span
         .end;
     for span in spans.iter().take_while(|s| s.end <= limit) {
-        let para = paragraphs
+        let Some(para) = paragraphs
             .iter()
-            .find(|p| p.span.start <= span.start && span.end <= p.span.end)?;
+            .take(DATELINE_PARAGRAPHS)
+            .find(|p| p.span.start <= span.start && span.end <= p.span.end)
+        else {
+            continue;
+        };
+        // Only near the start of its paragraph (and no rescanning of a long one).
+        if span.start - para.span.start > DATELINE_LEAD {
+            continue;
+        }
         let (Some(before), Some(after)) = (
             body.get(para.span.start..span.start),
             body.get(span.end..para.span.end),
@@ -378,9 +386,8 @@ fn dateline(body: &str, paragraphs: &[Paragraph], spans: &[Span]) -> Option<(i64
             continue;
         };
         let alone = before.trim().is_empty() && after.trim_matches(|c: char| !c.is_alphanumeric()).is_empty();
-        let opening = before.len() <= DATELINE_LEAD
-            && !before.contains(['.', '!', '?'])
-            && after.trim_start().starts_with(['—', '–', '-', '(']);
+        let opening =
+            !before.contains(['.', '!', '?']) && after.trim_start().starts_with(['—', '–', '-', '(']);
         if !(alone || opening) {
             continue;
         }
