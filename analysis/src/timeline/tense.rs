@@ -94,7 +94,7 @@ const BE: &[&str] = &["be", "been", "being", "is", "are", "am"];
 pub(crate) fn tense_around(body: &str, sentence: &Span, span: &Span) -> Tense {
     let from = floor_boundary(body, sentence.start.max(span.start.saturating_sub(REACH_BYTES)));
     let before: Vec<String> = segment::words(body.get(from..span.start).unwrap_or(""))
-        .map(|(_, w)| w.to_lowercase())
+        .map(|(_, w)| lowercase_word(w))
         .collect();
     let first_back = before.len().saturating_sub(REACH_WORDS);
     for i in (first_back..before.len()).rev() {
@@ -105,11 +105,27 @@ pub(crate) fn tense_around(body: &str, sentence: &Span, span: &Span) -> Tense {
     let to = floor_boundary(body, sentence.end.min(span.end + REACH_BYTES));
     let after: Vec<String> = segment::words(body.get(span.end..to).unwrap_or(""))
         .take(REACH_WORDS)
-        .map(|(_, w)| w.to_lowercase())
+        .map(|(_, w)| lowercase_word(w))
         .collect();
     (0..after.len())
         .find_map(|i| marker(&after, i))
         .unwrap_or_default()
+}
+
+/// A word in lowercase, or empty for a capitalized word other than a
+/// sentence's usual openers ("Mohamed" is a name, not a verb in "-ed").
+fn lowercase_word(w: &str) -> String {
+    let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+    let lower = w.to_lowercase();
+    if capitalized
+        && !FUTURE.contains(&lower.as_str())
+        && !PAST.contains(&lower.as_str())
+        && !BE.contains(&lower.as_str())
+    {
+        String::new()
+    } else {
+        lower
+    }
 }
 
 /// The tense word `i` of `words` marks, if any.
