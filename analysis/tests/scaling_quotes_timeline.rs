@@ -2,8 +2,8 @@
 //! n, 2n, 4n and 8n copies of a news text, all in ONE paragraph (the worst
 //! case for anything that rescans a paragraph), and a doubling may cost at
 //! most about 3× (quadratic work would cost 4×). Ratios only, never absolute
-//! times. The smallest size (about 270 KB) is already past the processor's
-//! L2 cache, so a doubling measures the work, not the cache.
+//! times. The smallest size is about 270 KB: below that, allocator and cache
+//! effects made the first doubling look dearer than the work it adds.
 
 use std::time::{Duration, Instant};
 

@@ -478,6 +478,14 @@ impl<'a> Words<'a> {
     /// Reported speech in the sentence of words `a..b` (words inside
     /// quotation marks excluded): the cue and what was said.
     pub(crate) fn reported(&self, a: usize, b: usize, sentence: &Span) -> Option<(Cue, Span)> {
+        self.reported_in(a, b, sentence).filter(|(_, content)| {
+            content.start < content.end && sentence.start <= content.start && content.end <= sentence.end
+        })
+    }
+
+    /// [`Words::reported`] before the check that what was said is a
+    /// non-empty part of the sentence.
+    fn reported_in(&self, a: usize, b: usize, sentence: &Span) -> Option<(Cue, Span)> {
         if b <= a {
             return None;
         }

@@ -263,12 +263,22 @@ fn timeline_in(
             continue;
         };
         let s = para.sentences.partition_point(|x| x.end <= span.start);
-        let sentence = para
+        let mut sentence = para
             .sentences
             .get(s)
             .filter(|x| x.start <= span.start)
             .cloned()
             .unwrap_or_else(|| para.span.clone());
+        if sentence.end < span.end {
+            // The sentence splitter cut inside the expression ("‘Nov. | 5"):
+            // the sentence runs on to the end of the one holding its end.
+            let e = para.sentences.partition_point(|x| x.end < span.end);
+            sentence.end = para
+                .sentences
+                .get(e)
+                .map_or(para.span.end, |x| x.end)
+                .max(span.end);
+        }
         let ctx = Context {
             anchor: anchor_day,
             tense: tense::tense_around(body, &sentence, &span),
