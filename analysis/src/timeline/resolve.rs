@@ -219,24 +219,29 @@ fn count(words: &[String]) -> Option<Option<u32>> {
         [w] if w == "a" || w == "an" || w == "one" => Some(Some(1)),
         [w, ..] if VAGUE_COUNTS.contains(&w.as_str()) => Some(None),
         [a, w, ..] if (a == "a" || a == "the") && VAGUE_COUNTS.contains(&w.as_str()) => Some(None),
-        [w] => {
-            if let Ok(n) = w.replace(',', "").parse::<u32>() {
-                return Some(Some(n));
-            }
-            if let Some(n) = SMALL_NUMBERS.iter().position(|s| s == w) {
-                return Some(Some(n as u32));
-            }
-            TENS.iter()
-                .position(|s| !s.is_empty() && s == w)
-                .map(|t| Some(10 * t as u32))
-        }
+        [w] => w
+            .replace(',', "")
+            .parse::<u32>()
+            .ok()
+            .or_else(|| number_word(w))
+            .map(Some),
         [tens, unit] => {
-            let t = TENS.iter().position(|s| !s.is_empty() && s == tens)?;
-            let u = SMALL_NUMBERS.iter().position(|s| s == unit).filter(|&u| u < 10)?;
-            Some(Some((10 * t + u) as u32))
+            let t = number_word(tens).filter(|t| t % 10 == 0 && *t >= 20)?;
+            let u = number_word(unit).filter(|&u| u < 10)?;
+            Some(Some(t + u))
         }
         _ => None,
     }
+}
+
+/// The value of a number word ("two", "Twenty"; any case), up to ninety.
+pub(crate) fn number_word(w: &str) -> Option<u32> {
+    if let Some(n) = SMALL_NUMBERS.iter().position(|s| s.eq_ignore_ascii_case(w)) {
+        return Some(n as u32);
+    }
+    TENS.iter()
+        .position(|s| !s.is_empty() && s.eq_ignore_ascii_case(w))
+        .map(|t| 10 * t as u32)
 }
 
 /// A unit of time: its ISO 8601 duration designator (with `T` for parts

@@ -4,7 +4,7 @@
 //! "last December"). Also widens an expression over a preceding "early",
 //! "mid" or "late".
 
-use super::resolve::{is_month_abbreviation, month_number};
+use super::resolve::{is_month_abbreviation, month_number, number_word};
 use crate::document::Paragraph;
 use crate::search::Index;
 use crate::segment::{self, Span};
@@ -95,12 +95,7 @@ fn is_unit(w: &str) -> bool {
 
 /// Digits or a number word ("11", "two").
 fn is_count(w: &str) -> bool {
-    const NUMBERS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifteen",
-        "twenty", "thirty", "forty", "fifty", "hundred",
-    ];
-    (!w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
-        || NUMBERS.iter().any(|n| n.eq_ignore_ascii_case(w))
+    (!w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())) || number_word(w).is_some()
 }
 
 /// Is the word ending at `end` joined to the next word `next` by one hyphen?
