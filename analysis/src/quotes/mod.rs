@@ -1,13 +1,13 @@
 //! Who said what: direct quotations and reported speech, each attributed
 //! to a speaker entity where the article makes that possible.
 //!
-//! - [`marks`] pairs quotation marks (curly, straight, guillemets, British
+//! - `marks` pairs quotation marks (curly, straight, guillemets, British
 //!   single quotes) into quoted stretches, and carries a quotation over
 //!   paragraphs that reopen with a quote mark.
-//! - [`cues`] finds the speech verb and the speaker phrase next to a quote
+//! - `cues` finds the speech verb and the speaker phrase next to a quote
 //!   ("…," said X; "…," X said; X said: "…"; "…," X told the newspaper) and
 //!   reported speech ("according to X, …"; "X said (that) …"; "…, X said.").
-//! - [`speaker`] turns the phrase into an entity: a name in it, a title the
+//! - `speaker` turns the phrase into an entity: a name in it, a title the
 //!   article gives someone ("the president" for "President Joe Biden"), or
 //!   a pronoun, which points back to the last named speaker of the same
 //!   paragraph (or nobody).

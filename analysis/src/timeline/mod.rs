@@ -3,10 +3,10 @@
 //! durations kept apart; what cannot be placed listed as it is.
 //!
 //! The expressions are the entity extractor's date mentions
-//! ([`EntityKind::Date`]) plus forms it leaves out ([`scan`]: "2024-11-17",
+//! ([`EntityKind::Date`]) plus forms it leaves out (`scan`: "2024-11-17",
 //! "mid-2023", "in March"), widened over a preceding "early", "mid" or
-//! "late". [`resolve`] reads each one; [`calendar`] does the day arithmetic.
-//! The article's date ([`Anchor`]) comes from the front matter (`date:`) or
+//! "late". `resolve` reads each one (with the tense near it, `tense`);
+//! `calendar` does the day arithmetic. The article's date ([`Anchor`]) comes from the front matter (`date:`) or
 //! a dateline at the start of the text ("Sunday, November 17, 2024" alone
 //! on a line, or "WASHINGTON, Nov. 17, 2024 —").
 //!
