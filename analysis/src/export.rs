@@ -1,11 +1,12 @@
-//! Exports of what the reader found: the entity list as CSV and JSON, and the
-//! visible passages as Markdown. Plain strings; the app turns them into
-//! downloads.
+//! Exports of what the reader found: the entity list as CSV and JSON, the
+//! visible passages as Markdown, and the concordance as CSV. Plain strings;
+//! the app turns them into downloads.
 //!
 //! Positions are Unicode code-point offsets into the article body (as the
 //! command-line tool reports them).
 
 use crate::analysis::Analysis;
+use crate::concordance::Line;
 use crate::view::View;
 
 /// Code-point offset of the first mention of each entity (or `None`).
@@ -49,6 +50,43 @@ pub fn entities_csv(a: &Analysis) -> String {
             csv_field(&e.aliases.join("; ")),
             e.mentions,
             pos.map_or(String::new(), |p| p.to_string())
+        ));
+    }
+    out
+}
+
+/// The concordance `lines` (of `body`, in their order) as CSV:
+/// `paragraph,position,left,match,right`: the paragraph counted from 1, the
+/// match's code-point offset in the body, the context with whitespace
+/// collapsed (formula-safe like every field here).
+pub fn concordance_csv(body: &str, lines: &[Line]) -> String {
+    // Code-point offsets of the matches, counted in one pass in text order.
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|&i| lines.get(i).map_or(0, |l| l.hit.start));
+    let mut position = vec![0usize; lines.len()];
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for i in order {
+        let Some(start) = lines.get(i).map(|l| l.hit.start) else {
+            continue;
+        };
+        if let Some(between) = body.get(byte..start) {
+            chars += between.chars().count();
+            byte = start;
+        }
+        if let Some(slot) = position.get_mut(i) {
+            *slot = chars;
+        }
+    }
+    let mut out = String::from("paragraph,position,left,match,right\n");
+    for (line, pos) in lines.iter().zip(position) {
+        let t = line.text(body);
+        out.push_str(&format!(
+            "{},{},{},{},{}\n",
+            line.paragraph + 1,
+            pos,
+            csv_field(&t.left),
+            csv_field(&t.hit),
+            csv_field(&t.right)
         ));
     }
     out
@@ -212,6 +250,22 @@ mod tests {
     fn csv_neutralises_formulas_and_quotes() {
         assert_eq!(csv_field("=SUM(A1)"), "\"'=SUM(A1)\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn concordance_csv_has_positions_in_code_points_and_safe_fields() {
+        let text = "Café =Kyiv missile.\n- missile here";
+        let a = Analysis::new(Article::parse("c.txt", text));
+        let mut lines = a.concordance(&a.view(&Query::parse("missile"), &[], false), 10);
+        lines.reverse();
+        let csv = concordance_csv(&a.article.body, &lines);
+        let rows: Vec<&str> = csv.lines().collect();
+        assert_eq!(rows[0], "paragraph,position,left,match,right");
+        assert_eq!(rows[1], "2,22,\"'-\",\"missile\",\"here\"");
+        // "=Kyiv" would be a formula; "Café" is cut by the width.
+        assert_eq!(rows[2], "1,11,\"'=Kyiv\",\"missile\",\".\"");
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[11..18].iter().collect::<String>(), "missile");
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! - [`library`]: across articles: BM25-ranked search and the entity index.
 //! - [`static_index`]: the same search and entity index for a large library,
 //!   cut into content-addressed shards that a visitor fetches on demand.
-//! - [`export`]: entity list as CSV / JSON, visible passages as Markdown.
+//! - [`export`]: entity list as CSV / JSON, visible passages as Markdown,
+//!   the concordance as CSV.
 //! - [`view`]: search and filters combined into what is shown, and paragraphs
 //!   cut into segments for rendering.
 //! - [`analysis`]: one article analysed once: index + entities + which
@@ -28,6 +29,12 @@
 //! - [`annotations`]: the reader's highlights and notes (W3C Web Annotation
 //!   selectors, re-anchoring, Markdown and JSON exports) and entity
 //!   corrections.
+//! - [`concordance`]: keyword in context for matches or mentions, sortable
+//!   by the words before or after.
+//! - [`quotes`]: who said what: direct quotations and reported speech
+//!   attributed to speaker entities.
+//! - [`timeline`]: date and time expressions normalized against the
+//!   article's date, in chronological order; durations apart.
 //!
 //! Every span in this crate is a byte range on `char` boundaries of the text
 //! it refers to.
@@ -36,6 +43,7 @@
 pub mod analysis;
 pub mod annotations;
 pub mod card;
+pub mod concordance;
 pub mod cooccurrence;
 pub mod document;
 pub mod entities;
@@ -45,10 +53,12 @@ pub mod layout;
 pub mod library;
 pub mod normalize;
 pub mod position;
+pub mod quotes;
 pub mod record;
 pub mod search;
 pub mod segment;
 pub mod static_index;
+pub mod timeline;
 pub mod view;
 
 pub use analysis::Analysis;

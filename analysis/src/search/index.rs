@@ -170,6 +170,15 @@ impl Index {
             .unwrap_or(&[])
     }
 
+    /// The term ids of the tokens of passage `p`, in the order of
+    /// [`Index::passage_token_spans`] (empty if out of range).
+    pub(crate) fn passage_token_terms(&self, p: usize) -> &[usize] {
+        self.passage_tokens
+            .get(p)
+            .and_then(|r| self.token_term.get(r.clone()))
+            .unwrap_or(&[])
+    }
+
     pub(crate) fn folded(&self, term: usize) -> &str {
         self.terms.get(term).map_or("", |t| t.folded.as_str())
     }
