@@ -21,6 +21,7 @@ pub mod scroll;
 pub mod state;
 pub mod storage;
 pub mod tabs;
+pub mod units;
 pub mod url_state;
 
 use leptos::prelude::*;

@@ -30,9 +30,9 @@ pub fn import(e: &ImportError) -> String {
 /// A file over the size limit.
 pub fn too_large(name: &str, bytes: f64, limit: usize) -> String {
     format!(
-        "{} is {:.0} MB; Article Explorer opens files up to {} MB. Split it into smaller files.",
+        "{} is {} MB; Article Explorer opens files up to {} MB. Split it into smaller files.",
         quoted(name),
-        bytes / 1_048_576.0,
+        crate::units::fixed(bytes / 1_048_576.0, 0),
         limit / 1_048_576
     )
 }

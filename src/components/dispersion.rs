@@ -1,6 +1,8 @@
 use article_analysis::position::fraction;
 use leptos::prelude::*;
 
+use crate::units::fixed;
+
 use crate::state::{Articles, Reading};
 
 /// For each selected entity, a small dispersion plot: one mark per mention
@@ -23,12 +25,12 @@ pub fn DispersionPlots() -> impl IntoView {
                 let first = starts.first().map_or(0.0, |&s| fraction(s, len));
                 let last = starts.last().map_or(0.0, |&s| fraction(s, len));
                 let label = format!(
-                    "{}: {} mention{}, from {:.0}% to {:.0}% of the text",
+                    "{}: {} mention{}, from {}% to {}% of the text",
                     entity.name,
                     starts.len(),
                     if starts.len() == 1 { "" } else { "s" },
-                    first * 100.0,
-                    last * 100.0
+                    fixed(first * 100.0, 0),
+                    fixed(last * 100.0, 0)
                 );
                 let marks = starts
                     .into_iter()
@@ -37,7 +39,7 @@ pub fn DispersionPlots() -> impl IntoView {
                         view! {
                             <rect
                                 class="dispersion-mark"
-                                x=format!("{:.1}", (x - 2.0).max(0.0))
+                                x=fixed((x - 2.0).max(0.0), 1)
                                 y="0"
                                 width="4"
                                 height="20"

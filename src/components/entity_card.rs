@@ -1,6 +1,8 @@
 use article_analysis::card::card as card_of;
 use leptos::prelude::*;
 
+use crate::units::fixed;
+
 use crate::state::{Articles, CardState};
 
 /// Width the card is laid out for (CSS keeps it at most this wide).
@@ -61,9 +63,9 @@ pub fn EntityCard() -> impl IntoView {
                 class="entity-card no-print"
                 role="tooltip"
                 data-entity-type=kind.as_str()
-                style:left=format!("{x:.0}px")
-                style:top=below.then(|| format!("{:.0}px", bottom + 6.0))
-                style:bottom=(!below).then(|| format!("{:.0}px", vh - top + 6.0))
+                style:left=format!("{}px", fixed(x, 0))
+                style:top=below.then(|| format!("{}px", fixed(bottom + 6.0, 0)))
+                style:bottom=(!below).then(|| format!("{}px", fixed(vh - top + 6.0, 0)))
                 on:mouseenter=move |_| card.hovered.set(true)
                 on:mouseleave=move |_| {
                     card.hovered.set(false);

@@ -3,17 +3,7 @@ use wasm_bindgen::JsCast;
 
 use crate::open;
 use crate::state::{open_article, Articles, CardState, ImportJob, Kept, Notices, Origin, Reading};
-
-/// "12.3 KB" style sizes.
-fn human_size(bytes: u64) -> String {
-    if bytes < 1024 {
-        format!("{bytes} B")
-    } else if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
-    } else {
-        format!("{:.1} MB", bytes as f64 / 1_048_576.0)
-    }
-}
+use crate::units::human_size;
 
 fn date_of(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));

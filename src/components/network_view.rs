@@ -1,6 +1,8 @@
 use article_analysis::cooccurrence::Unit;
 use leptos::prelude::*;
 
+use crate::units::fixed;
+
 use crate::state::{Articles, CardState, NetworkSettings, Reading, NETWORK_FRAME};
 use crate::url_state::{MAX_MIN_LINKS, MAX_TOP, MIN_TOP};
 
@@ -71,18 +73,18 @@ pub fn NetworkView() -> impl IntoView {
                         <title>{title}</title>
                         <line
                             class="edge-hit"
-                            x1=format!("{:.1}", pa.x)
-                            y1=format!("{:.1}", pa.y)
-                            x2=format!("{:.1}", pb.x)
-                            y2=format!("{:.1}", pb.y)
+                            x1=fixed(pa.x, 1)
+                            y1=fixed(pa.y, 1)
+                            x2=fixed(pb.x, 1)
+                            y2=fixed(pb.y, 1)
                         ></line>
                         <line
                             class="edge-line"
-                            stroke-width=format!("{width:.1}")
-                            x1=format!("{:.1}", pa.x)
-                            y1=format!("{:.1}", pa.y)
-                            x2=format!("{:.1}", pb.x)
-                            y2=format!("{:.1}", pb.y)
+                            stroke-width=fixed(width, 1)
+                            x1=fixed(pa.x, 1)
+                            y1=fixed(pa.y, 1)
+                            x2=fixed(pb.x, 1)
+                            y2=fixed(pb.y, 1)
                         ></line>
                     </g>
                 })
@@ -126,7 +128,7 @@ pub fn NetworkView() -> impl IntoView {
                         data-entity-type=e.kind.as_str()
                         data-entity-id=e.id.clone()
                         data-mentions=n.mentions
-                        transform=format!("translate({:.1} {:.1})", p.x, p.y)
+                        transform=format!("translate({} {})", fixed(p.x, 1), fixed(p.y, 1))
                         tabindex="0"
                         role="button"
                         aria-pressed=pressed.to_string()
@@ -143,8 +145,8 @@ pub fn NetworkView() -> impl IntoView {
                         }
                         on:blur=move |_| card.hide()
                     >
-                        <circle r=format!("{r:.1}")></circle>
-                        <text x=format!("{tx:.1}") y="4" text-anchor=if right { "start" } else { "end" }>
+                        <circle r=fixed(r, 1)></circle>
+                        <text x=fixed(tx, 1) y="4" text-anchor=if right { "start" } else { "end" }>
                             {e.name.clone()}
                         </text>
                     </g>

@@ -1,5 +1,7 @@
 use article_analysis::position::ticks;
 use leptos::prelude::*;
+
+use crate::units::fixed;
 use wasm_bindgen::JsCast;
 
 use crate::state::{Articles, Reading};
@@ -77,7 +79,7 @@ pub fn PositionMap() -> impl IntoView {
                     <div
                         class="tick tick-match"
                         class:current=is_current
-                        style:top=format!("{:.3}%", t.at * 100.0)
+                        style:top=format!("{}%", fixed(t.at * 100.0, 3))
                         data-first=t.first
                         data-count=t.count
                         title=title
@@ -97,7 +99,7 @@ pub fn PositionMap() -> impl IntoView {
                         class="tick tick-mention"
                         data-entity-type=kind
                         data-count=t.count
-                        style:top=format!("{:.3}%", t.at * 100.0)
+                        style:top=format!("{}%", fixed(t.at * 100.0, 3))
                         on:click=move |_| reading.jump(start)
                     ></div>
                 }
@@ -109,8 +111,8 @@ pub fn PositionMap() -> impl IntoView {
             view! {
                 <div
                     class="map-window"
-                    style:top=format!("{:.3}%", a * 100.0)
-                    style:height=format!("{:.3}%", ((b - a) * 100.0).max(0.8))
+                    style:top=format!("{}%", fixed(a * 100.0, 3))
+                    style:height=format!("{}%", fixed(((b - a) * 100.0).max(0.8), 3))
                 ></div>
             }
         })

@@ -48,7 +48,7 @@ pub fn parse_index(s: &str) -> (Vec<IndexEntry>, usize) {
         let mut parts = line.splitn(4, '\t');
         let parsed = (|| {
             let id = parts.next()?.to_string();
-            let added_ms = parts.next()?.parse::<f64>().ok().filter(|x| x.is_finite())?;
+            let added_ms = decimal(parts.next()?)?;
             let entities = parts.next()?.parse::<usize>().ok()?;
             let title = clean_title(parts.next()?);
             let valid = id.starts_with("local-")
@@ -68,6 +68,26 @@ pub fn parse_index(s: &str) -> (Vec<IndexEntry>, usize) {
         }
     }
     (out, bad)
+}
+
+/// A non-negative decimal number as the old index wrote it ("1732000000000",
+/// "1.5"); by hand, so the page's wasm carries no float parser (10 KB of
+/// tables) for one field.
+fn decimal(s: &str) -> Option<f64> {
+    let (whole, frac) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !frac.is_none_or(digits) || whole.len() > 15 || frac.is_some_and(|f| f.len() > 9) {
+        return None;
+    }
+    let w = whole.parse::<u64>().ok()? as f64;
+    let f = match frac {
+        Some(f) => f.parse::<u64>().ok()? as f64 / 10_f64.powi(f.len() as i32),
+        None => 0.0,
+    };
+    Some(w + f)
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -127,6 +147,15 @@ mod tests {
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].title, "Good");
         assert_eq!(bad, 3);
+    }
+
+    #[test]
+    fn added_times_are_plain_decimals() {
+        assert_eq!(decimal("1732000000000"), Some(1_732_000_000_000.0));
+        assert_eq!(decimal("1.5"), Some(1.5));
+        for bad in ["", "NaN", "inf", "-1", "1e5", "1.", ".5", "1.2.3"] {
+            assert_eq!(decimal(bad), None, "{bad}");
+        }
     }
 
     #[test]
