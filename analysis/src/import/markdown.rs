@@ -339,6 +339,31 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_needs_no_deep_stack() {
+        // 100,000 levels of links, images, quotes and lists, converted on a
+        // thread with a 256 KB stack (a wasm stack is 1 MB): nothing
+        // recurses once per level.
+        const K: usize = 100_000;
+        let deep = std::thread::Builder::new().stack_size(256 * 1024).spawn(|| {
+            let links = format!("{}x{}", "[".repeat(K), "](a)".repeat(K));
+            let images = format!("{}x{}", "![".repeat(K), "](a)".repeat(K));
+            let quotes = format!("{} x", ">".repeat(K));
+            let lists = format!("{}x", "- ".repeat(K));
+            [links, images, quotes, lists].map(|md| body(&md))
+        });
+        let bodies = deep.map(|t| t.join());
+        assert!(matches!(bodies, Ok(Ok(_))), "{bodies:?}");
+        if let Ok(Ok([links, images, quotes, lists])) = bodies {
+            // A link cannot hold a link: the innermost is one, the brackets
+            // around it stay as text.
+            let k = K - 1;
+            assert_eq!(links, format!("{}x{}\n", "[".repeat(k), "](a)".repeat(k)));
+            assert!(images.ends_with("x\n"));
+            assert_eq!((quotes.as_str(), lists.as_str()), ("x\n", "x\n"));
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for s in [
             "[",
