@@ -107,134 +107,110 @@ fn import(text: &str, format: Format) -> usize {
 
 // ---------------------------------------------------------------- import
 
-#[test]
-fn markdown_nested_links_and_brackets() {
-    // The issue's crash: [[[…x…](a)](a)](a).
-    assert_scales(
-        "markdown nested links",
-        32_000,
-        |n| format!("{}x{}", "[".repeat(n / 5), "](a)".repeat(n / 5)),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown nested images",
-        16_000,
-        |n| format!("{}x{}", "![".repeat(n / 6), "](a)".repeat(n / 6)),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown [ runs",
-        32_000,
-        |n| repeat_to("[a ", n),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown only [",
-        32_000,
-        |n| "[".repeat(n),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown many references",
-        16_000,
-        |n| {
-            let mut md = String::new();
-            for i in 0..n / 30 {
-                let _ = write!(md, "[t][r{i}] [u][] [v] ");
-            }
-            md.push_str("\n\n");
-            for i in 0..n / 30 {
-                let _ = writeln!(md, "[r{i}]: /u{i}");
-            }
-            md
-        },
-        |md| import(md, Format::Markdown),
-    );
+/// Markdown shapes: (name, n, input of size about n).
+fn markdown_shapes() -> Vec<(&'static str, usize, Make)> {
+    vec![
+        // The issue's crash: [[[…x…](a)](a)](a).
+        (
+            "nested links",
+            32_000,
+            Box::new(|n| format!("{}x{}", "[".repeat(n / 5), "](a)".repeat(n / 5))),
+        ),
+        (
+            "nested images",
+            16_000,
+            Box::new(|n| format!("{}x{}", "![".repeat(n / 6), "](a)".repeat(n / 6))),
+        ),
+        ("[ runs", 32_000, Box::new(|n| repeat_to("[a ", n))),
+        ("only [", 32_000, Box::new(|n| "[".repeat(n))),
+        (
+            "many references",
+            16_000,
+            Box::new(|n| {
+                let mut md = String::new();
+                for i in 0..n / 30 {
+                    let _ = write!(md, "[t][r{i}] [u][] [v] ");
+                }
+                md.push_str("\n\n");
+                for i in 0..n / 30 {
+                    let _ = writeln!(md, "[r{i}]: /u{i}");
+                }
+                md
+            }),
+        ),
+        // The issue's freeze: many unmatched `<`.
+        ("unmatched <", 32_000, Box::new(|n| repeat_to("a <b c ", n))),
+        (
+            "unmatched < at line starts",
+            32_000,
+            Box::new(|n| repeat_to("<b c\n", n)),
+        ),
+        (
+            "HTML block with unmatched <",
+            32_000,
+            Box::new(|n| format!("<div>\n{}", repeat_to("a <x <b ", n))),
+        ),
+        (
+            "unclosed comment and tags",
+            32_000,
+            Box::new(|n| format!("<!-- {}", repeat_to("<a href=\"x ", n))),
+        ),
+        (
+            "backtick runs of distinct lengths",
+            32_000,
+            Box::new(|n| {
+                let mut md = String::new();
+                let mut k = 1;
+                while md.len() < n {
+                    md.push_str(&"`".repeat(k));
+                    md.push_str(" a ");
+                    k += 1;
+                }
+                md
+            }),
+        ),
+        (
+            "backtick runs",
+            32_000,
+            Box::new(|n| repeat_to("`a ``b ```c ", n)),
+        ),
+        (
+            "unclosed emphasis",
+            32_000,
+            Box::new(|n| repeat_to("*a _b **c __d ~e ", n)),
+        ),
+        (
+            "nested quotes",
+            32_000,
+            Box::new(|n| format!("{} x", ">".repeat(n))),
+        ),
+        (
+            "nested lists",
+            32_000,
+            Box::new(|n| format!("{}x", "- ".repeat(n / 2))),
+        ),
+        (
+            "wide table with short rows",
+            16_000,
+            Box::new(|n| {
+                format!(
+                    "{}\n{}\n{}",
+                    "|a".repeat(n / 8),
+                    "|-".repeat(n / 8),
+                    "|x\n".repeat(n / 4)
+                )
+            }),
+        ),
+    ]
 }
 
 #[test]
-fn markdown_unmatched_angle_brackets_and_html() {
-    // The issue's freeze: many unmatched `<`.
-    assert_scales(
-        "markdown unmatched <",
-        32_000,
-        |n| repeat_to("a <b c ", n),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown unmatched < at line starts",
-        32_000,
-        |n| repeat_to("<b c\n", n),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown HTML block with unmatched <",
-        32_000,
-        |n| format!("<div>\n{}", repeat_to("a <x <b ", n)),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown unclosed comment and tags",
-        32_000,
-        |n| format!("<!-- {}", repeat_to("<a href=\"x ", n)),
-        |md| import(md, Format::Markdown),
-    );
-}
-
-#[test]
-fn markdown_code_emphasis_and_nesting() {
-    assert_scales(
-        "markdown backtick runs of distinct lengths",
-        32_000,
-        |n| {
-            let mut md = String::new();
-            let mut k = 1;
-            while md.len() < n {
-                md.push_str(&"`".repeat(k));
-                md.push_str(" a ");
-                k += 1;
-            }
-            md
-        },
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown backtick runs",
-        32_000,
-        |n| repeat_to("`a ``b ```c ", n),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown unclosed emphasis",
-        32_000,
-        |n| repeat_to("*a _b **c __d ~e ", n),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown nested quotes",
-        32_000,
-        |n| format!("{} x", ">".repeat(n)),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown nested lists",
-        32_000,
-        |n| format!("{}x", "- ".repeat(n / 2)),
-        |md| import(md, Format::Markdown),
-    );
-    assert_scales(
-        "markdown wide table with short rows",
-        16_000,
-        |n| {
-            format!(
-                "{}\n{}\n{}",
-                "|a".repeat(n / 8),
-                "|-".repeat(n / 8),
-                "|x\n".repeat(n / 4)
-            )
-        },
-        |md| import(md, Format::Markdown),
-    );
+fn markdown_import_of_adversarial_shapes() {
+    for (name, n, make) in markdown_shapes() {
+        assert_scales(&format!("markdown {name}"), n, &make, |md| {
+            import(md, Format::Markdown)
+        });
+    }
 }
 
 #[test]
@@ -403,20 +379,21 @@ fn search_in_a_growing_text() {
             |(_, index)| index.search(&query).matches.len(),
         );
     }
-    let query = Query::parse("w");
-    assert_scales(
-        "search: prefix over a large vocabulary",
-        32_000,
-        |n| indexed(distinct_words(n / 7)),
-        |(_, index)| index.search(&query).matches.len(),
-    );
-    let query = Query::parse("x12345 ");
-    assert_scales(
-        "search: suggestions from a large vocabulary",
-        32_000,
-        |n| indexed(distinct_words(n / 7)),
-        |(_, index)| index.search(&query).suggestions.len(),
-    );
+    for (name, query) in [
+        ("prefix over a large vocabulary", "w"),
+        ("suggestions from a large vocabulary", "x12345 "),
+    ] {
+        let query = Query::parse(query);
+        assert_scales(
+            &format!("search: {name}"),
+            32_000,
+            |n| indexed(distinct_words(n / 7)),
+            |(_, index)| {
+                let hits = index.search(&query);
+                hits.matches.len() + hits.suggestions.len()
+            },
+        );
+    }
 }
 
 #[test]
