@@ -15,11 +15,13 @@ mod common;
 
 use std::fmt::Write as _;
 
+use article_analysis::card::PlaceFacts;
 use article_analysis::cooccurrence::{self, Unit};
 use article_analysis::entities::{Entities, Entity, EntityKind, Mention};
 use article_analysis::import::html::{readable, Node};
 use article_analysis::import::{decode, open_text, Format};
 use article_analysis::layout::{layout, Frame};
+use article_analysis::record::ArticleRecord;
 use article_analysis::search::{Index, Query};
 use article_analysis::segment::{paragraphs, Span};
 use article_analysis::view::segments;
@@ -93,10 +95,20 @@ fn with_entities(pattern: &str, names: &[&str], entities: usize, bytes: usize) -
             related: None,
         })
         .collect();
-    Analysis::with_entities(
+    made_up(
         Article::from_body("t.txt", &body),
         Entities { entities, mentions },
     )
+}
+
+/// An analysis with the given entities (no entity engine, no gazetteer).
+fn made_up(article: Article, entities: Entities) -> Analysis {
+    let places = vec![PlaceFacts::default(); entities.entities.len()];
+    Analysis::from_record(ArticleRecord {
+        article,
+        entities,
+        places,
+    })
 }
 
 /// The body of an import, so a whole import is measured (Markdown or plain
@@ -612,7 +624,7 @@ fn whole_pipeline(md: &str, engine: bool) -> usize {
         while !job.step(64) {}
         job.finish()
     } else {
-        Analysis::with_entities(article, Entities::default())
+        made_up(article, Entities::default())
     };
     let v = a.view(&Query::parse("smith \"john smith\" internat"), &[], false);
     let net = cooccurrence::network(&a, Unit::Sentence, 150, 1);
