@@ -156,9 +156,17 @@ pub(crate) fn md_escape(s: &str) -> String {
     out
 }
 
+/// Whether `url` is an `http:` or `https:` address.
+fn is_web_address(url: &str) -> bool {
+    let u = url.trim_start().as_bytes();
+    let scheme = |s: &[u8]| u.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s));
+    scheme(b"http://") || scheme(b"https://")
+}
+
 /// The visible passages as Markdown: title, source and date, what filtered
 /// them (`filters`, e.g. `search "missile" · Joe Biden`), then one
-/// paragraph per passage with matches in bold.
+/// paragraph per passage with matches in bold. The article's URL is
+/// written (as a link) only when it is an `http(s)` address.
 pub fn passages_markdown(a: &Analysis, view: &View, filters: &str) -> String {
     let m = &a.article.meta;
     let mut out = format!("# {}\n\n", md_escape(&m.title));
@@ -169,7 +177,9 @@ pub fn passages_markdown(a: &Analysis, view: &View, filters: &str) -> String {
     if let Some(d) = &m.date {
         line.push(md_escape(d));
     }
-    if let Some(u) = &m.url {
+    // Only a web address becomes a link: a `javascript:` or `data:` URL in
+    // an article's front matter would be a clickable link in a viewer.
+    if let Some(u) = m.url.as_deref().filter(|u| is_web_address(u)) {
         line.push(format!("<{}>", u.replace(['<', '>', ' '], "")));
     }
     if !line.is_empty() {
@@ -189,9 +199,14 @@ pub fn passages_markdown(a: &Analysis, view: &View, filters: &str) -> String {
         };
         let mut cursor = para.span.start;
         let mut text = String::new();
+        // The matches of this paragraph (sorted: found by binary search).
+        let first = view.matches.partition_point(|s| s.end <= para.span.start);
         for mspan in view
             .matches
+            .get(first..)
+            .unwrap_or(&[])
             .iter()
+            .take_while(|s| s.start < para.span.end)
             .filter(|s| s.start >= para.span.start && s.end <= para.span.end)
         {
             if let (Some(before), Some(hit)) = (
@@ -281,6 +296,26 @@ mod tests {
             json.matches("\"first_position\"").count(),
             a.entities.entities.len()
         );
+    }
+
+    #[test]
+    fn markdown_links_only_web_addresses() {
+        let raw = |url: &str| format!("---\ntitle: T\nurl: {url}\n---\nBody on Kyiv.\n");
+        for (url, shown) in [
+            ("https://example.org/a b", Some("<https://example.org/ab>")),
+            ("HTTP://example.org", Some("<HTTP://example.org>")),
+            ("javascript:alert(1)", None),
+            ("data:text/html,<b>x</b>", None),
+            ("//example.org", None),
+        ] {
+            let a = Analysis::new(Article::parse("a.txt", &raw(url)));
+            let md = passages_markdown(&a, &a.view(&Query::parse(""), &[], false), "");
+            let line = md.lines().nth(2).unwrap_or("");
+            match shown {
+                Some(link) => assert_eq!(line, link, "{url}"),
+                None => assert!(!md.contains(url.get(..6).unwrap_or(url)), "{url}: {md}"),
+            }
+        }
     }
 
     #[test]

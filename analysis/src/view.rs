@@ -110,7 +110,9 @@ pub fn segments(
     hidden: &[EntityKind],
 ) -> Vec<Segment> {
     let first_match = matches.partition_point(|m| m.end <= para.start);
-    let local_matches = matches[first_match..]
+    let local_matches = matches
+        .get(first_match..)
+        .unwrap_or(&[])
         .iter()
         .enumerate()
         .take_while(|(_, m)| m.start < para.end)

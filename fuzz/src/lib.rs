@@ -5,6 +5,13 @@
 //! Every check panics (with `assert!`) on a violation: libFuzzer records the
 //! input as a crash, proptest shrinks it.
 //!
+//! Every check costs about linear (or n log n) time in the input, like the
+//! library itself, so the fuzz targets can run on inputs of a megabyte and
+//! more with a timeout that flags slow inputs (see RELIABILITY.md): lookups
+//! in sorted lists are binary searches, not scans, and the entity cards
+//! (each about the size of the text) are checked for at most
+//! [`CARDS_CHECKED`] entities.
+//!
 //! Only `article_analysis` and `std` are used here, so the file compiles both
 //! as this crate's library and as a module of an `analysis` test.
 
@@ -63,6 +70,38 @@ pub fn check_sorted_disjoint(text: &str, spans: &[Span], what: &str) {
             w[1]
         );
     }
+}
+
+/// Whether some span of `sorted` (sorted by start, any ends) contains
+/// `inner`: the largest end among the spans starting at or before it
+/// reaches its end. `max_end` is the running maximum of the ends
+/// ([`running_max_end`]).
+fn contained_in_any(sorted: &[Span], max_end: &[usize], inner: &Span) -> bool {
+    let k = sorted.partition_point(|s| s.start <= inner.start);
+    k.checked_sub(1)
+        .and_then(|i| max_end.get(i))
+        .is_some_and(|&end| end >= inner.end)
+}
+
+/// The running maximum of the ends of `spans`.
+fn running_max_end(spans: &[Span]) -> Vec<usize> {
+    let mut max = 0;
+    spans
+        .iter()
+        .map(|s| {
+            max = max.max(s.end);
+            max
+        })
+        .collect()
+}
+
+/// The spans at `indices` of `spans`, sorted by start, with their running
+/// maximum end (for [`contained_in_any`]).
+fn sorted_spans(spans: &[Span], indices: impl Iterator<Item = usize>) -> (Vec<Span>, Vec<usize>) {
+    let mut out: Vec<Span> = indices.filter_map(|i| spans.get(i).cloned()).collect();
+    out.sort_unstable_by_key(|s| (s.start, s.end));
+    let max_end = running_max_end(&out);
+    (out, max_end)
 }
 
 /// `inner` lies inside `outer`.
@@ -232,6 +271,9 @@ pub fn check_query(input: &str, q: &Query) {
     assert_eq!(q.is_empty(), q.clauses().is_empty());
     assert_eq!(q.positive().count() + q.negative().count(), q.clauses().len());
     let n = q.clauses().len();
+    // Each typed word is found in the input after the one before (one
+    // forward pass; `contains` per word would cost words × input).
+    let mut at = 0;
     for (ci, c) in q.clauses().iter().enumerate() {
         assert!(!c.words.is_empty(), "clause without words in {input:?}");
         for (wi, w) in c.words.iter().enumerate() {
@@ -239,11 +281,13 @@ pub fn check_query(input: &str, q: &Query) {
                 !w.typed.is_empty() && !w.folded.is_empty(),
                 "empty query word in {input:?}"
             );
+            let found = input.get(at..).and_then(|rest| rest.find(&w.typed));
             assert!(
-                input.contains(&w.typed),
-                "query word {:?} not typed in {input:?}",
+                found.is_some(),
+                "query word {:?} not typed in {input:?} (after byte {at})",
                 w.typed
             );
+            at += found.unwrap_or(0) + w.typed.len();
             assert_eq!(w.folded, fold(&w.typed));
             assert_eq!(w.stem, stem(&w.folded));
             if w.prefix {
@@ -333,11 +377,10 @@ pub fn check_hits(text: &str, passages: &[Span], query: &Query, hits: &Hits) {
             hits.matches
         );
     }
+    let (matching, max_end) = sorted_spans(passages, hits.passages.iter().copied());
     for m in &hits.matches {
         assert!(
-            hits.passages
-                .iter()
-                .any(|&p| passages[p].start <= m.start && m.end <= passages[p].end),
+            contained_in_any(&matching, &max_end, m),
             "match {m:?} outside the matching passages"
         );
     }
@@ -352,11 +395,12 @@ pub fn check_hits(text: &str, passages: &[Span], query: &Query, hits: &Hits) {
         assert!(hits.suggestions.is_empty());
     }
     assert!(hits.suggestions.len() <= 3 * hits.missing.len());
+    let typed: std::collections::HashSet<&str> = query
+        .positive()
+        .flat_map(|c| c.words.iter().map(|w| w.typed.as_str()))
+        .collect();
     for m in &hits.missing {
-        assert!(
-            query.positive().any(|c| c.words.iter().any(|w| &w.typed == m)),
-            "missing word {m:?} not in the query"
-        );
+        assert!(typed.contains(m.as_str()), "missing word {m:?} not in the query");
     }
     if !hits.missing.is_empty() {
         assert!(hits.passages.is_empty() || query.positive().next().is_none());
@@ -397,11 +441,10 @@ pub fn check_corrected_entities(text: &str, e: &Entities, renamed: &[String]) {
     let spans: Vec<Span> = e.mentions.iter().map(|m| m.span.clone()).collect();
     check_sorted_disjoint(text, &spans, "mentions");
     let paras = paragraphs(text);
+    let max_end = running_max_end(&paras);
     for m in &e.mentions {
         assert!(
-            paras
-                .iter()
-                .any(|p| p.start <= m.span.start && m.span.end <= p.end),
+            contained_in_any(&paras, &max_end, &m.span),
             "mention {:?} {:?} crosses or lies outside paragraphs",
             m.span,
             &text[m.span.clone()]
@@ -428,7 +471,7 @@ pub fn check_entity_table(text: &str, e: &Entities) {
 fn check_entity_table_renamed(text: &str, e: &Entities, renamed: &[String]) {
     let n = e.entities.len();
     let mut counts = vec![0usize; n];
-    let mut surfaces: Vec<Vec<String>> = vec![Vec::new(); n];
+    let mut surfaces: Vec<std::collections::BTreeSet<String>> = vec![Default::default(); n];
     for m in &e.mentions {
         assert!(m.entity < n, "mention of entity {} of {n}", m.entity);
         counts[m.entity] += 1;
@@ -440,7 +483,7 @@ fn check_entity_table_renamed(text: &str, e: &Entities, renamed: &[String]) {
             .get(m.span.clone())
             .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default();
-        surfaces[m.entity].push(surface);
+        surfaces[m.entity].insert(surface);
     }
     let mut ids: Vec<&str> = Vec::with_capacity(n);
     for (i, ent) in e.entities.iter().enumerate() {
@@ -503,23 +546,29 @@ pub fn check_corrected_analysis(a: &Analysis, renamed: &[String]) {
     assert_eq!(a.passage_mentions.len(), paras.len());
     assert_eq!(a.passage_entities.len(), paras.len());
     let mut prev_end = 0;
+    // The paragraph whose range holds each mention (ranges are disjoint).
+    let mut by_range: Vec<Option<usize>> = vec![None; mentions.len()];
     for (p, r) in a.passage_mentions.iter().enumerate() {
         assert!(
             prev_end <= r.start && r.start <= r.end && r.end <= mentions.len(),
             "range {r:?}"
         );
         prev_end = r.end;
-        let span = &paras[p].span;
-        // Exactly the mentions that start in this paragraph.
-        for (i, m) in mentions.iter().enumerate() {
-            let starts_here = span.start <= m.span.start && m.span.start < span.end;
-            assert_eq!(
-                r.contains(&i),
-                starts_here,
-                "mention {i} {:?} and paragraph {p} {span:?}",
-                m.span
-            );
+        for slot in &mut by_range[r.clone()] {
+            *slot = Some(p);
         }
+    }
+    // Each range holds exactly the mentions that start in its paragraph.
+    for (i, m) in mentions.iter().enumerate() {
+        let k = paras.partition_point(|x| x.span.start <= m.span.start);
+        let starts_in = k.checked_sub(1).filter(|&p| m.span.start < paras[p].span.end);
+        assert_eq!(
+            by_range[i], starts_in,
+            "mention {i} {:?}: range of paragraph {:?}, starts in paragraph {starts_in:?}",
+            m.span, by_range[i]
+        );
+    }
+    for (p, r) in a.passage_mentions.iter().enumerate() {
         let mut ids: Vec<usize> = mentions[r.clone()].iter().map(|m| m.entity).collect();
         ids.sort_unstable();
         ids.dedup();
@@ -547,7 +596,7 @@ pub fn check_view(
         "view passages ascending"
     );
     assert!(
-        v.passages.iter().all(|p| by_entities.contains(p)),
+        v.passages.iter().all(|p| by_entities.binary_search(p).is_ok()),
         "visible passage filtered out"
     );
     if !only_matching || query.is_empty() {
@@ -558,11 +607,11 @@ pub fn check_view(
     assert_eq!(v.searching, !query.is_empty());
     assert!(v.matching_passages <= by_entities.len());
     check_sorted_disjoint(body, &v.matches, "view matches");
+    let spans = a.article.passages();
+    let (visible, max_end) = sorted_spans(&spans, v.passages.iter().copied());
     for m in &v.matches {
         assert!(
-            v.passages
-                .iter()
-                .any(|&p| paras[p].span.start <= m.start && m.end <= paras[p].span.end),
+            contained_in_any(&visible, &max_end, m),
             "view match {m:?} outside the visible passages"
         );
     }
@@ -571,7 +620,10 @@ pub fn check_view(
     }
     // Every visible match is a search match.
     let hits = a.index.search(&query);
-    assert!(v.matches.iter().all(|m| hits.matches.contains(m)));
+    assert!(v.matches.iter().all(|m| hits
+        .matches
+        .binary_search_by_key(&(m.start, m.end), |h| (h.start, h.end))
+        .is_ok()));
     for (p, para) in paras.iter().enumerate() {
         let segs = segments(
             para.span.clone(),
@@ -625,6 +677,9 @@ pub fn check_segments(
         "segments contiguous"
     );
     let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
+    // (Matches and mentions are sorted and disjoint: the ones overlapping a
+    // segment follow the first that ends after its start.)
+    let in_range = mentions.get(mention_range.clone()).unwrap_or(&[]);
     for s in segs {
         match s.mark {
             Some(i) => {
@@ -635,11 +690,14 @@ pub fn check_segments(
                     s.span
                 );
             }
-            None => assert!(
-                !matches.iter().any(|m| overlaps(m, &s.span)),
-                "unmarked segment {:?} inside a match",
-                s.span
-            ),
+            None => {
+                let first = matches.partition_point(|m| m.end <= s.span.start);
+                assert!(
+                    !matches.get(first).is_some_and(|m| overlaps(m, &s.span)),
+                    "unmarked segment {:?} inside a match",
+                    s.span
+                );
+            }
         }
         let shown = |j: &usize| mention_range.contains(j) && !hidden.contains(&mentions[*j].kind);
         match s.mention {
@@ -652,13 +710,20 @@ pub fn check_segments(
                     s.span
                 );
             }
-            None => assert!(
-                !(0..mentions.len())
-                    .filter(|j| shown(j))
-                    .any(|j| overlaps(&mentions[j].span, &s.span)),
-                "segment {:?} without the mention that covers it",
-                s.span
-            ),
+            None => {
+                let first = in_range.partition_point(|m| m.span.end <= s.span.start);
+                let covered = in_range
+                    .get(first..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .take_while(|m| m.span.start < s.span.end)
+                    .any(|m| !hidden.contains(&m.kind) && overlaps(&m.span, &s.span));
+                assert!(
+                    !covered,
+                    "segment {:?} without the mention that covers it",
+                    s.span
+                );
+            }
         }
     }
 }
@@ -859,10 +924,13 @@ pub const NEWS_PIECES: &[&str] = &[
     "title: T",
 ];
 
+/// Entity cards checked per analysis by [`check_overview`].
+pub const CARDS_CHECKED: usize = 16;
+
 /// The overview features of one analysis: the co-occurrence network (both
 /// units, several sizes and thresholds) and its layout, position ticks of
-/// the view's matches and of every entity's mentions, and the entity card
-/// of every entity.
+/// the view's matches and of every entity's mentions, and the entity cards
+/// (of every entity, or of [`CARDS_CHECKED`] spread over a long list).
 pub fn check_overview(a: &Analysis, knobs: &[u8]) {
     use article_analysis::card::card;
     use article_analysis::cooccurrence::{is_named, network, units, Unit};
@@ -951,18 +1019,27 @@ pub fn check_overview(a: &Analysis, knobs: &[u8]) {
             .windows(2)
             .all(|w| w[0].first + w[0].count == w[1].first && w[0].at <= w[1].at));
     }
-    // Cards: the first mention as written, its context from the article.
-    for (i, e) in entities.iter().enumerate() {
+    // Cards: the first mention as written, its context from the article
+    // (each card costs about the text: at most CARDS_CHECKED of them,
+    // spread over the list).
+    let flat = body.replace('\n', " ");
+    let mut first_mention: Vec<Option<&Span>> = vec![None; entities.len()];
+    for m in &a.entities.mentions {
+        if let Some(slot @ None) = first_mention.get_mut(m.entity) {
+            *slot = Some(&m.span);
+        }
+    }
+    let step = entities.len().div_ceil(CARDS_CHECKED).max(1);
+    for (i, e) in entities.iter().enumerate().step_by(step) {
         let c = card(a, i).expect("every entity has a card");
         assert_eq!(c.name, e.name);
         assert_eq!(c.mentions, e.mentions);
-        if let Some(m) = a.entities.mentions.iter().find(|m| m.entity == i) {
+        if let Some(m) = first_mention[i] {
             assert_eq!(
                 Some(c.context.mention.as_str()),
-                body.get(m.span.clone()),
+                body.get(m.clone()),
                 "card mention"
             );
-            let flat = body.replace('\n', " ");
             let before = c.context.before.trim_start_matches('…');
             let after = c.context.after.trim_end_matches('…');
             assert!(

@@ -1,8 +1,15 @@
-//! Markdown to plain paragraphs: headings and paragraphs are kept (one per
-//! line), markup is removed: emphasis, inline code, links (their text),
-//! images (their alt text), list markers, block quotes, rules, tables
-//! (cells joined), HTML tags, reference definitions and code fences (their
-//! content is kept as text).
+//! Markdown to plain paragraphs, read with [`pulldown_cmark`] (CommonMark
+//! with tables, strikethrough and task lists: linear time, no recursion
+//! whose depth the input controls, fuzzed upstream).
+//!
+//! Headings, paragraphs, list items, block quotes and table rows become one
+//! line each; markup is removed: emphasis, inline code (its text kept),
+//! links (their text), images (their alt text), list markers, rules,
+//! reference definitions, front matter (a YAML block at the very start) and
+//! HTML tags. The text of a code block or an HTML block is kept, one
+//! paragraph per run of non-blank lines; an HTML block holding a script or a
+//! style sheet is dropped. Table cells are joined with ` · `. Nothing of
+//! the Markdown is passed on as markup: the result is plain text.
 //!
 //! ```
 //! let (title, body) = article_analysis::import::markdown::to_text(
@@ -12,299 +19,257 @@
 //! assert_eq!(body, "Title\nA bold link and code.\none\ntwo\n");
 //! ```
 
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+
 /// Converts Markdown; returns the first heading (as a title) and the body,
 /// one paragraph per line.
 pub fn to_text(md: &str) -> (Option<String>, String) {
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut title: Option<String> = None;
-    let mut current: Vec<String> = Vec::new();
-    let mut in_fence: Option<&str> = None;
-    let lines: Vec<&str> = md.lines().collect();
-    let flush = |current: &mut Vec<String>, paragraphs: &mut Vec<String>| {
-        let text = one_line(&inline(&current.join(" ")));
-        if !text.is_empty() {
-            paragraphs.push(text);
-        }
-        current.clear();
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    // `[text][ref]` and `[text][]` without a definition keep their text, as
+    // a link would; a lone `[text]` stays as written.
+    let reference_as_link = |link: BrokenLink<'_>| {
+        matches!(link.link_type, LinkType::Reference | LinkType::Collapsed)
+            .then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
     };
-    let mut i = 0;
-    while i < lines.len() {
-        let raw = lines[i];
-        let line = raw.trim();
-        i += 1;
-        if let Some(fence) = in_fence {
-            if line.starts_with(fence) {
-                in_fence = None;
-                flush(&mut current, &mut paragraphs);
-            } else if line.is_empty() {
-                flush(&mut current, &mut paragraphs);
-            } else {
-                current.push(line.to_string());
+    let mut out = Converter::default();
+    for event in Parser::new_with_broken_link_callback(md, options, Some(reference_as_link)) {
+        out.event(event);
+    }
+    out.finish()
+}
+
+/// Where the text of the current block goes.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    /// Prose: whitespace collapses, the block is one paragraph.
+    #[default]
+    Prose,
+    /// Code or raw HTML: kept raw until the block ends, then cut at blank
+    /// lines.
+    Raw,
+    /// Front matter: dropped.
+    Skipped,
+}
+
+/// The conversion state: paragraphs so far, the text of the block being
+/// read, and the cells of the table row being read.
+#[derive(Debug, Default)]
+struct Converter {
+    body: String,
+    title: Option<String>,
+    current: String,
+    block: Block,
+    html: bool,
+    cells: Vec<String>,
+}
+
+impl Converter {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(&tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                if self.block != Block::Skipped {
+                    self.current.push_str(&t);
+                }
             }
-            continue;
+            // Raw HTML in a block is read when the block ends; an inline tag
+            // is dropped (the text between tags comes as text).
+            Event::Html(t) => {
+                if self.block == Block::Raw {
+                    self.current.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.current.push(' '),
+            Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::Rule | Event::TaskListMarker(_) => {}
         }
-        if line.starts_with("```") || line.starts_with("~~~") {
-            flush(&mut current, &mut paragraphs);
-            in_fence = Some(if line.starts_with("```") { "```" } else { "~~~" });
-            continue;
+    }
+
+    fn start(&mut self, tag: &Tag<'_>) {
+        match tag {
+            Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                self.flush();
+                self.block = Block::Raw;
+                self.html = matches!(tag, Tag::HtmlBlock);
+            }
+            Tag::MetadataBlock(_) => {
+                self.flush();
+                self.block = Block::Skipped;
+            }
+            Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow => self.flush(),
+            Tag::TableCell
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. } => {}
         }
-        if line.is_empty() {
-            flush(&mut current, &mut paragraphs);
-            continue;
-        }
-        // Setext heading: the next line is === or ---.
-        if let Some(next) = lines.get(i).map(|l| l.trim()) {
-            let underline =
-                !next.is_empty() && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'));
-            if underline && current.is_empty() && !is_rule(line) {
-                let h = one_line(&inline(line));
-                if !h.is_empty() {
-                    if title.is_none() {
-                        title = Some(h.clone());
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) => {
+                let heading = one_line(&self.current);
+                self.current.clear();
+                if !heading.is_empty() && self.title.is_none() {
+                    self.title = Some(heading.clone());
+                }
+                self.push(&heading);
+            }
+            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                let raw = std::mem::take(&mut self.current);
+                let text = if self.html { html_text(&raw) } else { raw };
+                // One paragraph per run of non-blank lines.
+                for line in text.lines() {
+                    if line.trim().is_empty() {
+                        self.flush();
+                    } else {
+                        self.current.push_str(line);
+                        self.current.push(' ');
                     }
-                    paragraphs.push(h);
                 }
-                i += 1;
-                continue;
+                self.flush();
+                self.block = Block::Prose;
+                self.html = false;
             }
-        }
-        if is_rule(line) {
-            flush(&mut current, &mut paragraphs);
-            continue;
-        }
-        if let Some(h) = atx_heading(line) {
-            flush(&mut current, &mut paragraphs);
-            let h = one_line(&inline(h));
-            if !h.is_empty() {
-                if title.is_none() {
-                    title = Some(h.clone());
+            TagEnd::MetadataBlock(_) => {
+                self.current.clear();
+                self.block = Block::Prose;
+            }
+            TagEnd::TableCell => {
+                let cell = one_line(&self.current);
+                self.current.clear();
+                if !cell.is_empty() {
+                    self.cells.push(cell);
                 }
-                paragraphs.push(h);
             }
-            continue;
-        }
-        if is_reference_definition(line) {
-            continue;
-        }
-        let mut content = line;
-        while let Some(rest) = content.strip_prefix('>') {
-            content = rest.trim_start();
-        }
-        if let Some(item) = list_item(content) {
-            flush(&mut current, &mut paragraphs);
-            current.push(item.to_string());
-            continue;
-        }
-        if content.starts_with('|') || (content.contains(" | ") && content.matches('|').count() >= 2) {
-            if content.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
-                continue;
+            TagEnd::TableHead | TagEnd::TableRow => {
+                let row = self.cells.join(" · ");
+                self.cells.clear();
+                self.push(&row);
             }
-            flush(&mut current, &mut paragraphs);
-            let cells: Vec<&str> = content.trim_matches('|').split('|').map(str::trim).collect();
-            current.push(cells.join(" · "));
-            flush(&mut current, &mut paragraphs);
-            continue;
+            TagEnd::Paragraph
+            | TagEnd::BlockQuote(_)
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::Table => self.flush(),
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image => {}
         }
-        current.push(content.to_string());
     }
-    flush(&mut current, &mut paragraphs);
-    let mut body = paragraphs.join("\n");
-    if !body.is_empty() {
-        body.push('\n');
+
+    /// Ends the current prose paragraph.
+    fn flush(&mut self) {
+        let p = one_line(&self.current);
+        self.current.clear();
+        self.push(&p);
     }
-    (title.filter(|t| !t.is_empty()), body)
+
+    /// Adds one paragraph (already on one line) unless it is empty.
+    fn push(&mut self, paragraph: &str) {
+        if !paragraph.is_empty() {
+            self.body.push_str(paragraph);
+            self.body.push('\n');
+        }
+    }
+
+    fn finish(mut self) -> (Option<String>, String) {
+        self.flush();
+        (self.title, self.body)
+    }
 }
 
 /// Whitespace collapsed to single spaces (a BOM counts as whitespace).
 fn one_line(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn is_rule(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && (compact.chars().all(|c| c == '-')
-            || compact.chars().all(|c| c == '*')
-            || compact.chars().all(|c| c == '_'))
-}
-
-fn atx_heading(line: &str) -> Option<&str> {
-    let hashes = line.chars().take_while(|&c| c == '#').count();
-    if (1..=6).contains(&hashes) {
-        let rest = &line[hashes..];
-        if rest.is_empty() || rest.starts_with(' ') || rest.starts_with('\t') {
-            return Some(rest.trim().trim_end_matches('#').trim());
-        }
-    }
-    None
-}
-
-fn is_reference_definition(line: &str) -> bool {
-    line.starts_with('[') && line.contains("]:") && !line.contains("](")
-}
-
-fn list_item(line: &str) -> Option<&str> {
-    for marker in ["- ", "* ", "+ "] {
-        if let Some(rest) = line.strip_prefix(marker) {
-            let rest = rest.trim_start();
-            return Some(
-                rest.strip_prefix("[ ] ")
-                    .or_else(|| rest.strip_prefix("[x] "))
-                    .unwrap_or(rest),
-            );
-        }
-    }
-    let digits = line.chars().take_while(char::is_ascii_digit).count();
-    if (1..=9).contains(&digits) {
-        let rest = &line[digits..];
-        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
-            return Some(r.trim_start());
-        }
-    }
-    None
-}
-
-/// Removes inline markup from one paragraph.
-pub fn inline(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' if i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() => {
-                out.push(chars[i + 1]);
-                i += 2;
-            }
-            '!' if chars.get(i + 1) == Some(&'[') => {
-                if let Some((text, next)) = link_at(&chars, i + 1) {
-                    out.push_str(&text);
-                    i = next;
-                } else {
-                    out.push(c);
-                    i += 1;
-                }
-            }
-            '[' => {
-                if let Some((text, next)) = link_at(&chars, i) {
-                    out.push_str(&inline(&text));
-                    i = next;
-                } else {
-                    out.push(c);
-                    i += 1;
-                }
-            }
-            '`' => {
-                let ticks = chars[i..].iter().take_while(|&&x| x == '`').count();
-                let close = (i + ticks..chars.len())
-                    .find(|&j| chars[j..].iter().take_while(|&&x| x == '`').count() == ticks);
-                match close {
-                    Some(j) => {
-                        out.extend(chars[i + ticks..j].iter());
-                        i = j + ticks;
-                    }
-                    None => {
-                        out.extend(chars[i..i + ticks].iter());
-                        i += ticks;
-                    }
-                }
-            }
-            '*' | '_' | '~' => {
-                // Emphasis markers are dropped when they touch a word on one
-                // side; "a * b" and snake_case stay.
-                let run = chars[i..].iter().take_while(|&&x| x == c).count();
-                let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
-                let after = chars.get(i + run).copied();
-                let word = |x: Option<char>| x.is_some_and(|x| x.is_alphanumeric());
-                let inner_word = c == '_' && word(before) && word(after);
-                let opens = after.is_some_and(|x| !x.is_whitespace());
-                let closes = before.is_some_and(|x| !x.is_whitespace());
-                if !inner_word && (opens || closes) && !(c == '~' && run == 1) {
-                    i += run;
-                } else {
-                    out.extend(chars[i..i + run].iter());
-                    i += run;
-                }
-            }
-            '<' => {
-                // Inline HTML tags and autolinks: drop tags, keep autolink text.
-                let close = chars[i..].iter().position(|&x| x == '>').map(|p| i + p);
-                match close {
-                    Some(j) if j > i + 1 && (chars[i + 1].is_ascii_alphabetic() || chars[i + 1] == '/') => {
-                        let inner: String = chars[i + 1..j].iter().collect();
-                        if inner.contains("://") || inner.contains('@') && !inner.contains(' ') {
-                            out.push_str(&inner);
-                        }
-                        i = j + 1;
-                    }
-                    _ => {
-                        out.push(c);
-                        i += 1;
-                    }
-                }
-            }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
+    for w in s
+        .split(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(w);
     }
     out
 }
 
-/// At `chars[i] == '['`: a `[text](target)` or `[text][ref]` link; returns
-/// its text and the index after it.
-fn link_at(chars: &[char], i: usize) -> Option<(String, usize)> {
-    let mut depth = 0;
-    let mut j = i;
-    while j < chars.len() {
-        match chars[j] {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    break;
-                }
+/// The text of a raw HTML block: tags and comments removed (a `<` that
+/// starts no tag stays), line breaks kept; nothing for a block that is a
+/// script or a style sheet. One pass: each search for the end of a tag
+/// starts where the previous one ended, and a tag left open ends the
+/// search.
+fn html_text(html: &str) -> String {
+    let start = html.trim_start().get(..6).unwrap_or("").to_ascii_lowercase();
+    if start.starts_with("<scrip") || start.starts_with("<style") {
+        return String::new();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(rest.get(..lt).unwrap_or(""));
+        let tag = rest.get(lt..).unwrap_or("");
+        let opens_tag = tag
+            .chars()
+            .nth(1)
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
+        if !opens_tag {
+            out.push('<');
+            rest = tag.get(1..).unwrap_or("");
+            continue;
+        }
+        let end = if tag.starts_with("<!--") {
+            tag.find("-->").map(|e| e + 3)
+        } else {
+            tag.find('>').map(|e| e + 1)
+        };
+        match end {
+            Some(e) => {
+                out.push(' ');
+                rest = tag.get(e..).unwrap_or("");
             }
-            _ => {}
-        }
-        j += 1;
-    }
-    if j >= chars.len() {
-        return None;
-    }
-    let text: String = chars[i + 1..j].iter().collect();
-    match chars.get(j + 1) {
-        Some('(') => {
-            let mut depth = 0;
-            for (k, &c) in chars.iter().enumerate().skip(j + 1) {
-                match c {
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some((text, k + 1));
-                        }
-                    }
-                    _ => {}
-                }
+            None => {
+                out.push_str(tag);
+                rest = "";
             }
-            None
         }
-        Some('[') => {
-            let close = chars[j + 1..].iter().position(|&c| c == ']')?;
-            Some((text, j + 1 + close + 1))
-        }
-        _ => None,
     }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn body(md: &str) -> String {
+        to_text(md).1
+    }
 
     #[test]
     fn headings_paragraphs_and_lists() {
@@ -318,30 +283,84 @@ mod tests {
     }
 
     #[test]
-    fn links_images_code_and_html() {
+    fn nested_lists_and_quotes_are_one_line_per_item() {
         assert_eq!(
-            inline("See [the *report*](http://x.org/a_(b)) now"),
-            "See the report now"
+            body("- a\n  - b\n    - c\n- d\n\n> > deep\n> back"),
+            "a\nb\nc\nd\ndeep back\n"
         );
-        assert_eq!(inline("![a map](m.png) and [ref][1]"), "a map and ref");
-        assert_eq!(
-            inline("use `a*b` and snake_case_name"),
-            "use a*b and snake_case_name"
-        );
-        assert_eq!(
-            inline("a <b>bold</b> <https://x.org> 2 < 3"),
-            "a bold https://x.org 2 < 3"
-        );
-        assert_eq!(inline(r"\*not emphasis\*"), "*not emphasis*");
-        assert_eq!(inline("~~gone~~ 5 * 3"), "gone 5 * 3");
+        assert_eq!(body("- [x] done\n- [ ] to do"), "done\nto do\n");
     }
 
     #[test]
-    fn fences_tables_and_definitions() {
-        let md = "```rust\nlet x = 1;\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n[1]: https://example.org\n";
+    fn links_images_code_and_html() {
+        assert_eq!(
+            body("See [the *report*](http://x.org/a_(b)) now"),
+            "See the report now\n"
+        );
+        assert_eq!(body("![a map](m.png) and [ref][1]"), "a map and ref\n");
+        assert_eq!(body("A [note] stays."), "A [note] stays.\n");
+        assert_eq!(
+            body("use `a*b` and snake_case_name"),
+            "use a*b and snake_case_name\n"
+        );
+        assert_eq!(
+            body("a <b>bold</b> <https://x.org> 2 < 3"),
+            "a bold https://x.org 2 < 3\n"
+        );
+        assert_eq!(body(r"\*not emphasis\*"), "*not emphasis*\n");
+        assert_eq!(body("~~gone~~ 5 * 3 &amp; more"), "gone 5 * 3 & more\n");
+    }
+
+    #[test]
+    fn raw_html_becomes_text_and_scripts_are_dropped() {
+        let md = "<script>window.x=1</script>\n\nA [js](javascript:alert(1)) link.\n\n<img src=x onerror=alert(1)> after the image.\n\n<!-- note -->\n\n<div>\nOne <b>two</b>\n\n</div>";
+        assert_eq!(body(md), "A js link.\nafter the image.\nOne two\n");
+        // A `<` that starts no tag, and a tag left open, stay as text.
+        assert_eq!(html_text("<p>2 < 3 <a href"), " 2 < 3 <a href");
+    }
+
+    #[test]
+    fn fences_tables_definitions_and_front_matter() {
+        let md = "---\ntitle: T\n---\n```rust\nlet x = 1;\n\nlet y = 2;\n```\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 |\n\n[1]: https://example.org\n";
         let (title, body) = to_text(md);
         assert_eq!(title, None);
-        assert_eq!(body, "let x = 1;\na · b\n1 · 2\n");
+        assert_eq!(body, "let x = 1;\nlet y = 2;\na · b\n1 · 2\n3\n");
+    }
+
+    #[test]
+    fn markup_only_headings_leave_no_empty_line() {
+        for md in ["<b>\n---\n-  ", "# \t``` ``` ", "#\n\n# *  *"] {
+            let (_, body) = to_text(md);
+            assert!(
+                body.lines().all(|l| !l.trim().is_empty()),
+                "{md:?} gives {body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn deep_nesting_needs_no_deep_stack() {
+        // 100,000 levels of links, images, quotes and lists, converted on a
+        // thread with a 256 KB stack (a wasm stack is 1 MB): nothing
+        // recurses once per level.
+        const K: usize = 100_000;
+        let deep = std::thread::Builder::new().stack_size(256 * 1024).spawn(|| {
+            let links = format!("{}x{}", "[".repeat(K), "](a)".repeat(K));
+            let images = format!("{}x{}", "![".repeat(K), "](a)".repeat(K));
+            let quotes = format!("{} x", ">".repeat(K));
+            let lists = format!("{}x", "- ".repeat(K));
+            [links, images, quotes, lists].map(|md| body(&md))
+        });
+        let bodies = deep.map(|t| t.join());
+        assert!(matches!(bodies, Ok(Ok(_))), "{bodies:?}");
+        if let Ok(Ok([links, images, quotes, lists])) = bodies {
+            // A link cannot hold a link: the innermost is one, the brackets
+            // around it stay as text.
+            let k = K - 1;
+            assert_eq!(links, format!("{}x{}\n", "[".repeat(k), "](a)".repeat(k)));
+            assert!(images.ends_with("x\n"));
+            assert_eq!((quotes.as_str(), lists.as_str()), ("x\n", "x\n"));
+        }
     }
 
     #[test]
@@ -359,6 +378,9 @@ mod tests {
             "<",
             "<a",
             "_é_",
+            "\u{feff}# \u{feff}",
+            "|",
+            "| a |\n|-",
         ] {
             let _ = to_text(s);
         }

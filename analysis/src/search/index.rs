@@ -13,7 +13,7 @@
 //!
 //! A query only reads these tables; it never looks at the text again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
@@ -45,6 +45,7 @@ impl Hasher for FxHasher {
 }
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// One distinct folded word of the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +58,14 @@ pub struct Term {
     pub surface: String,
     /// Positions of its tokens, ascending.
     pub postings: Vec<usize>,
+}
+
+/// One spelling of a term while the index is built.
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    term: usize,
+    count: usize,
+    order: usize,
 }
 
 /// The search index of one article. Build it once with [`Index::build`],
@@ -79,8 +88,10 @@ impl Index {
     /// or not on `char` boundaries is kept as an empty passage. Never panics.
     pub fn build(text: &str, passages: &[Span]) -> Index {
         let mut index = Index::default();
-        // Spelling variants of each term with their counts, while building.
-        let mut surfaces: Vec<Vec<(Box<str>, usize)>> = Vec::new();
+        // Each spelling seen: its term, how often, and when first seen (a
+        // map, so a word written in thousands of ways costs no more than
+        // one written in one way).
+        let mut spellings: FxMap<&str, Spelling> = FxMap::default();
         let mut buf = String::new();
         for (p, span) in passages.iter().enumerate() {
             let first = index.spans.len();
@@ -102,7 +113,6 @@ impl Index {
                                 surface: String::new(),
                                 postings: Vec::new(),
                             });
-                            surfaces.push(Vec::new());
                             index.by_folded.insert(buf.clone(), t);
                             t
                         }
@@ -115,24 +125,31 @@ impl Index {
                     if let Some(info) = index.terms.get_mut(term) {
                         info.postings.push(pos);
                     }
-                    if let Some(variants) = surfaces.get_mut(term) {
-                        match variants.iter_mut().find(|(s, _)| &**s == word) {
-                            Some((_, n)) => *n += 1,
-                            None => variants.push((word.into(), 1)),
-                        }
-                    }
+                    let order = spellings.len();
+                    spellings
+                        .entry(word)
+                        .or_insert(Spelling {
+                            term,
+                            count: 0,
+                            order,
+                        })
+                        .count += 1;
                 }
             }
             index.passage_tokens.push(first..index.spans.len());
         }
-        for (term, variants) in index.terms.iter_mut().zip(surfaces) {
-            // Most common spelling; the first seen wins ties.
-            let mut best: Option<(&str, usize)> = None;
-            for (s, n) in &variants {
-                if best.is_none_or(|(_, b)| *n > b) {
-                    best = Some((s, *n));
+        // Each term's most common spelling; the first seen wins ties.
+        let mut best: Vec<Option<(&str, Spelling)>> = vec![None; index.terms.len()];
+        for (&word, &sp) in &spellings {
+            if let Some(slot) = best.get_mut(sp.term) {
+                if slot.is_none_or(|(_, b)| {
+                    (sp.count, std::cmp::Reverse(sp.order)) > (b.count, std::cmp::Reverse(b.order))
+                }) {
+                    *slot = Some((word, sp));
                 }
             }
+        }
+        for (term, best) in index.terms.iter_mut().zip(best) {
             term.surface = best.map_or_else(|| term.folded.clone(), |(s, _)| s.to_string());
         }
         let mut sorted: Vec<usize> = (0..index.terms.len()).collect();
@@ -238,6 +255,33 @@ mod tests {
         let text = "nato NATO NATO Nato";
         let index = whole(text);
         assert_eq!(index.term("nato").map(|t| t.surface.as_str()), Some("NATO"));
+    }
+
+    #[test]
+    fn surface_ties_go_to_the_first_spelling_even_among_thousands() {
+        assert_eq!(
+            whole("nato NATO Nato").term("nato").map(|t| t.surface.as_str()),
+            Some("nato")
+        );
+        // 1,024 spellings of one word, once each, then one of them twice more.
+        let mut text = String::new();
+        for i in 0..1024u32 {
+            for (j, c) in "abcdefghij".chars().enumerate() {
+                text.push(if i >> j & 1 == 1 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                });
+            }
+            text.push(' ');
+        }
+        text.push_str("aBcDeFgHiJ aBcDeFgHiJ");
+        let index = whole(&text);
+        assert_eq!(index.terms().len(), 1);
+        assert_eq!(
+            index.term("abcdefghij").map(|t| t.surface.as_str()),
+            Some("aBcDeFgHiJ")
+        );
     }
 
     #[test]

@@ -4,19 +4,24 @@
 //!    same folded form, the terms with the same stem, and for a prefix word
 //!    the range of terms starting with it.
 //! 2. Each clause yields its *occurrences* (token position ranges): the
-//!    union of the postings of a single word, or for a phrase the positions of
-//!    its rarest word shifted back and checked word by word inside one
-//!    passage.
+//!    union of the postings of a single word, or for a phrase the positions
+//!    where its words follow each other inside one passage (see
+//!    [`super::phrase`]). A clause whose words resolve to the same sets as
+//!    an earlier clause's is not run again.
 //! 3. Passages: the intersection of the positive clauses' passages (all
 //!    passages when there is none), minus the passages of negated clauses.
 //! 4. Highlights: the occurrences of positive clauses inside matching
 //!    passages, as byte spans, sorted and merged.
-//! 5. Query words found nowhere are reported in `missing`, with
-//!    "did you mean" suggestions.
+//! 5. Query words found nowhere are reported in `missing`; the first five
+//!    get "did you mean" suggestions.
+//!
+//! Cost: about the size of the postings involved (at most the index's size
+//! per distinct clause), never a pass over all passages unless the answer
+//! is all passages.
 
 use std::ops::Range;
 
-use super::index::Index;
+use super::index::{FxSet, Index};
 use super::query::{Clause, Query, QueryWord};
 use super::suggest::suggest;
 use super::Hits;
@@ -24,11 +29,14 @@ use crate::segment::Span;
 
 /// Suggestions per missing word.
 const SUGGESTIONS_PER_WORD: usize = 3;
+/// Missing words that get suggestions (the first ones typed): each costs a
+/// pass over the vocabulary, and a reader takes in a few at most.
+const SUGGESTED_WORDS: usize = 5;
 
 impl Index {
     /// Runs `query`: the matching passages, the spans to highlight in them,
     /// and suggestions for words the article does not contain. Reads only
-    /// the index; costs roughly the size of the postings involved.
+    /// the index.
     ///
     /// ```
     /// use article_analysis::search::{Index, Query};
@@ -52,12 +60,31 @@ impl Index {
             };
         }
         let mut hits = Hits::default();
+        let mut missing: FxSet<&str> = FxSet::default();
 
         // Positive clauses: occurrences, and passages that have all of them.
+        // A clause whose words resolve like an earlier one's adds nothing.
+        let mut seen: FxSet<Vec<Vec<usize>>> = FxSet::default();
         let mut positive: Vec<Vec<Range<usize>>> = Vec::new();
         let mut selected: Option<Vec<usize>> = None;
         for clause in query.positive() {
-            let occ = self.occurrences(clause, Some(&mut hits));
+            let sets = self.clause_sets(clause);
+            for (word, set) in clause.words.iter().zip(&sets) {
+                if set.is_empty() && missing.insert(&word.typed) {
+                    hits.missing.push(word.typed.clone());
+                    if hits.missing.len() <= SUGGESTED_WORDS {
+                        for s in suggest(self, &word.folded, SUGGESTIONS_PER_WORD) {
+                            if !hits.suggestions.contains(&s) {
+                                hits.suggestions.push(s);
+                            }
+                        }
+                    }
+                }
+            }
+            if !seen.insert(sets.clone()) {
+                continue;
+            }
+            let occ = self.occurrences(&sets);
             let passages = self.passages_of(&occ);
             selected = Some(match selected {
                 None => passages,
@@ -65,48 +92,36 @@ impl Index {
             });
             positive.push(occ);
         }
-        let mut keep = vec![false; n];
-        match &selected {
-            Some(list) => {
-                for &p in list {
-                    if let Some(k) = keep.get_mut(p) {
-                        *k = true;
-                    }
-                }
-            }
-            None => keep.iter_mut().for_each(|k| *k = true),
-        }
+        // Negative clauses: the passages they exclude.
+        let mut excluded: Vec<usize> = Vec::new();
+        seen.clear();
         for clause in query.negative() {
-            let occ = self.occurrences(clause, None);
-            for p in self.passages_of(&occ) {
-                if let Some(k) = keep.get_mut(p) {
-                    *k = false;
-                }
+            let sets = self.clause_sets(clause);
+            if !seen.insert(sets.clone()) {
+                continue;
             }
+            excluded.extend(self.passages_of(&self.occurrences(&sets)));
         }
-        hits.passages = keep
-            .iter()
-            .enumerate()
-            .filter_map(|(p, &k)| k.then_some(p))
-            .collect();
+        excluded.sort_unstable();
+        excluded.dedup();
+        hits.passages = match selected {
+            Some(list) => difference(list, &excluded),
+            None => difference((0..n).collect(), &excluded),
+        };
 
         let mut matches: Vec<Span> = Vec::new();
-        for occ in &positive {
-            for r in occ {
-                let inside = self
-                    .token_passage
-                    .get(r.start)
-                    .and_then(|&p| keep.get(p))
-                    .copied()
-                    .unwrap_or(false);
-                if !inside {
-                    continue;
-                }
-                let first = self.spans.get(r.start);
-                let last = r.end.checked_sub(1).and_then(|e| self.spans.get(e));
-                if let (Some(first), Some(last)) = (first, last) {
-                    matches.push(first.start..last.end);
-                }
+        for r in positive.iter().flatten() {
+            let inside = self
+                .token_passage
+                .get(r.start)
+                .is_some_and(|p| hits.passages.binary_search(p).is_ok());
+            if !inside {
+                continue;
+            }
+            let first = self.spans.get(r.start);
+            let last = r.end.checked_sub(1).and_then(|e| self.spans.get(e));
+            if let (Some(first), Some(last)) = (first, last) {
+                matches.push(first.start..last.end);
             }
         }
         hits.matches = merge_spans(matches);
@@ -125,83 +140,18 @@ impl Index {
         ids
     }
 
-    /// Token position ranges where `clause` occurs, ascending. When `report`
-    /// is given, words found nowhere are recorded in it as missing, with
-    /// suggestions.
-    fn occurrences(&self, clause: &Clause, report: Option<&mut Hits>) -> Vec<Range<usize>> {
-        let sets: Vec<Vec<usize>> = clause.words.iter().map(|w| self.word_terms(w)).collect();
-        if let Some(hits) = report {
-            for (word, set) in clause.words.iter().zip(&sets) {
-                if set.is_empty() && !hits.missing.contains(&word.typed) {
-                    hits.missing.push(word.typed.clone());
-                    for s in suggest(self, &word.folded, SUGGESTIONS_PER_WORD) {
-                        if !hits.suggestions.contains(&s) {
-                            hits.suggestions.push(s);
-                        }
-                    }
-                }
-            }
-        }
-        if sets.iter().any(Vec::is_empty) {
-            return Vec::new();
-        }
-        let len = sets.len();
-        // The rarest word drives the scan.
-        let (k, rarest) = sets
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, set)| self.postings_len(set))
-            .map_or((0, &[][..]), |(k, set)| (k, set.as_slice()));
-        let positions = self.union_postings(rarest);
-        if len == 1 {
-            return positions.into_iter().map(|p| p..p + 1).collect();
-        }
-        let mut out = Vec::new();
-        for p in positions {
-            let Some(start) = p.checked_sub(k) else {
-                continue;
-            };
-            let end = start + len;
-            let Some(range) = self
-                .token_passage
-                .get(p)
-                .and_then(|&pp| self.passage_tokens.get(pp))
-            else {
-                continue;
-            };
-            if start < range.start || end > range.end {
-                continue;
-            }
-            let all = sets.iter().enumerate().all(|(j, set)| {
-                self.token_term
-                    .get(start + j)
-                    .is_some_and(|t| set.binary_search(t).is_ok())
-            });
-            if all {
-                out.push(start..end);
-            }
-        }
-        out
+    /// The term sets of a clause's words.
+    fn clause_sets(&self, clause: &Clause) -> Vec<Vec<usize>> {
+        clause.words.iter().map(|w| self.word_terms(w)).collect()
     }
 
-    fn postings_len(&self, terms: &[usize]) -> usize {
-        terms
-            .iter()
-            .filter_map(|&t| self.terms.get(t))
-            .map(|t| t.postings.len())
-            .sum()
-    }
-
-    /// The positions of all these terms, ascending.
-    fn union_postings(&self, terms: &[usize]) -> Vec<usize> {
-        let mut out: Vec<usize> = Vec::with_capacity(self.postings_len(terms));
-        for t in terms.iter().filter_map(|&t| self.terms.get(t)) {
-            out.extend_from_slice(&t.postings);
+    /// Token position ranges where the words of these sets occur one after
+    /// the other inside a passage, ascending.
+    fn occurrences(&self, sets: &[Vec<usize>]) -> Vec<Range<usize>> {
+        match sets {
+            [one] => self.union_postings(one).into_iter().map(|p| p..p + 1).collect(),
+            _ => self.phrase_occurrences(sets),
         }
-        if terms.len() > 1 {
-            out.sort_unstable();
-        }
-        out
     }
 
     /// Sorted distinct passages of ascending occurrences.
@@ -216,6 +166,22 @@ impl Index {
         }
         out
     }
+}
+
+/// The elements of sorted `a` that are not in sorted `b`.
+fn difference(a: Vec<usize>, b: &[usize]) -> Vec<usize> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut j = 0;
+    a.into_iter()
+        .filter(|&x| {
+            while b.get(j).is_some_and(|&y| y < x) {
+                j += 1;
+            }
+            b.get(j) != Some(&x)
+        })
+        .collect()
 }
 
 /// Elements in both sorted lists.
@@ -424,6 +390,26 @@ mod tests {
         let hits = f.hits("zzzzzz ");
         assert_eq!(hits.missing, vec!["zzzzzz"]);
         assert!(hits.suggestions.is_empty());
+    }
+
+    #[test]
+    fn only_the_first_five_missing_words_get_suggestions() {
+        let f = Fixture::new(NEWS);
+        let hits = f.hits("zzzzzz yyyyyy xxxxxx wwwwww vvvvvv bidn zzzzzz ");
+        assert_eq!(hits.missing.len(), 6);
+        assert!(hits.suggestions.is_empty());
+        assert_eq!(f.hits("bidn zzzzzz ").suggestions, vec!["Biden"]);
+    }
+
+    #[test]
+    fn repeated_clauses_give_the_same_hits() {
+        let f = Fixture::new(NEWS);
+        let once = f.hits("biden -times");
+        assert_eq!(f.hits("biden Biden's biden -times -times"), once);
+        assert_eq!(
+            f.hits("\"new york\" \"new york\"").matches,
+            f.hits("\"new york\"").matches
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! - [`query`]: the query language ([`Query::parse`]).
 //! - [`index`]: the inverted index built once per article ([`Index::build`]).
 //! - [`matcher`]: running a query ([`Index::search`]) into [`Hits`].
+//! - [`phrase`]: finding consecutive words (a phrase) in the index.
 //! - [`suggest`]: "did you mean" suggestions by edit distance.
 //!
 //! Matching is case- and accent-insensitive. A query word matches a word of
@@ -31,6 +32,7 @@
 
 pub mod index;
 pub mod matcher;
+pub mod phrase;
 pub mod query;
 pub mod suggest;
 
@@ -53,7 +55,8 @@ pub struct Hits {
     /// that match, ascending.
     pub passages: Vec<usize>,
     /// "Did you mean": up to 3 close article words (as spelled in the text)
-    /// for each positive query word that occurs nowhere in the article.
+    /// for each of the first five positive query words that occur nowhere
+    /// in the article.
     pub suggestions: Vec<String>,
     /// The positive query words (as typed) that occur nowhere in the article.
     pub missing: Vec<String>,

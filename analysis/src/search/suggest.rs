@@ -20,7 +20,10 @@ pub fn max_distance(chars: usize) -> usize {
 }
 
 /// Optimal-string-alignment distance between `a` and `b`, or `None` when it
-/// exceeds `max` (computation stops early).
+/// exceeds `max` (computation stops early). Only the band of cells within
+/// `max` of the diagonal is computed (a cell farther away is over `max`), so
+/// the cost is about `(2 max + 1) × a.len()` plus `b.len()`, even for two
+/// long words.
 ///
 /// ```
 /// use article_analysis::search::edit_distance;
@@ -33,21 +36,44 @@ pub fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    // Rows of the table, 1-based columns (column 0: the empty prefix of b);
+    // `over` stands for any value above `max`.
+    let over = max.saturating_add(1);
     let width = b.len() + 1;
-    let mut prev2: Vec<usize> = vec![0; width];
-    let mut prev: Vec<usize> = (0..width).collect();
-    let mut cur: Vec<usize> = vec![0; width];
+    let mut prev2: Vec<usize> = vec![over; width];
+    let mut prev: Vec<usize> = (0..width).map(|j| j.min(over)).collect();
+    let mut cur: Vec<usize> = vec![over; width];
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            if i > 0 && j > 0 && a.get(i - 1) == Some(&cb) && b.get(j - 1) == Some(&ca) {
-                d = d.min(prev2[j - 1] + 1);
+        let row = i + 1;
+        let lo = row.saturating_sub(max).max(1);
+        let hi = row.saturating_add(max).min(b.len());
+        // The cell left of the band (column 0 holds the row number).
+        if let Some(left) = cur.get_mut(lo - 1) {
+            *left = if lo == 1 { row.min(over) } else { over };
+        }
+        let mut row_min = if lo == 1 { row.min(over) } else { over };
+        for col in lo..=hi {
+            let (Some(&cb), Some(&diag), Some(&up), Some(&left)) =
+                (b.get(col - 1), prev.get(col - 1), prev.get(col), cur.get(col - 1))
+            else {
+                continue;
+            };
+            let mut d = (diag + usize::from(ca != cb)).min(up + 1).min(left + 1);
+            let swapped = i > 0 && col > 1 && a.get(i - 1) == Some(&cb) && b.get(col - 2) == Some(&ca);
+            if swapped {
+                if let Some(&before) = prev2.get(col - 2) {
+                    d = d.min(before + 1);
+                }
             }
-            cur[j + 1] = d;
+            let d = d.min(over);
+            if let Some(cell) = cur.get_mut(col) {
+                *cell = d;
+            }
             row_min = row_min.min(d);
+        }
+        // The cell right of the band, read by the next row.
+        if let Some(right) = cur.get_mut(hi + 1) {
+            *right = over;
         }
         if row_min > max {
             return None;
@@ -122,6 +148,21 @@ mod tests {
         assert_eq!(edit_distance(&c("café"), &c("cafe"), 1), Some(1));
         assert_eq!(edit_distance(&c("kitten"), &c("sitting"), 2), None);
         assert_eq!(edit_distance(&c("kitten"), &c("sitting"), 3), Some(3));
+    }
+
+    #[test]
+    fn long_words_are_compared_in_a_band() {
+        let long: Vec<char> = "ab".repeat(50_000).chars().collect();
+        let mut typo = long.clone();
+        typo.swap(10, 11);
+        typo.pop();
+        assert_eq!(edit_distance(&long, &typo, 2), Some(2));
+        assert_eq!(edit_distance(&long, &long, 0), Some(0));
+        let mut far = long.clone();
+        far.truncate(long.len() - 3);
+        assert_eq!(edit_distance(&long, &far, 2), None);
+        assert_eq!(edit_distance(&c("abcdef"), &c("badcfe"), 2), None);
+        assert_eq!(edit_distance(&c("abcdef"), &c("badcfe"), 3), Some(3));
     }
 
     #[test]
