@@ -141,8 +141,8 @@ pub enum AnalyserReply {
     Done {
         /// The job.
         job: u32,
-        /// The text, analysed.
-        record: ArticleRecord,
+        /// The text, analysed (boxed: it dwarfs the other replies).
+        record: Box<ArticleRecord>,
         /// What the reader should know (replaced characters…).
         notices: Vec<String>,
     },

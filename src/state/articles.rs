@@ -251,7 +251,7 @@ impl Articles {
         leptos::task::spawn_local(async move {
             let result = match item.as_ref().map(|i| i.origin.clone()) {
                 Some(Origin::Published { file }) => match crate::fetch::bytes(&file).await {
-                    Some(bytes) => ArticleRecord::from_bytes(&bytes).map_err(|e| Some(e)),
+                    Some(bytes) => ArticleRecord::from_bytes(&bytes).map_err(Some),
                     None => Err(None),
                 },
                 // Own articles are read from storage (listed first).

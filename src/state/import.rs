@@ -251,7 +251,7 @@ impl ImportJob {
                             self.already_here(&id);
                             return;
                         }
-                        self.articles.add_own(record, true, added_ms);
+                        self.articles.add_own(*record, true, added_ms);
                         open_article(self.articles, self.reading, self.card, id);
                         if !notices.is_empty() {
                             self.notices.say(notices.join(" "));
