@@ -66,7 +66,10 @@ pub fn ArticleHeader() -> impl IntoView {
         <div class="article-header">
             <label class="article-select">
                 <span class="label-text">"Article"</span>
-                <select aria-label="Article" on:change=move |ev| open_article(articles, reading, card, event_target_value(&ev))>
+                <select
+                    aria-label="Article"
+                    on:change=move |ev| open_article(articles, reading, card, event_target_value(&ev))
+                >
                     {options}
                 </select>
             </label>

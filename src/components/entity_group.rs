@@ -112,9 +112,7 @@ pub fn EntityGroup(
                                     card.show(i, &event_target::<web_sys::Element>(&ev))
                                 }
                                 on:mouseleave=move |_| card.hide_soon()
-                                on:focus=move |ev| {
-                                    card.show(i, &event_target::<web_sys::Element>(&ev))
-                                }
+                                on:focus=move |ev| { card.show(i, &event_target::<web_sys::Element>(&ev)) }
                                 on:blur=move |_| card.hide()
                             >
                                 <span class="entity-name">{name}</span>

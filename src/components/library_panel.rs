@@ -103,7 +103,12 @@ pub fn LibraryPanel() -> impl IntoView {
                                         type="button"
                                         class="lib-open"
                                         aria-current=is_current.then_some("true")
-                                        on:click=move |_| open_article(articles, reading, card, open_id.clone())
+                                        on:click=move |_| open_article(
+                                            articles,
+                                            reading,
+                                            card,
+                                            open_id.clone(),
+                                        )
                                     >
                                         {title.clone()}
                                     </button>

@@ -140,9 +140,7 @@ pub fn NetworkView() -> impl IntoView {
                                 reading.toggle_entity(&id_key);
                             }
                         }
-                        on:focus=move |ev| {
-                            card.show(entity, &event_target::<web_sys::Element>(&ev))
-                        }
+                        on:focus=move |ev| { card.show(entity, &event_target::<web_sys::Element>(&ev)) }
                         on:blur=move |_| card.hide()
                     >
                         <circle r=fixed(r, 1)></circle>
