@@ -70,18 +70,22 @@ pub fn ArticleView() -> impl IntoView {
     let empty = move || reading.view.with(|v| v.passages.is_empty());
     let status = move || match articles.status.get() {
         Status::Ready => None,
-        Status::Loading => {
-            Some(view! {
+        Status::Loading => Some(
+            view! {
                 <p class="loading" role="status">
                     "Loading the article…"
                 </p>
-            }.into_any())
-        }
-        Status::Failed(why) => Some(view! {
-            <p class="notice" role="alert">
-                {why}
-            </p>
-        }.into_any()),
+            }
+            .into_any(),
+        ),
+        Status::Failed(why) => Some(
+            view! {
+                <p class="notice" role="alert">
+                    {why}
+                </p>
+            }
+            .into_any(),
+        ),
     };
     // A mention shows its card on hover, and on a tap (touch has no hover).
     let show_card = move |ev: &web_sys::Event| {
