@@ -14,8 +14,10 @@ use std::ops::Range;
 use crate::card::{place_facts, PlaceFacts};
 use crate::document::Article;
 use crate::entities::{self, Entities};
+use crate::quotes::Quote;
 use crate::record::ArticleRecord;
 use crate::search::Index;
+use crate::timeline::Timeline;
 
 /// An analysed article.
 #[derive(Debug, Clone)]
@@ -32,6 +34,10 @@ pub struct Analysis {
     pub passage_entities: Vec<Vec<usize>>,
     /// For each entity, what its card says about its country.
     pub places: Vec<PlaceFacts>,
+    /// Who said what (found once, when the article is analysed).
+    pub quotes: Vec<Quote>,
+    /// The dates and times it mentions, normalized (found once too).
+    pub timeline: Timeline,
 }
 
 /// Analyses an article in steps, so a long text can be analysed a slice at
@@ -89,7 +95,10 @@ impl Analyzer {
         let index = self.index.unwrap_or_default();
         let entities = self.extractor.finish(&self.article.body);
         let places = place_facts(&entities);
-        Analysis::assemble(self.article, index, entities, places)
+        let mut a = Analysis::assemble(self.article, index, entities, places);
+        a.quotes = a.find_quotes();
+        a.timeline = a.find_timeline();
+        a
     }
 }
 
@@ -104,7 +113,10 @@ impl Analysis {
     /// entity model needed).
     pub fn from_record(record: ArticleRecord) -> Analysis {
         let index = Index::build(&record.article.body, &record.article.passages());
-        Analysis::assemble(record.article, index, record.entities, record.places)
+        let mut a = Analysis::assemble(record.article, index, record.entities, record.places);
+        a.quotes = record.quotes;
+        a.timeline = record.timeline;
+        a
     }
 
     fn assemble(article: Article, index: Index, entities: Entities, places: Vec<PlaceFacts>) -> Analysis {
@@ -134,6 +146,8 @@ impl Analysis {
             passage_mentions,
             passage_entities,
             places,
+            quotes: Vec::new(),
+            timeline: Timeline::default(),
         }
     }
 
@@ -164,7 +178,20 @@ impl Analysis {
                     .unwrap_or_default()
             })
             .collect();
-        Analysis::assemble(self.article, self.index, entities, places)
+        // Speakers follow their ids too (a merged speaker becomes the entity
+        // it was merged into only if it kept the id; otherwise unattributed).
+        let mut quotes = self.quotes.clone();
+        for q in &mut quotes {
+            q.speaker = q
+                .speaker
+                .and_then(|i| self.entities.entities.get(i))
+                .and_then(|old| entities.entities.iter().position(|e| e.id == old.id));
+        }
+        let timeline = self.timeline.clone();
+        let mut a = Analysis::assemble(self.article, self.index, entities, places);
+        a.quotes = quotes;
+        a.timeline = timeline;
+        a
     }
 
     /// The passages (paragraph indices, ascending) that mention every entity

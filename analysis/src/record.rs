@@ -30,6 +30,8 @@ use crate::card::{place_facts, PlaceFacts};
 use crate::document::Article;
 use crate::entities::Entities;
 use crate::import::open::{ImportError, Source};
+use crate::quotes::Quote;
+use crate::timeline::Timeline;
 
 /// The format of the bytes; bumped whenever a record type changes shape.
 pub const FORMAT: u8 = 1;
@@ -54,6 +56,10 @@ pub struct ArticleRecord {
     pub entities: Entities,
     /// For each entity (same order), what the card says about its country.
     pub places: Vec<PlaceFacts>,
+    /// Who said what.
+    pub quotes: Vec<Quote>,
+    /// The dates and times mentioned, normalized.
+    pub timeline: Timeline,
 }
 
 /// One published article as the library list and the article selector show
@@ -230,6 +236,8 @@ impl ArticleRecord {
             article: a.article.clone(),
             entities: a.entities.clone(),
             places: place_facts(&a.entities),
+            quotes: a.quotes.clone(),
+            timeline: a.timeline.clone(),
         }
     }
 
@@ -239,6 +247,8 @@ impl ArticleRecord {
             article,
             entities: Entities::default(),
             places: Vec::new(),
+            quotes: Vec::new(),
+            timeline: Timeline::default(),
         }
     }
 
@@ -294,7 +304,23 @@ impl ArticleRecord {
             .entities
             .iter()
             .all(|e| e.related.is_none_or(|r| r < n));
-        related_ok && self.places.len() == n
+        let paragraphs = self.article.paragraphs.len();
+        let quotes_ok = self.quotes.iter().all(|q| {
+            ok(&q.span)
+                && q.paragraph < paragraphs
+                && q.speaker.is_none_or(|s| s < n)
+                && q.cue.as_ref().is_none_or(ok)
+                && q.speaker_span.as_ref().is_none_or(ok)
+        });
+        let t = &self.timeline;
+        let times_ok = t
+            .points
+            .iter()
+            .chain(&t.durations)
+            .chain(&t.unplaced)
+            .all(|x| ok(&x.span) && ok(&x.sentence) && x.paragraph < paragraphs)
+            && t.anchor.as_ref().and_then(|a| a.span.as_ref()).is_none_or(ok);
+        related_ok && self.places.len() == n && quotes_ok && times_ok
     }
 }
 
