@@ -6,7 +6,10 @@ use article_analysis::entities::extract;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const SEED: &str = include_str!("../../seeds/000_8c592e3cf3c6a0f6.txt");
-const BOOK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/texts/war-and-peace.txt");
+const BOOK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/data/texts/war-and-peace.txt"
+);
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("entities");

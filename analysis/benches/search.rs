@@ -13,7 +13,10 @@ use article_analysis::segment::{paragraphs, words};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds/000_8c592e3cf3c6a0f6.txt");
-const BOOK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/texts/war-and-peace.txt");
+const BOOK: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../shared/data/texts/war-and-peace.txt"
+);
 
 const QUERIES: &[&str] = &[
     "the",

@@ -133,7 +133,8 @@ pub fn combine(
         }
         // "F-100 Super | Sabre": the system's name goes on.
         if event && is_designation(w(r.start)) {
-            r.end = weapon_name_end(text, toks, &mut out, r.clone());
+            // Every name before this one ends before it starts.
+            r.end = weapon_name_end(text, toks, r.clone(), |_| true);
         }
         // "Second | Battle of Bull Run": the ordinal of an event.
         if r.start > free_from && EVENT_OF.contains(&w(r.start)) && is_ordinal(w(r.start - 1)) {
@@ -277,6 +278,16 @@ pub fn combine(
             strong,
         });
     }
+    // Which name covers each token (`NONE` for none), kept up to date as
+    // names are added and dropped: every overlap test is a lookup.
+    const NONE: usize = usize::MAX;
+    let mut owner = vec![NONE; toks.len()];
+    for (i, o) in out.iter().enumerate() {
+        for c in owner.get_mut(o.toks.clone()).into_iter().flatten() {
+            *c = i;
+        }
+    }
+    let mut dropped = vec![false; out.len()];
     // A designation and a capitalized word the tagger did not see: a
     // weapon or a machine ("F-105 Thunderchief", "F-100 Super Sabre").
     for k in 0..toks.len().saturating_sub(1) {
@@ -285,22 +296,36 @@ pub fn combine(
                 .get(k + 1)
                 .is_some_and(|t| is_cap_word(text, t) && !t.sent_start)
             && !g.is_common(w(k + 1))
-            && !out.iter().any(|o| o.toks.start <= k + 1 && k < o.toks.end)
+            && owner.get(k..k + 2).is_some_and(|o| o.iter().all(|&c| c == NONE))
         {
-            let end = weapon_name_end(text, toks, &mut out, k..k + 2);
-            let at = out.partition_point(|o| o.toks.start < k);
-            out.insert(
-                at,
-                NameSpan {
-                    toks: k..end,
-                    kind: EntityKind::Other,
-                    strong: true,
-                },
-            );
+            // A lone weak name in the way is taken in ("Super | Sabre").
+            let end = weapon_name_end(text, toks, k..k + 2, |e| match owner.get(e).copied() {
+                Some(NONE) => true,
+                Some(i) if out.get(i).is_some_and(|o| o.toks == (e..e + 1) && !o.strong) => {
+                    if let Some(d) = dropped.get_mut(i) {
+                        *d = true;
+                    }
+                    true
+                }
+                _ => false,
+            });
+            for c in owner.get_mut(k..end).into_iter().flatten() {
+                *c = out.len();
+            }
+            out.push(NameSpan {
+                toks: k..end,
+                kind: EntityKind::Other,
+                strong: true,
+            });
+            dropped.push(false);
         }
     }
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !dropped.get(i - 1).copied().unwrap_or(false)
+    });
     // Confident rule names the tagger did not see at all.
-    let tagged = out.len();
     for mut n in rules {
         // "Haider | al-Abadi", as for tagged names.
         if n.kind == EntityKind::Person && article_surname_at(n.toks.end) {
@@ -313,9 +338,10 @@ pub fn combine(
         if !n.strong || lone_org_word {
             continue;
         }
-        let overlaps = out[..tagged]
-            .iter()
-            .any(|o| o.toks.start < n.toks.end && n.toks.start < o.toks.end);
+        let overlaps = owner.get(n.toks.clone()).is_some_and(|o| {
+            o.iter()
+                .any(|&c| c != NONE && !dropped.get(c).copied().unwrap_or(true))
+        });
         if !overlaps {
             out.push(n);
         }
@@ -326,23 +352,22 @@ pub fn combine(
 
 /// Where the name of a weapon or machine that starts at `r` (a designation
 /// and what follows it) ends: over up to four words in all, capitalized and
-/// inside the sentence, taking in one-word names the tagger cut off ("F-100
-/// Super | Sabre"), stopping at any other name in `out`.
-fn weapon_name_end(text: &str, toks: &[Token], out: &mut Vec<NameSpan>, r: Range<usize>) -> usize {
+/// inside the sentence, while `take(k)` says token `k` is free (or frees
+/// it: a one-word name the tagger cut off, "F-100 Super | Sabre").
+fn weapon_name_end(
+    text: &str,
+    toks: &[Token],
+    r: Range<usize>,
+    mut take: impl FnMut(usize) -> bool,
+) -> usize {
     let mut end = r.end;
     while end < r.start + 4
         && toks
             .get(end)
             .is_some_and(|t| is_cap_word(text, t) && !t.sent_start)
+        && take(end)
     {
-        match out.iter().position(|o| o.toks.start <= end && end < o.toks.end) {
-            None => end += 1,
-            Some(i) if out[i].toks == (end..end + 1) && !out[i].strong => {
-                out.remove(i);
-                end += 1;
-            }
-            Some(_) => break,
-        }
+        end += 1;
     }
     end
 }
@@ -693,7 +718,8 @@ pub fn kinds_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut
         ";",
     ];
     let g = gazetteer();
-    let mut described: Vec<(String, EntityKind)> = Vec::new();
+    // The first description of each name wins.
+    let mut described: HashMap<String, EntityKind> = HashMap::new();
     for (toks, names) in all_toks.iter().zip(all_names.iter()) {
         let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
         for n in names {
@@ -721,7 +747,9 @@ pub fn kinds_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut
             match hit {
                 // A strong name keeps its kind, unless it is a place.
                 Some(kind) if !n.strong || (kind == Place && n.kind == Place) => {
-                    described.push((join(text, toks, n.toks.clone()).to_lowercase(), kind));
+                    described
+                        .entry(join(text, toks, n.toks.clone()).to_lowercase())
+                        .or_insert(kind);
                 }
                 _ => {}
             }
@@ -736,7 +764,7 @@ pub fn kinds_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut
                 continue;
             }
             let s = join(text, toks, n.toks.clone()).to_lowercase();
-            if let Some(&(_, kind)) = described.iter().find(|(d, _)| *d == s) {
+            if let Some(&kind) = described.get(&s) {
                 n.kind = kind;
                 // Not a surname to merge into a person ("Luigi Caloi").
                 n.strong = kind != Place;
@@ -745,13 +773,46 @@ pub fn kinds_by_description(text: &str, all_toks: &[Vec<Token>], all_names: &mut
     }
 }
 
-/// Replaces the names overlapping `toks` in sorted `names` by one name
-/// over `toks`; returns its index.
-fn replace_names(names: &mut Vec<NameSpan>, toks: Range<usize>, kind: EntityKind, strong: bool) -> usize {
-    names.retain(|n| n.toks.end <= toks.start || n.toks.start >= toks.end);
-    let at = names.partition_point(|n| n.toks.start < toks.start);
-    names.insert(at, NameSpan { toks, kind, strong });
-    at
+/// Puts the names `new` (sorted, disjoint) into the sorted, disjoint
+/// `names`, dropping every name one of them overlaps; linear in both.
+fn splice(names: &mut Vec<NameSpan>, new: Vec<NameSpan>) {
+    if new.is_empty() {
+        return;
+    }
+    let old = std::mem::take(names);
+    // (name, is new)
+    let mut out: Vec<(NameSpan, bool)> = Vec::with_capacity(old.len() + new.len());
+    let mut new = new.into_iter().peekable();
+    let push_new = |out: &mut Vec<(NameSpan, bool)>, r: NameSpan| {
+        while out
+            .last()
+            .is_some_and(|(o, is_new)| !is_new && o.toks.end > r.toks.start)
+        {
+            out.pop();
+        }
+        out.push((r, true));
+    };
+    for n in old {
+        while let Some(r) = new.next_if(|r| r.toks.start < n.toks.end) {
+            push_new(&mut out, r);
+        }
+        if out
+            .last()
+            .is_some_and(|(o, is_new)| *is_new && o.toks.end > n.toks.start)
+        {
+            continue;
+        }
+        out.push((n, false));
+    }
+    for r in new {
+        push_new(&mut out, r);
+    }
+    *names = out.into_iter().map(|(n, _)| n).collect();
+}
+
+/// The index of the first name of sorted `names` starting at or after token `k`.
+fn first_from(names: &[NameSpan], k: usize) -> usize {
+    names.partition_point(|n| n.toks.start < k)
 }
 
 /// A nickname in quotes between a person's first and last names is part of
@@ -759,9 +820,9 @@ fn replace_names(names: &mut Vec<NameSpan>, toks: Range<usize>, kind: EntityKind
 /// `names` is sorted.
 pub fn join_nicknames(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    let mut new = Vec::new();
     let mut i = 0;
-    while i < names.len() {
-        let a = &names[i];
+    while let Some(a) = names.get(i) {
         let open = a.toks.end;
         if a.kind != EntityKind::Person || !matches!(w(open), "\"" | "“") {
             i += 1;
@@ -783,11 +844,17 @@ pub fn join_nicknames(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
         }
         // The surname: the name starting there, or that one word.
         let end = names
-            .iter()
-            .find(|n| n.toks.start == last)
+            .get(first_from(names, last))
+            .filter(|n| n.toks.start == last)
             .map_or(last + 1, |n| n.toks.end);
-        i = replace_names(names, a.toks.start..end, EntityKind::Person, true) + 1;
+        new.push(NameSpan {
+            toks: a.toks.start..end,
+            kind: EntityKind::Person,
+            strong: true,
+        });
+        i = first_from(names, end);
     }
+    splice(names, new);
 }
 
 /// A title in quotes is another name (a work): `the single "Rock Out"`,
@@ -809,6 +876,7 @@ pub fn quoted_titles(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let is_open = |k: usize| matches!(w(k), "\"" | "“");
     let is_close = |k: usize| matches!(w(k), "\"" | "”");
+    let mut new = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         if !is_open(k) {
@@ -859,9 +927,14 @@ pub fn quoted_titles(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
         } else {
             EntityKind::Other
         };
-        replace_names(names, k + 1..end, kind, true);
+        new.push(NameSpan {
+            toks: k + 1..end,
+            kind,
+            strong: true,
+        });
         k = close + 1;
     }
+    splice(names, new);
 }
 
 /// An organization named with "and": "Franklin and Megantic Railway"
@@ -877,9 +950,9 @@ pub fn join_conjoined_orgs(text: &str, toks: &[Token], names: &mut Vec<NameSpan>
         let s = join(text, toks, r);
         g.places.contains_key(s.as_str()) || g.known.contains_key(s.as_str())
     };
+    let mut new = Vec::new();
     let mut i = 0;
-    while i < names.len() {
-        let a = names[i].clone();
+    while let Some(a) = names.get(i) {
         let and = a.toks.end;
         if a.strong || w(and) != "and" || known(a.toks.clone()) {
             i += 1;
@@ -913,74 +986,114 @@ pub fn join_conjoined_orgs(text: &str, toks: &[Token], names: &mut Vec<NameSpan>
             i += 1;
             continue;
         };
-        i = replace_names(names, a.toks.start..end, EntityKind::Organization, false) + 1;
+        new.push(NameSpan {
+            toks: a.toks.start..end,
+            kind: EntityKind::Organization,
+            strong: false,
+        });
+        i = first_from(names, end);
     }
+    splice(names, new);
 }
 
 /// "Washington, D.C." is one place. `names` is sorted.
 pub fn join_washington_dc(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    let mut new = Vec::new();
     let mut i = 0;
-    while i + 1 < names.len() {
-        let (a, b) = (&names[i], &names[i + 1]);
+    while let (Some(a), Some(b)) = (names.get(i), names.get(i + 1)) {
         if a.toks.end.checked_sub(1).map_or("", w) == "Washington"
             && w(a.toks.end) == ","
             && b.toks.start == a.toks.end + 1
             && b.toks.end == b.toks.start + 1
             && matches!(w(b.toks.start), "D.C." | "DC")
         {
-            let end = b.toks.end;
-            names[i].toks.end = end;
-            names[i].kind = EntityKind::Place;
-            names[i].strong = true;
-            names.remove(i + 1);
+            new.push(NameSpan {
+                toks: a.toks.start..b.toks.end,
+                kind: EntityKind::Place,
+                strong: true,
+            });
+            i += 2;
+        } else {
+            i += 1;
         }
-        i += 1;
     }
+    splice(names, new);
 }
 
 /// Numbered resolutions are laws (other names), number included:
 /// "Resolution 2328"; an organization right before one issued it and is part
 /// of the name: "Security Council Resolution 2328". `names` is sorted.
 pub fn join_laws(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
+    const NONE: usize = usize::MAX;
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
+    // Which name covers each token; names dropped; names added.
+    let mut owner = vec![NONE; toks.len()];
+    for (i, n) in names.iter().enumerate() {
+        for c in owner.get_mut(n.toks.clone()).into_iter().flatten() {
+            *c = i;
+        }
+    }
+    let mut dropped = vec![false; names.len()];
+    let mut added: Vec<NameSpan> = Vec::new();
     for k in 0..toks.len() {
         if w(k) != "Resolution" || toks.get(k + 1).is_none_or(|t| t.kind != TokKind::Number) {
             continue;
         }
-        // The name holding "Resolution" (ending there), if any.
-        let holder = names.iter().position(|n| n.toks.start <= k && k < n.toks.end);
-        match holder {
-            Some(h) if names[h].toks.end == k + 1 => {
-                names[h].toks.end = k + 2;
-                names[h].kind = EntityKind::Other;
-                names[h].strong = true;
-            }
+        // The name holding "Resolution" (ending there), if any, or a new one.
+        let law = match owner.get(k).copied() {
+            Some(NONE) | None => None,
+            Some(h) if names.get(h).is_some_and(|n| n.toks.end == k + 1) => Some(h),
             Some(_) => continue,
-            None => {
-                let at = names.partition_point(|n| n.toks.start < k);
-                names.insert(
-                    at,
-                    NameSpan {
-                        toks: k..k + 2,
-                        kind: EntityKind::Other,
-                        strong: true,
-                    },
-                );
+        };
+        // The number must not start another name.
+        if let Some(&n) = owner.get(k + 1) {
+            if names.get(n).is_some_and(|x| x.toks.start == k + 1) {
+                if let Some(d) = dropped.get_mut(n) {
+                    *d = true;
+                }
             }
         }
-        // The number must not start another name.
-        names.retain(|n| n.toks.start != k + 1);
-        if let Some(i) = names.iter().position(|n| n.toks.start <= k && k < n.toks.end) {
-            if i > 0
-                && names[i - 1].kind == EntityKind::Organization
-                && names[i - 1].toks.end == names[i].toks.start
-            {
-                names[i].toks.start = names[i - 1].toks.start;
-                names.remove(i - 1);
+        let start = law.and_then(|h| names.get(h)).map_or(k, |n| n.toks.start);
+        // An organization right before issued it: "Security Council | Resolution 2328".
+        let issuer = start
+            .checked_sub(1)
+            .and_then(|p| owner.get(p).copied())
+            .filter(|&p| {
+                names
+                    .get(p)
+                    .is_some_and(|n| n.kind == EntityKind::Organization && n.toks.end == start)
+                    && !dropped.get(p).copied().unwrap_or(true)
+            });
+        let from = match issuer {
+            Some(p) => {
+                if let Some(d) = dropped.get_mut(p) {
+                    *d = true;
+                }
+                names.get(p).map_or(start, |n| n.toks.start)
             }
+            None => start,
+        };
+        let span = NameSpan {
+            toks: from..k + 2,
+            kind: EntityKind::Other,
+            strong: true,
+        };
+        match law.and_then(|h| names.get_mut(h)) {
+            Some(n) => *n = span,
+            None => added.push(span),
         }
     }
+    if added.is_empty() && !dropped.contains(&true) {
+        return;
+    }
+    let mut i = 0;
+    names.retain(|_| {
+        i += 1;
+        !dropped.get(i - 1).copied().unwrap_or(false)
+    });
+    names.extend(added);
+    names.sort_by_key(|n| n.toks.start);
 }
 
 /// Document-level: a list label is not a name. A word the tagger took for
