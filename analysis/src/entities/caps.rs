@@ -4,7 +4,7 @@
 //! (Reuters) -"). Names there are found by looking up each word in its
 //! ordinary form ("Kyiv") in the gazetteers, never by the tagger.
 
-use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
+use super::gazetteer::{gazetteer, Gazetteer, OrgKind, PlaceKind};
 use super::rules::{join, NameSpan};
 use super::token::{TokKind, Token};
 use super::EntityKind;
@@ -62,7 +62,12 @@ fn lookup(g: &Gazetteer, caps: &str) -> Option<EntityKind> {
             return Some(EntityKind::Group);
         }
     }
-    None
+    // Listed organizations ("MANCHESTER UNITED", "GOLDMAN SACHS"), not a
+    // club's city form (a place in a headline).
+    match g.orgs.get(caps.to_lowercase().as_str()) {
+        Some(OrgKind::ClubCity) | None => None,
+        Some(_) => Some(EntityKind::Organization),
+    }
 }
 
 /// The names of a paragraph set in capitals: the longest runs of up to
@@ -168,6 +173,12 @@ mod tests {
         // An organization known to the lists stays one.
         let got = spans("NATO, the Western alliance, met in Brussels on Tuesday.");
         assert!(got.contains(&("NATO", EntityKind::Organization)), "{got:?}");
+        // A listed organization in a headline.
+        let got = spans("MANCHESTER UNITED SIGN NEW STRIKER FROM LYON");
+        assert!(
+            got.contains(&("MANCHESTER UNITED", EntityKind::Organization)),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Embedded word lists: countries (with aliases and demonyms), US states,
-//! cities, person names, titles, groups and common English words.
+//! cities, person names, titles, groups, organizations (football clubs,
+//! leagues, companies, newspapers, teams) and common English words.
 //!
 //! The lists live in `analysis/data/` (see its README for sources and
 //! licenses) and are parsed once, lazily, into hash tables.
@@ -17,6 +18,7 @@ const TITLES: &str = include_str!("../../data/titles.txt");
 const GROUPS: &str = include_str!("../../data/groups.txt");
 const COMMON: &str = include_str!("../../data/common_words.txt");
 const KNOWN: &str = include_str!("../../data/known.tsv");
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
 
 /// A fast, non-cryptographic hasher (FxHash) for the word tables: their
 /// keys are fixed data, not attacker-chosen, so SipHash buys nothing.
@@ -73,6 +75,38 @@ pub enum PlaceKind {
     City(usize),
 }
 
+/// What a listed organization is (`data/organizations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgKind {
+    /// A football club's name or alias ("Manchester United", "Bayern").
+    Club,
+    /// A club's alias that is also a place ("Liverpool", "Lyon"): a club in
+    /// match reports and results tables, a place elsewhere.
+    ClubCity,
+    /// A league or cup.
+    League,
+    /// A company or brand.
+    Company,
+    /// A newspaper.
+    Newspaper,
+    /// A sports team of the North American leagues.
+    Team,
+}
+
+impl OrgKind {
+    fn parse(s: &str) -> Option<OrgKind> {
+        Some(match s {
+            "club" => OrgKind::Club,
+            "club-city" => OrgKind::ClubCity,
+            "league" => OrgKind::League,
+            "company" => OrgKind::Company,
+            "newspaper" => OrgKind::Newspaper,
+            "team" => OrgKind::Team,
+            _ => return None,
+        })
+    }
+}
+
 /// All the embedded lists, parsed.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -96,6 +130,8 @@ pub struct Gazetteer {
     pub common: HashSet<&'static str>,
     /// Hand-written well-known names → kind label and optional expansion.
     pub known: HashMap<&'static str, (&'static str, Option<&'static str>)>,
+    /// Listed organizations, by lowercase name ("manchester united").
+    pub orgs: HashMap<&'static str, OrgKind>,
     /// Head words of organizations ("Ministry"), places ("River"), other
     /// names ("War"); name particles ("de", "van"); months and weekdays.
     pub org_heads: HashSet<&'static str>,
@@ -189,7 +225,14 @@ fn build() -> Gazetteer {
         let expansion = cols.next().filter(|e| !e.is_empty());
         known.insert(name, (label, expansion));
     }
+    let orgs = lines(ORGANIZATIONS)
+        .filter_map(|l| {
+            let (name, kind) = l.split_once('\t')?;
+            Some((name, OrgKind::parse(kind)?))
+        })
+        .collect();
     Gazetteer {
+        orgs,
         countries,
         places,
         demonyms,

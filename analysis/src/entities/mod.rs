@@ -38,6 +38,7 @@ pub mod features;
 pub mod gazetteer;
 pub mod merge;
 pub mod rules;
+pub mod sports;
 pub mod tagger;
 pub mod temporal;
 pub mod token;
@@ -298,6 +299,7 @@ impl Extractor {
             combine::join_washington_dc(text, toks, &mut names);
             combine::join_conjoined_orgs(text, toks, &mut names);
             combine::quoted_titles(text, toks, &mut names);
+            sports::clubs_in_results(text, toks, &mut names);
             let mut taken = vec![false; toks.len()];
             let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
             for n in names {
