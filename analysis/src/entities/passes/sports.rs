@@ -15,16 +15,11 @@
 //! assert_eq!(lyon.kind, EntityKind::Organization);
 //! ```
 
-use super::gazetteer::{gazetteer, Gazetteer, OrgKind, PlaceKind};
-use super::rules::{join, NameSpan};
-use super::token::{TokKind, Token};
-use super::EntityKind;
-
-/// Verbs of a result between two teams.
-const RESULT_VERBS: &[&str] = &[
-    "beat", "beats", "defeated", "defeats", "thrashed", "edged", "routed", "drew", "draw", "lost", "vs",
-    "vs.", "v",
-];
+use crate::entities::gazetteer::{gazetteer, Gazetteer, OrgKind, PlaceKind};
+use crate::entities::lexicon::{is, List};
+use crate::entities::rules::{join, NameSpan};
+use crate::entities::token::{TokKind, Token};
+use crate::entities::EntityKind;
 
 /// A score: "2-1", "3–0".
 fn is_score(s: &str) -> bool {
@@ -47,7 +42,8 @@ fn may_be_club(g: &Gazetteer, name: &str, kind: EntityKind) -> bool {
 
 /// Turns clubs named after their city into organizations, in one
 /// paragraph's sorted names.
-pub fn clubs_in_results(text: &str, toks: &[Token], names: &mut [NameSpan]) {
+#[allow(clippy::ptr_arg)] // The signature of every paragraph pass.
+pub fn clubs_in_results(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     let g = gazetteer();
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
     let number = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Number);
@@ -64,11 +60,11 @@ pub fn clubs_in_results(text: &str, toks: &[Token], names: &mut [NameSpan]) {
         .any(|t| t.kind == TokKind::Number && is_score(text.get(t.span.clone()).unwrap_or("")));
     for n in names.iter_mut() {
         let around_verb = scored
-            && (RESULT_VERBS.contains(&w(n.toks.end))
+            && (is(List::ResultVerb, w(n.toks.end))
                 || n.toks
                     .start
                     .checked_sub(1)
-                    .is_some_and(|p| RESULT_VERBS.contains(&w(p))));
+                    .is_some_and(|p| is(List::ResultVerb, w(p))));
         if !(table_line || around_verb) {
             continue;
         }
