@@ -15,25 +15,36 @@
 # usage: scripts/eval-heldout.sh [--json]
 # env:   NER_DATA (default ../shared/data beside the checkout), NER_EVAL (default ../shared/eval),
 #        CARGO_TARGET_DIR (passed to cargo), KEEP_PRED=path to keep predictions,
-#        KEEP_TMP=1 to keep the model and gold file (path printed).
+#        KEEP_TMP=1 to keep the model and gold files (path printed),
+#        REUSE=dir of a kept run to score again without training (e.g. with
+#        other ENTITIES_ARGS), ENTITIES_ARGS (e.g. "--skip sports", the
+#        ablation table), TRAIN_ARGS (e.g. "--prune 2.0").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${NER_DATA:-$(cd .. && pwd)/shared/data}
 EVAL=${NER_EVAL:-$(cd .. && pwd)/shared/eval}
-TMP=$(mktemp -d -t ner-heldout.XXXXXX)
-[ -n "${KEEP_TMP:-}" ] || trap 'rm -rf "$TMP"' EXIT
-cargo build --quiet --release -p article-analysis --bin train --bin entities
-BIN=${CARGO_TARGET_DIR:-target}/release
-"$BIN/train" --data "$DATA/ner-train" --holdout --out "$TMP/model.bin" --holdout-out "$TMP/gold.jsonl" \
-    --holdout-news "$TMP/news.jsonl" 2>"$TMP/train.log" || {
-    cat "$TMP/train.log" >&2
-    exit 1
-}
-grep -E "^wrote .* held-out" "$TMP/train.log" >&2
-PRED=${KEEP_PRED:-$TMP/pred.jsonl}
+if [ -n "${REUSE:-}" ]; then
+    TMP=$REUSE
+    cargo build --quiet --release -p article-analysis --bin entities
+    BIN=${CARGO_TARGET_DIR:-target}/release
+else
+    TMP=$(mktemp -d -t ner-heldout.XXXXXX)
+    [ -n "${KEEP_TMP:-}" ] || trap 'rm -rf "$TMP"' EXIT
+    cargo build --quiet --release -p article-analysis --bin train --bin entities
+    BIN=${CARGO_TARGET_DIR:-target}/release
+    # shellcheck disable=SC2086 # TRAIN_ARGS are words
+    "$BIN/train" --data "$DATA/ner-train" ${TRAIN_ARGS:-} --holdout --out "$TMP/model.bin" \
+        --holdout-out "$TMP/gold.jsonl" --holdout-news "$TMP/news.jsonl" 2>"$TMP/train.log" || {
+        cat "$TMP/train.log" >&2
+        exit 1
+    }
+    grep -E "^wrote .* held-out" "$TMP/train.log" >&2
+fi
+PRED=${KEEP_PRED:-$TMP/pred.jsonl.$$}
 # A document may be in both sets: run each once.
 cat "$TMP/gold.jsonl" "$TMP/news.jsonl" | awk '!seen[$0]++' |
-    "$BIN/entities" --labels conll --model "$TMP/model.bin" > "$PRED"
+    # shellcheck disable=SC2086 # ENTITIES_ARGS are words
+    "$BIN/entities" --labels conll --model "$TMP/model.bin" ${ENTITIES_ARGS:-} > "$PRED"
 echo "== wiki proxy"
 python3 "$EVAL/score.py" "$TMP/gold.jsonl" "$PRED" "$@"
 # The news proxy without MISC, in gold and predictions.
@@ -47,6 +58,8 @@ for line in sys.stdin:
         print(json.dumps(r))' < "$1" > "$2"
 }
 no_misc "$TMP/news.jsonl" "$TMP/news-gold.jsonl"
-no_misc "$PRED" "$TMP/news-pred.jsonl"
+no_misc "$PRED" "$TMP/news-pred.jsonl.$$"
 echo "== news proxy (PER, ORG, LOC)"
-python3 "$EVAL/score.py" "$TMP/news-gold.jsonl" "$TMP/news-pred.jsonl" "$@"
+python3 "$EVAL/score.py" "$TMP/news-gold.jsonl" "$TMP/news-pred.jsonl.$$" "$@"
+rm -f "$TMP/news-pred.jsonl.$$"
+[ -n "${KEEP_PRED:-}" ] || rm -f "$PRED"

@@ -635,7 +635,13 @@ fn main() -> ExitCode {
     if holdout {
         if let Some(model) = Model::parse(&bytes) {
             eprintln!("held-out (quantized model, exact spans):");
-            evaluate(&test, |infos| model.tag(infos));
+            evaluate(&test, |infos| {
+                model
+                    .tag(infos)
+                    .into_iter()
+                    .map(|(r, label)| (r, label.tag_type()))
+                    .collect()
+            });
         }
     }
     if let Err(e) = std::fs::write(&out, &bytes) {

@@ -4,15 +4,13 @@
 //! trimmed; names cut short are completed (head words, ordinals of military
 //! units, "Battle of", designations, Arabic-article surnames); lone titles
 //! and organization words are dropped; confident rule names the tagger
-//! missed are added. Document-level passes: [`propagate`] (a name found
-//! once is a name elsewhere), [`drop_list_labels`] ("Milepost 4.4:") and
-//! [`join_laws`] ("Security Council Resolution 2328").
+//! missed are added. The passes that follow are in [`super::passes`].
 
 use super::features::TokInfo;
 use super::gazetteer::{gazetteer, PlaceKind};
 use super::lexicon::{is, List};
 use super::rules::{head, is_team, join, NameSpan};
-use super::tagger::Model;
+use super::tagger::{Label, Model};
 use super::token::{TokKind, Token};
 use std::ops::Range;
 
@@ -98,7 +96,7 @@ pub fn combine(
             }
             if k > r.start && k < r.end && toks.get(k).is_some_and(|t| is_cap_word(text, t)) {
                 r.start = k;
-                ty = 1;
+                ty = Label::Person;
             }
         }
         // A name cut short before its head word ("Lindsey Air | Station",
@@ -152,7 +150,7 @@ pub fn combine(
         }
         // "Haider | al-Abadi", "Bashar | al-Assad": a surname with the Arabic
         // article (not a capitalized word, so the tagger stops before it).
-        if ty == 1 && article_surname_at(r.end) {
+        if ty == Label::Person && article_surname_at(r.end) {
             r.end += 1;
         }
         let mut unit = false;
@@ -181,14 +179,16 @@ pub fn combine(
             // A "person" ending in an organization, place or event word is
             // not a person ("Bowling Green Falcons" aside, "X Records",
             // "X Station", "X Award").
-            1 => match head_kind.or_else(|| (r.end - r.start > 1).then(|| head(g, w(r.end - 1))).flatten()) {
-                Some(k) => k,
-                None => EntityKind::Person,
-            },
+            Label::Person => {
+                match head_kind.or_else(|| (r.end - r.start > 1).then(|| head(g, w(r.end - 1))).flatten()) {
+                    Some(k) => k,
+                    None => EntityKind::Person,
+                }
+            }
             _ if head_kind.is_some() => head_kind.unwrap_or(EntityKind::Other),
-            2 => EntityKind::Organization,
-            3 => EntityKind::Place,
-            _ => {
+            Label::Organization => EntityKind::Organization,
+            Label::Location => EntityKind::Place,
+            Label::Misc => {
                 if g.is_group(&s)
                     || (r.end - r.start == 1 && s.split('-').next().is_some_and(|h| g.is_group(h)))
                 {

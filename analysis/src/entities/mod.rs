@@ -1,26 +1,27 @@
 //! Entity extraction: people, organizations, places, groups, other names,
-//! dates and quantities, with alias merging.
+//! dates and quantities, with alias merging. A pipeline, in this order:
 //!
-//! The pipeline, per paragraph: [`token`] splits words; [`features`]
-//! computes each token's facts (word lists, shape, document statistics);
-//! [`rules`] finds capitalized names (titles, sentence-initial words and
-//! leading "the" excluded, kinds from gazetteers and head words); the
-//! averaged-perceptron [`tagger`] (`models/ner.bin`, trained by
-//! `src/bin/train.rs`) tags names from those facts, the rule names among
-//! them; [`combine`] corrects and completes the tagger's names (titles,
-//! offices, head words, numbered units, designations and weapons, known
-//! places, lone words, lowercase ends, quote marks) and adds confident rule
-//! names it missed. A paragraph set in capitals skips both for [`caps`],
-//! which looks its words up in the lists; [`caps`] also marks a dateline.
-//! Over the whole document, [`combine`] then marks names found elsewhere,
-//! gives a name described by a common noun that noun's kind ("a town in",
-//! "a band from"), drops list labels, and per paragraph joins numbered
-//! resolutions, quoted nicknames, "Washington, D.C." and organizations
-//! named with "and", and marks quoted titles of works; [`temporal`] finds
-//! dates and quantities in what is left; [`merge`] gives each name one kind
-//! (the majority of its mentions) and joins mentions into entities
-//! (surnames to full names, acronyms to expansions, country aliases,
-//! demonyms linked to their country).
+//! 1. Per paragraph: [`token`] splits words; a paragraph set in capitals
+//!    goes to [`caps`] (its words looked up in the lists); any other,
+//!    [`rules`] finds capitalized names, [`features`] computes each token's
+//!    facts (word lists of [`gazetteer`], shape, document statistics, the
+//!    rule names) and the averaged-perceptron [`tagger`] (`models/ner.bin`,
+//!    trained by `src/bin/train.rs`) tags names, which [`combine`] corrects
+//!    and completes (titles, offices, head words, numbered units,
+//!    designations, known places, lone words).
+//! 2. The [`passes`], one file each, in the order of [`passes::PASSES`]:
+//!    datelines, names found elsewhere in the document, kinds given by a
+//!    description, list labels, laws, nicknames, "Washington, D.C.",
+//!    organizations named with "and", quoted titles, clubs in results.
+//! 3. [`temporal`] finds dates and quantities in what is left; [`merge`]
+//!    gives each name one kind and joins mentions into entities (surnames
+//!    to full names, acronyms to expansions, country aliases, demonyms
+//!    linked to their country).
+//!
+//! The words the rules test live in `analysis/data/` ([`lexicon`] for the
+//! rule words, [`gazetteer`] for the name lists), each with its provenance
+//! in `analysis/data/README.md`. `entities --explain` shows which stage or
+//! pass produced or changed each span.
 //!
 //! ```
 //! use article_analysis::entities::{extract, EntityKind};
@@ -236,7 +237,8 @@ pub struct Extractor {
 pub struct Options {
     /// Names of passes of [`passes::PASSES`] not to run.
     pub skip: Vec<String>,
-    /// Record a [`passes::Trace`] of every change.
+    /// Record a [`passes::Trace`] of every change (see
+    /// [`Extractor::finish_explained`]).
     pub explain: bool,
 }
 
