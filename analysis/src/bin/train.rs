@@ -5,11 +5,13 @@
 //!     [--data ../shared/data/ner-train] [--out analysis/models/ner.bin] \
 //!     [--bits 18] [--epochs 6] [--weights btc=0.2,wnut17=0.2] \
 //!     [--prune 2.5] [--dead 0.5] [--codes 32] [--seeds 3] [--no-retrain] \
-//!     [--holdout [--holdout-out held.jsonl]] [--structured]
+//!     [--holdout [--holdout-out held.jsonl] [--holdout-news news.jsonl]] [--structured]
 //! ```
 //!
 //! Corpora and weights: re3d, CrossNER, UNER-EWT, UNER-PUD (1.0), WNUT17 and
-//! BTC (0.2, noisy tweets); SEC filings are skipped. MISC predictions are not
+//! BTC (0.2, noisy tweets); SEC filings are skipped; GUM and Re-DocRED are
+//! read only for the held-out sets (training on them did not raise the
+//! held-out figures, BENCHMARKS.md). MISC predictions are not
 //! penalised in documents whose `labels_annotated` lacks MISC; CrossNER
 //! `election` spans are ignored (CoNLL tags only the demonym inside them).
 //! The tagger is stacked on the rules: their names are features.
@@ -31,7 +33,9 @@
 //! is held out and scored (the tagger alone); `--holdout-out` writes those
 //! documents that annotate all four labels, so that the whole pipeline can
 //! be scored on them with a model that never saw them
-//! (`scripts/eval-heldout.sh`). The dev set is never read.
+//! (`scripts/eval-heldout.sh`); `--holdout-news` writes the news proxy
+//! (re3d's press releases, one in two held out; GUM's news and interviews,
+//! all held out; UNER-PUD). The dev set is never read.
 
 use std::collections::HashMap;
 use std::process::ExitCode;
@@ -560,23 +564,18 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    if let Some(path) = get("--holdout-out") {
-        let mut body = held_lines.join("\n");
+    for (flag, lines, what) in [
+        ("--holdout-out", &held_lines, "held-out"),
+        ("--holdout-news", &news_lines, "held-out news"),
+    ] {
+        let Some(path) = get(flag) else { continue };
+        let mut body = lines.join("\n");
         body.push('\n');
         if let Err(e) = std::fs::write(&path, body) {
             eprintln!("train: cannot write {path}: {e}");
             return ExitCode::FAILURE;
         }
-        eprintln!("wrote {} held-out documents to {path}", held_lines.len());
-    }
-    if let Some(path) = get("--holdout-news") {
-        let mut body = news_lines.join("\n");
-        body.push('\n');
-        if let Err(e) = std::fs::write(&path, body) {
-            eprintln!("train: cannot write {path}: {e}");
-            return ExitCode::FAILURE;
-        }
-        eprintln!("wrote {} held-out news documents to {path}", news_lines.len());
+        eprintln!("wrote {} {what} documents to {path}", lines.len());
     }
     let tokens: usize = train.iter().map(|p| p.infos.len()).sum();
     eprintln!(

@@ -14,6 +14,7 @@ use super::rules::NameSpan;
 use super::token::Token;
 use super::EntityKind;
 
+pub mod acronyms;
 pub mod conjoined;
 pub mod descriptions;
 pub mod laws;
@@ -62,6 +63,11 @@ pub const PASSES: &[Pass] = &[
         name: "propagate",
         needs_model: true,
         step: Step::Document(propagate::propagate),
+    },
+    Pass {
+        name: "acronyms",
+        needs_model: true,
+        step: Step::Document(acronyms::acronyms),
     },
     Pass {
         name: "descriptions",
