@@ -7,7 +7,7 @@
 //! missed are added. The passes that follow are in [`super::passes`].
 
 use super::features::TokInfo;
-use super::gazetteer::{gazetteer, PlaceKind};
+use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
 use super::lexicon::{is, List};
 use super::rules::{head, is_team, join, NameSpan};
 use super::tagger::{Label, Model};
@@ -17,8 +17,38 @@ use std::ops::Range;
 use super::rules::is_cap_word;
 use super::EntityKind;
 
+/// The paragraph a correction looks at.
+struct Para<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    g: &'static Gazetteer,
+}
+
+impl Para<'_> {
+    /// Token `k`'s text ("" past the end).
+    fn w(&self, k: usize) -> &str {
+        self.toks
+            .get(k)
+            .and_then(|t| self.text.get(t.span.clone()))
+            .unwrap_or("")
+    }
+
+    /// Is token `k` a capitalized word?
+    fn cap(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| is_cap_word(self.text, t))
+    }
+
+    /// Is token `k` a surname with the Arabic article ("al-Abadi")?
+    fn article_surname_at(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word) && is_article_surname(self.w(k))
+    }
+}
+
 /// Names of one paragraph from the tagger, corrected and completed by the
-/// rule names `rules`.
+/// rule names `rules`: each tagged name goes through [`correct`] (two people
+/// side by side become one), then designations the tagger missed become
+/// weapons ([`add_weapons`]) and confident rule names it missed are added
+/// ([`add_rule_names`]).
 pub fn combine(
     text: &str,
     toks: &[Token],
@@ -26,280 +56,332 @@ pub fn combine(
     model: &Model,
     rules: Vec<NameSpan>,
 ) -> Vec<NameSpan> {
-    let g = gazetteer();
-    let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
-    let article_surname_at =
-        |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Word) && is_article_surname(w(k));
+    let p = Para {
+        text,
+        toks,
+        g: gazetteer(),
+    };
     let mut out: Vec<NameSpan> = Vec::new();
-    for (mut r, mut ty) in model.tag(infos) {
-        // Titles and lowercase words ("the", "invasion of") are not part of
-        // a name; name particles are ("de Gaulle", "van Gogh").
-        while r.end - r.start > 1
-            && (g.titles.contains(w(r.start))
-                || (toks.get(r.start).is_some_and(|t| t.kind == TokKind::Word)
-                    && w(r.start).chars().all(char::is_lowercase)
-                    && !g.particles.contains(w(r.start))))
-        {
-            r.start += 1;
-        }
-        while r.end > r.start && toks.get(r.end - 1).is_some_and(|t| t.kind == TokKind::Punct) {
-            r.end -= 1;
-        }
-        while r.end > r.start && toks.get(r.start).is_some_and(|t| t.kind == TokKind::Punct) {
-            r.start += 1;
-        }
-        // A name does not end in a lowercase word ("Union | army",
-        // "Liberal | caucus"), unless the word names events, eras or
-        // features ("2019 BRICS summit", "Yuan dynasty", "Jaffna peninsula").
-        while r.end - r.start > 1
-            && toks.get(r.end - 1).is_some_and(|t| {
-                t.kind == TokKind::Word
-                    && w(r.end - 1).chars().next().is_some_and(char::is_lowercase)
-                    && !is(List::LowercaseHead, w(r.end - 1))
-            })
-        {
-            r.end -= 1;
-        }
-        // A quote mark inside ends the name: `Ismael | "El Mayo" Zambada`
-        // (see `join_nicknames`).
-        if let Some(q) = (r.start + 1..r.end).find(|&k| matches!(w(k), "\"" | "“" | "”")) {
-            r.end = q;
-        }
+    for (r, label) in model.tag(infos) {
         // Where the previous name ends: this one may not reach back over it.
         let free_from = out.last().map_or(0, |o| o.toks.end);
-        if r.start >= r.end || r.start < free_from {
+        let Some(name) = correct(&p, r, label, free_from) else {
             continue;
-        }
-        // A title word before an organization word is part of an
-        // organization's name: "Major | League Baseball", "General | Motors".
-        let titled_org = r.start > free_from
-            && g.titles.contains(w(r.start - 1))
-            && toks.get(r.start - 1).is_some_and(|t| is_cap_word(text, t))
-            && g.org_heads.contains(w(r.start));
-        if titled_org {
-            r.start -= 1;
-        }
-        // A name has a capitalized word or a number: "eastern" in "eastern
-        // Ukraine" or "photosynthesis" is not one.
-        if !toks.get(r.clone()).is_some_and(|ts| {
-            ts.iter()
-                .any(|t| t.kind == TokKind::Number || is_cap_word(text, t))
-        }) {
-            continue;
-        }
-        // "Secretary of | Defense Ash Carter", "Minister of | Foreign Affairs
-        // Sergei Lavrov": an office after a title and "of", then a person.
-        if r.start >= 2 && w(r.start - 1) == "of" && g.titles.contains(w(r.start - 2)) {
-            let mut k = r.start;
-            while k < r.end && k < r.start + 3 && is(List::Office, w(k)) {
-                k += 1;
-            }
-            if k > r.start && k < r.end && toks.get(k).is_some_and(|t| is_cap_word(text, t)) {
-                r.start = k;
-                ty = Label::Person;
-            }
-        }
-        // A name cut short before its head word ("Lindsey Air | Station",
-        // "Cesaroni | Design Associates"): extend it over up to two more
-        // capitalized words ending in an organization, place or other head.
-        let mut head_kind = None;
-        for k in 0..2 {
-            let e = r.end + k;
-            let Some(t) = toks.get(e) else { break };
-            if !is_cap_word(text, t) || t.kind != TokKind::Word {
-                break;
-            }
-            if let Some(hk) = head(g, w(e)) {
-                r.end = e + 1;
-                head_kind = Some(hk);
-                break;
-            }
-        }
-        // "Battle of | Fredericksburg", "Siege of | Petersburg": an event
-        // named after a place; "F-104 | Starfighter": a designation and
-        // the system's name.
-        let mut event = false;
-        if r.start >= 2 + free_from && w(r.start - 1) == "of" && is(List::EventOf, w(r.start - 2)) {
-            r.start -= 2;
-            event = true;
-        } else if r.start > free_from && is_designation(w(r.start - 1)) {
-            r.start -= 1;
-            event = true;
-        } else if r.end - r.start > 1 && is_designation(w(r.start)) {
-            // "P-51 Mustang" tagged whole.
-            event = true;
-        }
-        // "F-100 Super | Sabre": the system's name goes on.
-        if event && is_designation(w(r.start)) {
-            // Every name before this one ends before it starts.
-            r.end = weapon_name_end(text, toks, r.clone(), |_| true);
-        }
-        // "Second | Battle of Bull Run": the ordinal of an event.
-        if r.start > free_from && is(List::EventOf, w(r.start)) && is_ordinal(w(r.start - 1)) {
-            r.start -= 1;
-        }
-        // "Immigration Act | of 1924": a law and its year.
-        if matches!(w(r.end - 1), "Act" | "Acts")
-            && w(r.end) == "of"
-            && toks.get(r.end + 1).is_some_and(|t| t.kind == TokKind::Number)
-            && w(r.end + 1).len() == 4
-            && w(r.end + 1).bytes().all(|b| b.is_ascii_digit())
-        {
-            r.end += 2;
-            event = true;
-        }
-        // "Haider | al-Abadi", "Bashar | al-Assad": a surname with the Arabic
-        // article (not a capitalized word, so the tagger stops before it).
-        if ty == Label::Person && article_surname_at(r.end) {
-            r.end += 1;
-        }
-        let mut unit = false;
-        // A numbered military unit: "65th Air Division", "IV Corps",
-        // "155th Mechanized Brigade": the number and the
-        // capitalized words before the unit word belong to the name.
-        if is(List::MilitaryUnit, w(r.end - 1)) {
-            let mut k = r.start;
-            while k > free_from
-                && r.start - k < 3
-                && toks
-                    .get(k - 1)
-                    .is_some_and(|t| is_cap_word(text, t) && !t.sent_start)
-                && !is_ordinal(w(k - 1))
-            {
-                k -= 1;
-            }
-            if k > free_from && is_ordinal(w(k - 1)) {
-                r.start = k - 1;
-                unit = true;
-            }
-        }
-        let s = join(text, toks, r.clone());
-        let mut strong = false;
-        let mut kind = match ty {
-            // A "person" ending in an organization, place or event word is
-            // not a person ("Bowling Green Falcons" aside, "X Records",
-            // "X Station", "X Award").
-            Label::Person => {
-                match head_kind.or_else(|| (r.end - r.start > 1).then(|| head(g, w(r.end - 1))).flatten()) {
-                    Some(k) => k,
-                    None => EntityKind::Person,
-                }
-            }
-            _ if head_kind.is_some() => head_kind.unwrap_or(EntityKind::Other),
-            Label::Organization => EntityKind::Organization,
-            Label::Location => EntityKind::Place,
-            Label::Misc => {
-                if g.is_group(&s)
-                    || (r.end - r.start == 1 && s.split('-').next().is_some_and(|h| g.is_group(h)))
-                {
-                    EntityKind::Group
-                } else {
-                    EntityKind::Other
-                }
-            }
         };
-        if event {
-            kind = EntityKind::Other;
-        }
-        if unit || titled_org {
-            kind = EntityKind::Organization;
-        }
-        // A place or other name ending in an organization word is an
-        // organization ("Montreal Hockey Club", "Dover Area School Board").
-        if r.end - r.start > 1
-            && matches!(kind, EntityKind::Place | EntityKind::Other)
-            && g.org_heads.contains(w(r.end - 1))
-        {
-            kind = EntityKind::Organization;
-        }
-        // A lone title is not a name ("the 2nd Bishop of ..."), nor is a
-        // lone organization word ("the Institute", "the Division"), except
-        // those that name one body in context ("the Coalition", "Congress").
-        if r.end - r.start == 1
-            && (g.titles.contains(s.as_str())
-                || is_common_abbreviation(&s)
-                || (kind == EntityKind::Organization
-                    && g.org_heads.contains(s.as_str())
-                    && !is(List::LoneOrg, s.as_str())))
-        {
-            continue;
-        }
-        // A known city or state that is no one's name is a place, whatever
-        // the tagger thought ("Montreal", "Arkansas"; not "Washington").
-        if kind == EntityKind::Person
-            && matches!(
-                g.places.get(s.as_str()),
-                Some(PlaceKind::City(_) | PlaceKind::State)
-            )
-            && !s
-                .split(' ')
-                .any(|p| g.first_names.contains(p) || g.last_names.contains(p))
-        {
-            kind = EntityKind::Place;
-        }
-        // "Boston Braves", "Jacksonville Suns": a place followed by a
-        // capitalized plural that is no place word is a sports team.
-        if kind != EntityKind::Organization && is_team(g, text, toks, r.clone()) {
-            kind = EntityKind::Organization;
-        }
-        // "Tuesdays" is a date.
-        if super::temporal::is_weekdays(&s) {
-            continue;
-        }
-        if let Some(k) = g
-            .known
-            .get(s.as_str())
-            .and_then(|k| EntityKind::from_str_opt(k.0))
-        {
-            if matches!(k, EntityKind::Date | EntityKind::Quantity) {
-                continue;
-            }
-            kind = k;
-            strong = true;
-        } else if matches!(g.places.get(s.as_str()), Some(PlaceKind::Country(_))) {
-            kind = EntityKind::Place;
-            strong = true;
-        } else if g.demonyms.contains_key(s.as_str()) {
-            kind = EntityKind::Group;
-            strong = true;
-        }
         // Two people side by side are one person the tagger split:
         // "Secretary of Defense Ash | Carter".
         if let Some(last) = out.last_mut() {
-            if kind == EntityKind::Person && last.kind == EntityKind::Person && last.toks.end == r.start {
-                last.toks.end = r.end;
-                last.strong |= strong;
+            if name.kind == EntityKind::Person
+                && last.kind == EntityKind::Person
+                && last.toks.end == name.toks.start
+            {
+                last.toks.end = name.toks.end;
+                last.strong |= name.strong;
                 continue;
             }
         }
-        out.push(NameSpan {
-            toks: r,
-            kind,
-            strong,
-        });
+        out.push(name);
     }
-    // Which name covers each token (`NONE` for none), kept up to date as
-    // names are added and dropped: every overlap test is a lookup.
-    const NONE: usize = usize::MAX;
-    let mut owner = vec![NONE; toks.len()];
-    for (i, o) in out.iter().enumerate() {
+    add_weapons(&p, &mut out);
+    add_rule_names(&p, &mut out, rules);
+    out.sort_by_key(|n| n.toks.start);
+    out
+}
+
+/// One tagged name through the corrections, in order: [`trim`], the title
+/// of an organization ("General | Motors"), a capitalized word or number
+/// required, an office before a person ("Secretary of | Defense Ash
+/// Carter"), [`extend_to_head`], [`extend_event`], an Arabic-article
+/// surname, [`extend_unit`], then [`decide_kind`]. `None` drops it.
+fn correct(p: &Para, r: Range<usize>, mut label: Label, free_from: usize) -> Option<NameSpan> {
+    let mut r = trim(p, r);
+    if r.start >= r.end || r.start < free_from {
+        return None;
+    }
+    // A title word before an organization word is part of an
+    // organization's name: "Major | League Baseball", "General | Motors".
+    let titled_org = r.start > free_from
+        && p.g.titles.contains(p.w(r.start - 1))
+        && p.cap(r.start - 1)
+        && p.g.org_heads.contains(p.w(r.start));
+    if titled_org {
+        r.start -= 1;
+    }
+    // A name has a capitalized word or a number: "eastern" in "eastern
+    // Ukraine" or "photosynthesis" is not one.
+    if !p.toks.get(r.clone()).is_some_and(|ts| {
+        ts.iter()
+            .any(|t| t.kind == TokKind::Number || is_cap_word(p.text, t))
+    }) {
+        return None;
+    }
+    // "Secretary of | Defense Ash Carter", "Minister of | Foreign Affairs
+    // Sergei Lavrov": an office after a title and "of", then a person.
+    if r.start >= 2 && p.w(r.start - 1) == "of" && p.g.titles.contains(p.w(r.start - 2)) {
+        let mut k = r.start;
+        while k < r.end && k < r.start + 3 && is(List::Office, p.w(k)) {
+            k += 1;
+        }
+        if k > r.start && k < r.end && p.cap(k) {
+            r.start = k;
+            label = Label::Person;
+        }
+    }
+    let head_kind = extend_to_head(p, &mut r);
+    let event = extend_event(p, &mut r, free_from);
+    // "Haider | al-Abadi", "Bashar | al-Assad": a surname with the Arabic
+    // article (not a capitalized word, so the tagger stops before it).
+    if label == Label::Person && p.article_surname_at(r.end) {
+        r.end += 1;
+    }
+    let unit = extend_unit(p, &mut r, free_from);
+    let (kind, strong) = decide_kind(p, &r, label, head_kind, event, unit || titled_org)?;
+    Some(NameSpan {
+        toks: r,
+        kind,
+        strong,
+    })
+}
+
+/// Trims what is not part of a name: titles and lowercase words at the
+/// start ("the", "invasion of"; name particles stay: "de Gaulle"),
+/// punctuation at either end, lowercase words at the end ("Union | army",
+/// unless they name events, eras or features: "2019 BRICS summit", "Yuan
+/// dynasty"), and everything from a quote mark inside (`Ismael | "El Mayo"
+/// Zambada`, see the nicknames pass).
+fn trim(p: &Para, mut r: Range<usize>) -> Range<usize> {
+    let word_at = |k: usize| p.toks.get(k).is_some_and(|t| t.kind == TokKind::Word);
+    while r.end - r.start > 1
+        && (p.g.titles.contains(p.w(r.start))
+            || (word_at(r.start)
+                && p.w(r.start).chars().all(char::is_lowercase)
+                && !p.g.particles.contains(p.w(r.start))))
+    {
+        r.start += 1;
+    }
+    while r.end > r.start && p.toks.get(r.end - 1).is_some_and(|t| t.kind == TokKind::Punct) {
+        r.end -= 1;
+    }
+    while r.end > r.start && p.toks.get(r.start).is_some_and(|t| t.kind == TokKind::Punct) {
+        r.start += 1;
+    }
+    while r.end - r.start > 1
+        && word_at(r.end - 1)
+        && p.w(r.end - 1).chars().next().is_some_and(char::is_lowercase)
+        && !is(List::LowercaseHead, p.w(r.end - 1))
+    {
+        r.end -= 1;
+    }
+    if let Some(q) = (r.start + 1..r.end).find(|&k| matches!(p.w(k), "\"" | "“" | "”")) {
+        r.end = q;
+    }
+    r
+}
+
+/// A name cut short before its head word ("Lindsey Air | Station",
+/// "Cesaroni | Design Associates"): extends it over up to two more
+/// capitalized words ending in an organization, place or other head, and
+/// returns the kind the head gives.
+fn extend_to_head(p: &Para, r: &mut Range<usize>) -> Option<EntityKind> {
+    for k in 0..2 {
+        let e = r.end + k;
+        let Some(t) = p.toks.get(e) else { break };
+        if !is_cap_word(p.text, t) || t.kind != TokKind::Word {
+            break;
+        }
+        if let Some(hk) = head(p.g, p.w(e)) {
+            r.end = e + 1;
+            return Some(hk);
+        }
+    }
+    None
+}
+
+/// Events, weapons and laws: "Battle of | Fredericksburg" (an event named
+/// after a place), "F-104 | Starfighter" and "F-100 Super | Sabre" (a
+/// designation and the system's name), "Second | Battle of Bull Run" (the
+/// ordinal of an event), "Immigration Act | of 1924" (a law and its year).
+/// Returns whether the name is such another name.
+fn extend_event(p: &Para, r: &mut Range<usize>, free_from: usize) -> bool {
+    let mut event = false;
+    if r.start >= 2 + free_from && p.w(r.start - 1) == "of" && is(List::EventOf, p.w(r.start - 2)) {
+        r.start -= 2;
+        event = true;
+    } else if r.start > free_from && is_designation(p.w(r.start - 1)) {
+        r.start -= 1;
+        event = true;
+    } else if r.end - r.start > 1 && is_designation(p.w(r.start)) {
+        // "P-51 Mustang" tagged whole.
+        event = true;
+    }
+    if event && is_designation(p.w(r.start)) {
+        // Every name before this one ends before it starts.
+        r.end = weapon_name_end(p.text, p.toks, r.clone(), |_| true);
+    }
+    if r.start > free_from && is(List::EventOf, p.w(r.start)) && is_ordinal(p.w(r.start - 1)) {
+        r.start -= 1;
+    }
+    if matches!(p.w(r.end - 1), "Act" | "Acts")
+        && p.w(r.end) == "of"
+        && p.toks.get(r.end + 1).is_some_and(|t| t.kind == TokKind::Number)
+        && p.w(r.end + 1).len() == 4
+        && p.w(r.end + 1).bytes().all(|b| b.is_ascii_digit())
+    {
+        r.end += 2;
+        event = true;
+    }
+    event
+}
+
+/// A numbered military unit: "65th Air Division", "IV Corps", "155th
+/// Mechanized Brigade": the number and the capitalized words before the
+/// unit word belong to the name. Returns whether it is one.
+fn extend_unit(p: &Para, r: &mut Range<usize>, free_from: usize) -> bool {
+    if !is(List::MilitaryUnit, p.w(r.end - 1)) {
+        return false;
+    }
+    let mut k = r.start;
+    while k > free_from
+        && r.start - k < 3
+        && p.toks
+            .get(k - 1)
+            .is_some_and(|t| is_cap_word(p.text, t) && !t.sent_start)
+        && !is_ordinal(p.w(k - 1))
+    {
+        k -= 1;
+    }
+    if k > free_from && is_ordinal(p.w(k - 1)) {
+        r.start = k - 1;
+        return true;
+    }
+    false
+}
+
+/// The kind of a corrected name and whether the lists back it; `None` drops
+/// it. From the tagger's label, unless a head word says otherwise (a
+/// "person" ending in "Records" or "Station"); events are other names, units
+/// and titled organizations organizations, a place or other name ending in
+/// an organization word an organization ("Montreal Hockey Club"). Lone
+/// titles, lone organization words ("the Institute", but not "Congress"),
+/// abbreviations of common nouns ("CEO") and weekdays ("Tuesdays") are
+/// dropped. A known city or state that is no one's name is a place
+/// ("Montreal"); a place and a plural is a team ("Boston Braves"); the lists'
+/// kind wins for known names, countries and demonyms.
+fn decide_kind(
+    p: &Para,
+    r: &Range<usize>,
+    label: Label,
+    head_kind: Option<EntityKind>,
+    event: bool,
+    organization: bool,
+) -> Option<(EntityKind, bool)> {
+    let g = p.g;
+    let s = join(p.text, p.toks, r.clone());
+    let mut kind = match label {
+        Label::Person => {
+            match head_kind.or_else(|| (r.end - r.start > 1).then(|| head(g, p.w(r.end - 1))).flatten()) {
+                Some(k) => k,
+                None => EntityKind::Person,
+            }
+        }
+        _ if head_kind.is_some() => head_kind.unwrap_or(EntityKind::Other),
+        Label::Organization => EntityKind::Organization,
+        Label::Location => EntityKind::Place,
+        Label::Misc => {
+            if g.is_group(&s) || (r.end - r.start == 1 && s.split('-').next().is_some_and(|h| g.is_group(h)))
+            {
+                EntityKind::Group
+            } else {
+                EntityKind::Other
+            }
+        }
+    };
+    if event {
+        kind = EntityKind::Other;
+    }
+    if organization {
+        kind = EntityKind::Organization;
+    }
+    if r.end - r.start > 1
+        && matches!(kind, EntityKind::Place | EntityKind::Other)
+        && g.org_heads.contains(p.w(r.end - 1))
+    {
+        kind = EntityKind::Organization;
+    }
+    if r.end - r.start == 1
+        && (g.titles.contains(s.as_str())
+            || is_common_abbreviation(&s)
+            || (kind == EntityKind::Organization
+                && g.org_heads.contains(s.as_str())
+                && !is(List::LoneOrg, s.as_str())))
+    {
+        return None;
+    }
+    if kind == EntityKind::Person
+        && matches!(
+            g.places.get(s.as_str()),
+            Some(PlaceKind::City(_) | PlaceKind::State)
+        )
+        && !s
+            .split(' ')
+            .any(|part| g.first_names.contains(part) || g.last_names.contains(part))
+    {
+        kind = EntityKind::Place;
+    }
+    if kind != EntityKind::Organization && is_team(g, p.text, p.toks, r.clone()) {
+        kind = EntityKind::Organization;
+    }
+    if super::temporal::is_weekdays(&s) {
+        return None;
+    }
+    if let Some(k) = g
+        .known
+        .get(s.as_str())
+        .and_then(|k| EntityKind::from_str_opt(k.0))
+    {
+        if matches!(k, EntityKind::Date | EntityKind::Quantity) {
+            return None;
+        }
+        return Some((k, true));
+    }
+    if matches!(g.places.get(s.as_str()), Some(PlaceKind::Country(_))) {
+        return Some((EntityKind::Place, true));
+    }
+    if g.demonyms.contains_key(s.as_str()) {
+        return Some((EntityKind::Group, true));
+    }
+    Some((kind, false))
+}
+
+/// Which name of `names` covers each token (`NONE` for none).
+const NONE: usize = usize::MAX;
+
+fn owners(len: usize, names: &[NameSpan]) -> Vec<usize> {
+    let mut owner = vec![NONE; len];
+    for (i, o) in names.iter().enumerate() {
         for c in owner.get_mut(o.toks.clone()).into_iter().flatten() {
             *c = i;
         }
     }
+    owner
+}
+
+/// A designation and a capitalized word the tagger did not see: a weapon or
+/// a machine ("F-105 Thunderchief", "F-100 Super Sabre"), taking in a lone
+/// weak name in the way ("Super | Sabre"). The owner table is kept up to
+/// date as names are added and dropped, so every overlap test is a lookup.
+fn add_weapons(p: &Para, out: &mut Vec<NameSpan>) {
+    let mut owner = owners(p.toks.len(), out);
     let mut dropped = vec![false; out.len()];
-    // A designation and a capitalized word the tagger did not see: a
-    // weapon or a machine ("F-105 Thunderchief", "F-100 Super Sabre").
-    for k in 0..toks.len().saturating_sub(1) {
-        if is_designation(w(k))
-            && toks
+    for k in 0..p.toks.len().saturating_sub(1) {
+        if is_designation(p.w(k))
+            && p.toks
                 .get(k + 1)
-                .is_some_and(|t| is_cap_word(text, t) && !t.sent_start)
-            && !g.is_common(w(k + 1))
+                .is_some_and(|t| is_cap_word(p.text, t) && !t.sent_start)
+            && !p.g.is_common(p.w(k + 1))
             && owner.get(k..k + 2).is_some_and(|o| o.iter().all(|&c| c == NONE))
         {
-            // A lone weak name in the way is taken in ("Super | Sabre").
-            let end = weapon_name_end(text, toks, k..k + 2, |e| match owner.get(e).copied() {
+            let end = weapon_name_end(p.text, p.toks, k..k + 2, |e| match owner.get(e).copied() {
                 Some(NONE) => true,
                 Some(i) if out.get(i).is_some_and(|o| o.toks == (e..e + 1) && !o.strong) => {
                     if let Some(d) = dropped.get_mut(i) {
@@ -325,29 +407,31 @@ pub fn combine(
         i += 1;
         !dropped.get(i - 1).copied().unwrap_or(false)
     });
-    // Confident rule names the tagger did not see at all.
+}
+
+/// Confident rule names the tagger did not see at all (not lone
+/// organization words or abbreviations of common nouns), with an
+/// Arabic-article surname as for tagged names ("Haider | al-Abadi").
+fn add_rule_names(p: &Para, out: &mut Vec<NameSpan>, rules: Vec<NameSpan>) {
+    let owner = owners(p.toks.len(), out);
     for mut n in rules {
-        // "Haider | al-Abadi", as for tagged names.
-        if n.kind == EntityKind::Person && article_surname_at(n.toks.end) {
+        if n.kind == EntityKind::Person && p.article_surname_at(n.toks.end) {
             n.toks.end += 1;
         }
         let lone_org_word = n.toks.end - n.toks.start == 1 && {
-            let s = w(n.toks.start);
-            (g.org_heads.contains(s) && !is(List::LoneOrg, s)) || is_common_abbreviation(s)
+            let s = p.w(n.toks.start);
+            (p.g.org_heads.contains(s) && !is(List::LoneOrg, s)) || is_common_abbreviation(s)
         };
         if !n.strong || lone_org_word {
             continue;
         }
-        let overlaps = owner.get(n.toks.clone()).is_some_and(|o| {
-            o.iter()
-                .any(|&c| c != NONE && !dropped.get(c).copied().unwrap_or(true))
-        });
+        let overlaps = owner
+            .get(n.toks.clone())
+            .is_some_and(|o| o.iter().any(|&c| c != NONE));
         if !overlaps {
             out.push(n);
         }
     }
-    out.sort_by_key(|n| n.toks.start);
-    out
 }
 
 /// Where the name of a weapon or machine that starts at `r` (a designation
