@@ -53,10 +53,12 @@ pub enum List {
     DescribedNoun,
     /// Verbs of a result between two teams ("beat").
     ResultVerb,
+    /// Sports, lowercase, as a headline names them ("soccer - ...").
+    Sport,
 }
 
 impl List {
-    const ALL: [List; 17] = [
+    const ALL: [List; 18] = [
         List::Particle,
         List::OfHead,
         List::OrgHead,
@@ -74,6 +76,7 @@ impl List {
         List::LowercaseHead,
         List::DescribedNoun,
         List::ResultVerb,
+        List::Sport,
     ];
 
     /// The list's name in the data file.
@@ -96,6 +99,7 @@ impl List {
             List::LowercaseHead => "lowercase_head",
             List::DescribedNoun => "described_noun",
             List::ResultVerb => "result_verb",
+            List::Sport => "sport",
         }
     }
 }

@@ -107,7 +107,7 @@ pub const PASSES: &[Pass] = &[
     Pass {
         name: "sports",
         needs_model: false,
-        step: Step::Paragraph(sports::clubs_in_results),
+        step: Step::Document(sports::clubs_in_results),
     },
 ];
 
