@@ -345,14 +345,9 @@ impl Extractor {
         );
         let mut raws = Vec::new();
         for (toks, names) in all_toks.iter().zip(all_names) {
-            let mut taken = vec![false; toks.len()];
-            let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
-            for n in names {
-                for t in taken.iter_mut().take(n.toks.end).skip(n.toks.start) {
-                    *t = true;
-                }
-                found.push((n.toks, n.kind, n.strong));
-            }
+            let taken = passes::covered(toks.len(), &names);
+            let mut found: Vec<(Range<usize>, EntityKind, bool)> =
+                names.into_iter().map(|n| (n.toks, n.kind, n.strong)).collect();
             for (r, kind) in temporal::find(text, toks, &taken) {
                 if options.explain {
                     trace.extend(passes::byte_span(toks, &r).map(|span| passes::Trace {

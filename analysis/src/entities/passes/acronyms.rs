@@ -67,12 +67,7 @@ pub fn acronyms(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameSp
         return;
     }
     for (toks, names) in all_toks.iter().zip(all_names.iter_mut()) {
-        let mut covered = vec![false; toks.len()];
-        for n in names.iter() {
-            for c in covered.iter_mut().take(n.toks.end).skip(n.toks.start) {
-                *c = true;
-            }
-        }
+        let covered = super::covered(toks.len(), names);
         let mut added = Vec::new();
         for (k, t) in toks.iter().enumerate() {
             let word = text.get(t.span.clone()).unwrap_or("");
@@ -87,10 +82,8 @@ pub fn acronyms(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameSp
                 });
             }
         }
-        if !added.is_empty() {
-            names.extend(added);
-            names.sort_by_key(|n| n.toks.start);
-        }
+        // On tokens no name covers: nothing to drop, only to sort in.
+        super::splice(names, added);
     }
 }
 

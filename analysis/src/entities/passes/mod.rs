@@ -229,6 +229,17 @@ pub fn splice(names: &mut Vec<NameSpan>, new: Vec<NameSpan>) {
     *names = out.into_iter().map(|(n, _)| n).collect();
 }
 
+/// Which tokens of a paragraph of `len` tokens the `names` cover.
+pub fn covered(len: usize, names: &[NameSpan]) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for n in names {
+        for c in covered.iter_mut().take(n.toks.end).skip(n.toks.start) {
+            *c = true;
+        }
+    }
+    covered
+}
+
 /// The index of the first name of sorted `names` starting at or after token `k`.
 pub fn first_from(names: &[NameSpan], k: usize) -> usize {
     names.partition_point(|n| n.toks.start < k)

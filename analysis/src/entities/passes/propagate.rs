@@ -34,12 +34,7 @@ pub fn propagate(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameS
         return;
     }
     for (toks, names) in all_toks.iter().zip(all_names.iter_mut()) {
-        let mut covered = vec![false; toks.len()];
-        for n in names.iter() {
-            for c in covered.iter_mut().take(n.toks.end).skip(n.toks.start) {
-                *c = true;
-            }
-        }
+        let covered = super::covered(toks.len(), names);
         let mut added = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -77,10 +72,8 @@ pub fn propagate(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Vec<NameS
                 _ => i += 1,
             }
         }
-        if !added.is_empty() {
-            names.extend(added);
-            names.sort_by_key(|n| n.toks.start);
-        }
+        // On tokens no name covers: nothing to drop, only to sort in.
+        super::splice(names, added);
     }
 }
 

@@ -103,12 +103,7 @@ pub fn clubs_in_results(text: &str, all_toks: &[Vec<Token>], all_names: &mut [Ve
         // A results line: its untagged runs become names (kind to decide
         // below), the tagged ones must match the runs.
         if let Some(runs) = &table {
-            let mut covered = vec![false; toks.len()];
-            for n in names.iter() {
-                for c in covered.iter_mut().take(n.toks.end).skip(n.toks.start) {
-                    *c = true;
-                }
-            }
+            let covered = super::covered(toks.len(), names);
             let mut new = Vec::new();
             for run in runs {
                 let tagged = covered.get(run.clone()).is_some_and(|c| c.contains(&true));
