@@ -27,8 +27,9 @@ pub mod url_state;
 use leptos::prelude::*;
 
 use crate::components::{
-    AnalysisProgress, ArticleHeader, ArticleView, DispersionPlots, EntityCard, EntityPanel, ExportBar,
-    FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap, SearchBar,
+    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, DispersionPlots, EntityCard, EntityPanel,
+    ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap, QuotesPanel, SearchBar,
+    TimelinePanel,
 };
 use crate::state::{Articles, CardState, ImportJob, NetworkSettings, Notices, Reading};
 use crate::url_state::{Scope, UrlState};
@@ -128,6 +129,9 @@ pub fn App() -> impl IntoView {
                                 <NetworkView />
                                 <FilterBar />
                                 <DispersionPlots />
+                                <QuotesPanel />
+                                <TimelinePanel />
+                                <ConcordancePanel />
                                 <div class="article-area">
                                     <ArticleView />
                                     <PositionMap />

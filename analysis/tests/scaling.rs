@@ -473,6 +473,7 @@ fn view_and_segments() {
                     &a.entities.mentions,
                     range.clone(),
                     &[],
+                    &[],
                 )
                 .len();
             }

@@ -624,6 +624,8 @@ pub fn check_view(
         .matches
         .binary_search_by_key(&(m.start, m.end), |h| (h.start, h.end))
         .is_ok()));
+    let quoted = article_analysis::view::quoted_spans(&a.quotes);
+    check_sorted_disjoint(body, &quoted, "quoted spans");
     for (p, para) in paras.iter().enumerate() {
         let segs = segments(
             para.span.clone(),
@@ -631,6 +633,7 @@ pub fn check_view(
             &a.entities.mentions,
             a.passage_mentions[p].clone(),
             hidden,
+            &quoted,
         );
         check_segments(
             body,
@@ -640,6 +643,7 @@ pub fn check_view(
             &a.entities.mentions,
             a.passage_mentions[p].clone(),
             hidden,
+            &quoted,
         );
     }
 }
@@ -655,6 +659,7 @@ pub fn check_segments(
     mentions: &[Mention],
     mention_range: Range<usize>,
     hidden: &[EntityKind],
+    quoted: &[Span],
 ) {
     let spans: Vec<Span> = segs.iter().map(|s| s.span.clone()).collect();
     if para.start == para.end {
@@ -681,6 +686,22 @@ pub fn check_segments(
     // segment follow the first that ends after its start.)
     let in_range = mentions.get(mention_range.clone()).unwrap_or(&[]);
     for s in segs {
+        match s.quote.and_then(|i| quoted.get(i)) {
+            Some(q) => assert!(
+                q.start <= s.span.start && s.span.end <= q.end,
+                "quote {q:?} does not cover {:?}",
+                s.span
+            ),
+            None => {
+                assert!(s.quote.is_none(), "quote index out of range");
+                let first = quoted.partition_point(|q| q.end <= s.span.start);
+                assert!(
+                    !quoted.get(first).is_some_and(|q| overlaps(q, &s.span)),
+                    "unquoted segment {:?} inside a quote",
+                    s.span
+                );
+            }
+        }
         match s.mark {
             Some(i) => {
                 let m = &matches[i];

@@ -2,6 +2,7 @@
 
 mod article_header;
 mod article_view;
+mod concordance_panel;
 mod dispersion;
 mod entity_card;
 mod entity_group;
@@ -14,10 +15,14 @@ mod network_view;
 mod passage;
 mod position_map;
 mod progress;
+mod quotes_panel;
 mod search_bar;
+mod section;
+mod timeline_panel;
 
 pub use article_header::ArticleHeader;
 pub use article_view::ArticleView;
+pub use concordance_panel::ConcordancePanel;
 pub use dispersion::DispersionPlots;
 pub use entity_card::EntityCard;
 pub use entity_group::EntityGroup;
@@ -30,4 +35,7 @@ pub use network_view::NetworkView;
 pub use passage::Passage;
 pub use position_map::PositionMap;
 pub use progress::AnalysisProgress;
+pub use quotes_panel::QuotesPanel;
 pub use search_bar::SearchBar;
+pub use section::SectionBox;
+pub use timeline_panel::TimelinePanel;

@@ -20,7 +20,7 @@ mod card;
 mod import;
 mod network;
 mod notices;
-mod reading;
+pub mod reading;
 
 use std::ops::Deref;
 use std::sync::Arc;
