@@ -61,9 +61,14 @@ pub fn App() -> impl IntoView {
     provide_context(notices);
     provide_context(import);
 
-    // The reader's kept articles, then a library from an earlier version.
-    articles.list_kept(move || import.migrate_legacy());
-    tabs::listen(move || articles.list_kept(|| {}));
+    // The reader's kept articles, then a library from an earlier version
+    // (not with `safe=1`, the way out when a saved article breaks the page).
+    if url.safe {
+        notices.add(messages::SAFE_MODE);
+    } else {
+        articles.list_kept(move || import.migrate_legacy());
+        tabs::listen(move || articles.list_kept(|| {}));
+    }
 
     // Files dropped anywhere on the page open as articles.
     let dragover = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());

@@ -86,10 +86,22 @@ pub fn missing_article(id: &str) -> String {
     }
 }
 
-/// The analyser could not start (offline before it was ever cached).
-pub const ANALYSER_UNAVAILABLE: &str = "Entities for your own texts need the analyser, which could not be loaded (offline on a first visit?). Your text is kept as it is; try again when you are online.";
+/// The analyser could not start (offline before it was ever cached) or
+/// stopped on a text.
+pub const ANALYSER_UNAVAILABLE: &str = "Entities could not be found for your text: the analyser could not be loaded (offline on a first visit?) or stopped on it. The text is kept and shown as plain text, without entities; open it again later to try once more.";
 
 /// The page's boot data is damaged (a broken deploy).
 pub fn boot_damaged(e: &RecordError) -> String {
     format!("The published articles could not be read ({e}); reload the page. Your own texts still open.")
 }
+
+/// An own article that did not open last time (the page stopped).
+pub fn failed_last_time(title: &str) -> String {
+    format!(
+        "{} could not be opened last time, so it was not opened again; the first article is shown. Open it from the library to try once more.",
+        quoted(title)
+    )
+}
+
+/// The app was opened with `safe=1`.
+pub const SAFE_MODE: &str = "Opened without your saved articles (they are still stored). Open the address without \u{201c}safe=1\u{201d} to see them again.";

@@ -11,6 +11,10 @@
 use article_analysis::cooccurrence::Unit;
 use article_analysis::entities::EntityKind;
 
+/// The query string that opens the app without the reader's saved
+/// articles (a way out when one of them breaks the page).
+pub const SAFE_QUERY: &str = "?safe=1";
+
 /// Longest query kept from a URL, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
 /// Most entity ids kept from a URL.
@@ -119,6 +123,8 @@ pub struct UrlState {
     pub sections: Vec<Section>,
     /// The concordance's order.
     pub kwic: KwicOrder,
+    /// Leave the reader's saved articles closed this time (`safe=1`).
+    pub safe: bool,
 }
 
 impl Default for UrlState {
@@ -138,6 +144,7 @@ impl Default for UrlState {
             speaker: None,
             sections: Vec::new(),
             kwic: KwicOrder::Text,
+            safe: false,
         }
     }
 }
@@ -204,6 +211,7 @@ impl UrlState {
                     }
                 }
                 "say" if valid_id(v) => s.speaker = Some(v.to_string()),
+                "safe" => s.safe = matches!(v, "1" | "true" | "yes"),
                 "show" => {
                     for section in v.split(',').filter_map(|x| Section::from_str_opt(x.trim())) {
                         if !s.sections.contains(&section) {
@@ -274,6 +282,9 @@ impl UrlState {
             let names: Vec<&str> = self.sections.iter().map(|x| x.as_str()).collect();
             out.push(("show", names.join(",")));
         }
+        if self.safe {
+            out.push(("safe", "1".to_string()));
+        }
         match self.kwic {
             KwicOrder::Text => {}
             KwicOrder::Left => out.push(("kwic", "left".to_string())),
@@ -294,7 +305,7 @@ pub fn read_location() -> UrlState {
     let mut pairs = Vec::new();
     for key in [
         "article", "q", "e", "only", "hide", "sort", "scope", "net", "unit", "top", "min", "say", "show",
-        "kwic",
+        "kwic", "safe",
     ] {
         if let Some(v) = params.get(key) {
             pairs.push((key, v));
@@ -353,6 +364,7 @@ mod tests {
             speaker: Some("person-joe-biden".into()),
             sections: vec![Section::Timeline, Section::Quotes],
             kwic: KwicOrder::Right,
+            safe: true,
         };
         assert_eq!(UrlState::from_pairs(s.to_pairs()), s);
     }

@@ -16,7 +16,7 @@ use crate::document::Article;
 use crate::entities::{self, Entities};
 use crate::quotes::Quote;
 use crate::record::ArticleRecord;
-use crate::search::Index;
+use crate::search::{Index, IndexBuilder};
 use crate::timeline::Timeline;
 
 /// An analysed article.
@@ -102,6 +102,58 @@ impl Analyzer {
     }
 }
 
+/// [`Analysis::from_record`] in steps (the search index is the costly
+/// part), so the page can take in a long text between browser ticks.
+///
+/// ```
+/// use article_analysis::analysis::Loader;
+/// use article_analysis::record::ArticleRecord;
+/// use article_analysis::{Analysis, Article};
+/// let a = Analysis::new(Article::parse("a.txt", "Joe Biden spoke in Kyiv.\nThen he left."));
+/// let mut loader = Loader::new(ArticleRecord::of(&a));
+/// while !loader.step(1) {}
+/// assert_eq!(loader.finish().entities, a.entities);
+/// ```
+pub struct Loader {
+    record: ArticleRecord,
+    passages: Vec<crate::segment::Span>,
+    builder: IndexBuilder,
+}
+
+impl Loader {
+    /// Starts taking in `record`.
+    pub fn new(record: ArticleRecord) -> Loader {
+        let passages = record.article.passages();
+        Loader {
+            record,
+            passages,
+            builder: IndexBuilder::default(),
+        }
+    }
+
+    /// Indexes about `budget` more words; true when everything is done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        self.builder
+            .step(&self.record.article.body, &self.passages, budget)
+    }
+
+    /// How far it is, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.builder.progress(self.passages.len())
+    }
+
+    /// The analysis (whatever is left is indexed now).
+    pub fn finish(mut self) -> Analysis {
+        while !self.step(usize::MAX) {}
+        let r = self.record;
+        let index = self.builder.finish();
+        let mut a = Analysis::assemble(r.article, index, r.entities, r.places);
+        a.quotes = r.quotes;
+        a.timeline = r.timeline;
+        a
+    }
+}
+
 impl Analysis {
     /// Segments, indexes and extracts entities from `article` in one go.
     pub fn new(article: Article) -> Analysis {
@@ -110,13 +162,11 @@ impl Analysis {
 
     /// An analysis from a record written by the build or the analyser
     /// worker: only the search index and the passage maps are computed (no
-    /// entity model needed).
+    /// entity model needed). [`Loader`] does the same in steps.
     pub fn from_record(record: ArticleRecord) -> Analysis {
-        let index = Index::build(&record.article.body, &record.article.passages());
-        let mut a = Analysis::assemble(record.article, index, record.entities, record.places);
-        a.quotes = record.quotes;
-        a.timeline = record.timeline;
-        a
+        let mut loader = Loader::new(record);
+        while !loader.step(usize::MAX) {}
+        loader.finish()
     }
 
     fn assemble(article: Article, index: Index, entities: Entities, places: Vec<PlaceFacts>) -> Analysis {

@@ -26,7 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::card::{place_facts, PlaceFacts};
+use crate::card::PlaceFacts;
 use crate::document::Article;
 use crate::entities::Entities;
 use crate::import::open::{ImportError, Source};
@@ -230,12 +230,12 @@ impl std::fmt::Display for RecordError {
 }
 
 impl ArticleRecord {
-    /// The record of an analysed article (facts from the gazetteers).
+    /// The record of an analysed article.
     pub fn of(a: &Analysis) -> ArticleRecord {
         ArticleRecord {
             article: a.article.clone(),
             entities: a.entities.clone(),
-            places: place_facts(&a.entities),
+            places: a.places.clone(),
             quotes: a.quotes.clone(),
             timeline: a.timeline.clone(),
         }
@@ -354,7 +354,7 @@ mod tests {
         let a = Analysis::new(Article::parse("t.txt", text));
         let bytes = ArticleRecord::of(&a).to_bytes();
         let r = ArticleRecord::from_bytes(&bytes).expect("reads back");
-        assert_eq!(r.places, place_facts(&a.entities));
+        assert_eq!(r.places, crate::card::place_facts(&a.entities));
         let b = Analysis::from_record(r);
         assert_eq!(b.article, a.article);
         assert_eq!(b.entities, a.entities);
