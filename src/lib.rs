@@ -8,7 +8,6 @@
 
 pub mod analyser;
 pub mod boot;
-pub mod card;
 pub mod components;
 pub mod download;
 pub mod fetch;
