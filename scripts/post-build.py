@@ -131,10 +131,16 @@ for folder, dirs, names in os.walk(staging):
         files.append(rel)
 files.sort()
 version = hashlib.sha256()
+precache = []
 for rel in files:
     with open(os.path.join(staging, rel), "rb") as f:
-        version.update(rel.encode() + b"\0" + hashlib.sha256(f.read()).digest())
-precache = ["./" if rel == "index.html" else rel for rel in files]
+        digest = hashlib.sha256(f.read()).digest()
+    version.update(rel.encode() + b"\0" + digest)
+    # Each file with its Subresource Integrity hash: the worker caches only
+    # what the build wrote, never an error page or a host's altered copy.
+    precache.append(
+        ["./" if rel == "index.html" else rel, "sha256-" + base64.b64encode(digest).decode()]
+    )
 with open(os.path.join(root, "assets", "sw.js"), encoding="utf-8") as f:
     worker = f.read()
 for marker in ("'__VERSION__'", "'__PRECACHE__'"):
