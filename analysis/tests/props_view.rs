@@ -106,6 +106,6 @@ proptest! {
             .filter(|(i, _)| hidden_mask & (1 << i) != 0).map(|(_, k)| *k).collect();
         // The matches double as quoted spans (sorted, disjoint).
         let segs = segments(para.clone(), &matches, &mentions, mention_range.clone(), &hidden, &matches);
-        check_segments(&text, &para, &segs, &matches, &mentions, mention_range, &hidden, &matches);
+        check_segments(&text, &segs, &Layers { para: &para, matches: &matches, mentions: &mentions, mention_range, hidden: &hidden, quoted: &matches });
     }
 }

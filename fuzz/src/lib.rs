@@ -637,30 +637,43 @@ pub fn check_view(
         );
         check_segments(
             body,
-            &para.span,
             &segs,
-            &v.matches,
-            &a.entities.mentions,
-            a.passage_mentions[p].clone(),
-            hidden,
-            &quoted,
+            &Layers {
+                para: &para.span,
+                matches: &v.matches,
+                mentions: &a.entities.mentions,
+                mention_range: a.passage_mentions[p].clone(),
+                hidden,
+                quoted: &quoted,
+            },
         );
     }
+}
+
+/// What [`segments`] cut one paragraph by: the layers a segment is checked
+/// against.
+pub struct Layers<'a> {
+    pub para: &'a Span,
+    pub matches: &'a [Span],
+    pub mentions: &'a [Mention],
+    pub mention_range: Range<usize>,
+    pub hidden: &'a [EntityKind],
+    pub quoted: &'a [Span],
 }
 
 /// The segments of paragraph `para` cover it exactly, in order, cut on
 /// `char` boundaries, and each one's mark and mention are the match and the
 /// shown mention that contain it (and none when none does).
-pub fn check_segments(
-    text: &str,
-    para: &Span,
-    segs: &[article_analysis::view::Segment],
-    matches: &[Span],
-    mentions: &[Mention],
-    mention_range: Range<usize>,
-    hidden: &[EntityKind],
-    quoted: &[Span],
-) {
+pub fn check_segments(text: &str, segs: &[article_analysis::view::Segment], layers: &Layers) {
+    let Layers {
+        para,
+        matches,
+        mentions,
+        mention_range,
+        hidden,
+        quoted,
+    } = layers;
+    let mention_range = mention_range.clone();
     let spans: Vec<Span> = segs.iter().map(|s| s.span.clone()).collect();
     if para.start == para.end {
         assert!(segs.is_empty(), "segments of an empty paragraph");
