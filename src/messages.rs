@@ -98,7 +98,7 @@ pub fn analyser_unavailable(from_disk: bool) -> &'static str {
 }
 
 /// Where a reader's texts are kept when the page was opened from disk.
-pub const STORAGE_FROM_DISK: &str = "Opened from a file on this computer: your texts are kept in this browser's storage for local files (depending on the browser, shared with every page opened from disk, or kept for this file only). To keep a text with its explorer, use \u{201c}Save as one file\u{201d}.";
+pub const STORAGE_FROM_DISK: &str = "Opened from a file on this computer: your texts are kept in this browser's storage for local files (depending on the browser, shared with every page opened from disk, or with the files of the same folder). To keep a text with its explorer, use \u{201c}Save as one file\u{201d}.";
 
 /// Why "Save as one file" did not save.
 pub fn one_file_unavailable(file: &str) -> String {
