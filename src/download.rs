@@ -4,11 +4,16 @@ use wasm_bindgen::JsCast;
 
 /// Offers `contents` as a file download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    download_parts(name, mime, &js_sys::Array::of1(&contents.into()))
+}
+
+/// Offers the strings of `parts`, one after the other, as a file download
+/// named `name` (a large part can stay a JavaScript string).
+pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let fail = || "The browser did not allow the download.".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| fail())?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &opts).map_err(|_| fail())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(fail)?;
     let a = doc

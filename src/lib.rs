@@ -13,6 +13,7 @@ pub mod download;
 pub mod fetch;
 pub mod messages;
 pub mod offline;
+pub mod onefile;
 pub mod open;
 pub mod panic;
 pub mod render_window;
@@ -36,7 +37,6 @@ use crate::url_state::{Scope, UrlState};
 /// The whole app: one small context per concern (see [`state`]).
 #[component]
 pub fn App() -> impl IntoView {
-    let url = url_state::read_location();
     let notices = Notices::new(None);
     let mut boot = match boot::take() {
         Ok(b) => b,
@@ -45,6 +45,8 @@ pub fn App() -> impl IntoView {
             Default::default()
         }
     };
+    // A saved file opens on the view it was saved with.
+    let url = url_state::read_location(boot.view.as_deref());
     if let Some(n) = boot.notice.take() {
         notices.add(n);
     }

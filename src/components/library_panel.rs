@@ -221,6 +221,8 @@ pub fn LibraryPanel() -> impl IntoView {
                 <p class="hint">
                     "You can also drop a file anywhere on the page. Your texts stay in this browser."
                 </p>
+                {crate::onefile::opened_from_disk()
+                    .then(|| view! { <p class="hint">{crate::messages::STORAGE_FROM_DISK}</p> })}
             </div>
         </section>
     }
