@@ -1,4 +1,5 @@
-//! Files made in the browser (Blob downloads) and the clipboard.
+//! Files made in the browser (Blob downloads), the clipboard and the
+//! system's share sheet (Web Share API).
 
 use wasm_bindgen::JsCast;
 
@@ -62,6 +63,38 @@ pub fn copy_to_clipboard(text: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether the browser can hand a link to the system's share sheet
+/// (`navigator.share`, phones and some desktops).
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false)
+    })
+}
+
+/// Offers a link to the system's share sheet; when the browser refuses
+/// (other than the reader cancelling), the link goes to the clipboard and
+/// `on_copied` is called. Call only when [`can_share`] is true.
+pub fn share_link(title: &str, url: &str, on_copied: impl FnOnce() + 'static) {
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let promise = web_sys::window().map(|w| w.navigator().share_with_data(&data));
+    let url = url.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(promise) = promise else {
+            return;
+        };
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            let cancelled = e
+                .dyn_ref::<js_sys::Error>()
+                .is_some_and(|e| e.name() == "AbortError");
+            if !cancelled && copy_to_clipboard(&url) {
+                on_copied();
+            }
+        }
+    });
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ pub mod messages;
 pub mod offline;
 pub mod onefile;
 pub mod open;
+pub mod pan_zoom;
 pub mod panic;
+pub mod pointer;
 pub mod render_window;
 pub mod scroll;
 pub mod state;
@@ -27,11 +29,11 @@ pub mod url_state;
 use leptos::prelude::*;
 
 use crate::components::{
-    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, DispersionPlots, EntityCard, EntityPanel,
-    ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap, QuotesPanel, SearchBar,
-    TimelinePanel,
+    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, DispersionPlots, EntitiesButton,
+    EntityCard, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap,
+    QuotesPanel, SearchBar, SheetButton, TimelinePanel,
 };
-use crate::state::{Articles, CardState, ImportJob, NetworkSettings, Notices, Reading};
+use crate::state::{Articles, CardState, ImportJob, NetworkSettings, Notices, Reading, Sheet, Sheets};
 use crate::url_state::{Scope, UrlState};
 
 /// The whole app: one small context per concern (see [`state`]).
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
     let reading = Reading::new(&url, articles.analysis);
     let network = NetworkSettings::new(&url, articles.analysis);
     let card = CardState::default();
+    let sheets = Sheets::install();
     let import = ImportJob::new(boot.analyser.clone(), articles, reading, card, notices);
     provide_context(articles);
     provide_context(reading);
@@ -61,6 +64,7 @@ pub fn App() -> impl IntoView {
     provide_context(card);
     provide_context(notices);
     provide_context(import);
+    provide_context(sheets);
 
     // The reader's kept articles, then a library from an earlier version
     // (not with `safe=1`, the way out when a saved article breaks the page).
@@ -119,7 +123,12 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <span class="brand">"Article Explorer"</span>
+                // The menu button of a small screen: the library as a sheet.
+                <SheetButton sheet=Sheet::Library class="library-button">
+                    <span class="long-label">"Library"</span>
+                </SheetButton>
                 <SearchBar />
+                <EntitiesButton />
             </header>
             {notice}
             <div class="layout">

@@ -147,8 +147,5 @@ pub fn ArticleView() -> impl IntoView {
 /// The element with `data-entity-id` (a mention) that an event happened on
 /// or inside.
 fn entity_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("[data-entity-id]").ok().flatten())
+    crate::pointer::closest(ev, "[data-entity-id]")
 }
