@@ -40,6 +40,8 @@ use serde_json::Value;
 #[path = "shared/heldout.rs"]
 mod heldout;
 use heldout::is_held_out;
+#[path = "shared/args.rs"]
+mod args;
 
 /// The running text as word ids, with the vocabulary.
 struct Corpus {
@@ -257,7 +259,8 @@ impl Brown {
                 let l = if v == u || w == u {
                     self.loss(v, w)
                 } else {
-                    self.l2[v * n + w] - (self.bi_q2(v, s) + self.bi_q2(w, s) + self.bi_q2(v, t) + self.bi_q2(w, t))
+                    self.l2[v * n + w]
+                        - (self.bi_q2(v, s) + self.bi_q2(w, s) + self.bi_q2(v, t) + self.bi_q2(w, t))
                         + self.bi_hyp_q2(v, w, s)
                         + self.bi_hyp_q2(v, w, t)
                         + self.bi_q2(v, u)
@@ -294,15 +297,14 @@ fn merge_best(
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let get = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let data = get("--data").unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data").into());
+    let get = |name: &str| args::value(&args, name);
+    let data =
+        get("--data").unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data").into());
     let out = get("--out").unwrap_or_else(|| "clusters.tsv".into());
-    let c: usize = get("--clusters").and_then(|b| b.parse().ok()).unwrap_or(256).max(2);
+    let c: usize = get("--clusters")
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(256)
+        .max(2);
     let min_count: usize = get("--min-count").and_then(|b| b.parse().ok()).unwrap_or(3);
 
     let mut corpus = Corpus {
@@ -431,7 +433,7 @@ fn main() -> ExitCode {
         add_word(&mut brown, &mut slot_of, &mut members, a);
         // Stage one: the merged cluster keeps the node of its older part.
         merge_best(&mut brown, &mut slot_of, &mut members, |a, b| a.min(b));
-        if (a - c) % 2000 == 0 {
+        if (a - c).is_multiple_of(2000) {
             eprintln!("  {a} of {v} words");
         }
     }

@@ -53,6 +53,8 @@ use serde_json::Value;
 #[path = "shared/heldout.rs"]
 mod heldout;
 use heldout::{is_held_out, is_news};
+#[path = "shared/args.rs"]
+mod args;
 
 struct Para {
     infos: Vec<TokInfo>,
@@ -492,12 +494,7 @@ fn train_one(
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let get = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let get = |name: &str| args::value(&args, name);
     let data_dir = get("--data")
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/ner-train").into());
     let out = get("--out").unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin").into());

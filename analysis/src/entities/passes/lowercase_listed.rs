@@ -57,6 +57,9 @@ mod tests {
             ],
         );
         // Lowercase words the lists do not know stay common words.
-        assert!(!got.iter().any(|(s, _)| *s == "vehicles" || *s == "fighters"), "{got:?}");
+        assert!(
+            !got.iter().any(|(s, _)| *s == "vehicles" || *s == "fighters"),
+            "{got:?}"
+        );
     }
 }
