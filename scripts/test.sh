@@ -20,6 +20,9 @@ leptosfmt --check src/ >/dev/null
 step "clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
+step "no import circle between modules"
+scripts/check-import-cycles.py analysis/src src site/src analyzer/src
+
 step "native tests (cargo test --workspace)"
 cargo test --workspace --quiet
 

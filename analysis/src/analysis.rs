@@ -11,8 +11,8 @@
 
 use std::ops::Range;
 
-use crate::card::{place_facts, PlaceFacts};
 use crate::document::Article;
+use crate::entities::places::{place_facts, PlaceFacts};
 use crate::entities::{self, Entities};
 use crate::quotes::Quote;
 use crate::record::ArticleRecord;
@@ -259,5 +259,49 @@ impl Analysis {
     /// The index of the entity with this id.
     pub fn entity_by_id(&self, id: &str) -> Option<usize> {
         self.entities.entities.iter().position(|e| e.id == id)
+    }
+}
+
+// Records, quotes and the timeline are plain data of their own modules; what
+// makes them from an analysis lives here, so those modules never import this
+// one.
+impl ArticleRecord {
+    /// The record of an analysed article (its place facts as the analysis
+    /// holds them, so no gazetteer is needed: the page saves records too).
+    pub fn of(a: &Analysis) -> ArticleRecord {
+        ArticleRecord {
+            article: a.article.clone(),
+            entities: a.entities.clone(),
+            places: a.places.clone(),
+            quotes: a.quotes.clone(),
+            timeline: a.timeline.clone(),
+        }
+    }
+}
+
+impl Analysis {
+    /// The quotes of this article (see [`crate::quotes::find`]; the same result, reusing
+    /// the words the search index holds).
+    pub fn find_quotes(&self) -> Vec<Quote> {
+        crate::quotes::find_in(
+            &self.article.body,
+            &self.article.paragraphs,
+            &self.entities,
+            Some(&self.index),
+        )
+    }
+}
+
+impl Analysis {
+    /// The timeline of this article (see [`crate::timeline::timeline`]; the same result,
+    /// reusing the words the search index holds).
+    pub fn find_timeline(&self) -> Timeline {
+        crate::timeline::timeline_in(
+            &self.article.body,
+            &self.article.paragraphs,
+            &self.entities,
+            self.article.meta.date.as_deref(),
+            Some(&self.index),
+        )
     }
 }

@@ -15,8 +15,7 @@
 //! ```
 
 use crate::analysis::Analysis;
-use crate::entities::gazetteer::{gazetteer, PlaceKind};
-use crate::entities::{Entities, EntityKind};
+use crate::entities::EntityKind;
 use crate::segment;
 
 /// Characters of context kept on each side of the first mention.
@@ -51,40 +50,6 @@ pub struct Card {
     pub country: Option<String>,
     /// Whether the place is a country itself.
     pub is_country: bool,
-}
-
-/// What the card says about where a place or group belongs, worked out
-/// from the gazetteers when the article is analysed (so the browser needs
-/// no gazetteer to show a card).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct PlaceFacts {
-    /// The country it belongs to (a country's own name for a country).
-    pub country: Option<String>,
-    /// Whether it is a country itself.
-    pub is_country: bool,
-}
-
-/// The place facts of every entity, in order.
-pub fn place_facts(entities: &Entities) -> Vec<PlaceFacts> {
-    let g = gazetteer();
-    entities
-        .entities
-        .iter()
-        .map(|e| match e.kind {
-            EntityKind::Place | EntityKind::Group => {
-                let names = || std::iter::once(&e.name).chain(&e.aliases);
-                let is_country = e.kind == EntityKind::Place
-                    && names().any(|n| matches!(g.places.get(n.as_str()), Some(PlaceKind::Country(_))));
-                let related = e
-                    .related
-                    .and_then(|r| entities.entities.get(r))
-                    .map(|r| r.name.clone());
-                let country = related.or_else(|| names().find_map(|n| g.country_of(n)).map(str::to_string));
-                PlaceFacts { country, is_country }
-            }
-            _ => PlaceFacts::default(),
-        })
-        .collect()
 }
 
 /// The card of entity `entity` (index into `entities.entities`).

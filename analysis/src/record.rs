@@ -25,9 +25,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::Analysis;
-use crate::card::PlaceFacts;
 use crate::document::Article;
+use crate::entities::places::PlaceFacts;
 use crate::entities::Entities;
 use crate::import::open::{ImportError, Source};
 use crate::quotes::Quote;
@@ -249,18 +248,6 @@ impl std::fmt::Display for RecordError {
 }
 
 impl ArticleRecord {
-    /// The record of an analysed article (its place facts as the analysis
-    /// holds them, so no gazetteer is needed: the page saves records too).
-    pub fn of(a: &Analysis) -> ArticleRecord {
-        ArticleRecord {
-            article: a.article.clone(),
-            entities: a.entities.clone(),
-            places: a.places.clone(),
-            quotes: a.quotes.clone(),
-            timeline: a.timeline.clone(),
-        }
-    }
-
     /// A text with no entities found yet (shown while they are found).
     pub fn without_entities(article: Article) -> ArticleRecord {
         ArticleRecord {
@@ -363,6 +350,7 @@ impl CatalogEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Analysis;
 
     fn record(text: &str) -> ArticleRecord {
         ArticleRecord::of(&Analysis::new(Article::parse("t.txt", text)))
@@ -374,7 +362,7 @@ mod tests {
         let a = Analysis::new(Article::parse("t.txt", text));
         let bytes = ArticleRecord::of(&a).to_bytes();
         let r = ArticleRecord::from_bytes(&bytes).expect("reads back");
-        assert_eq!(r.places, crate::card::place_facts(&a.entities));
+        assert_eq!(r.places, crate::entities::places::place_facts(&a.entities));
         let b = Analysis::from_record(r);
         assert_eq!(b.article, a.article);
         assert_eq!(b.entities, a.entities);

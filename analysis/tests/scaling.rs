@@ -15,8 +15,8 @@ mod common;
 
 use std::fmt::Write as _;
 
-use article_analysis::card::PlaceFacts;
 use article_analysis::cooccurrence::{self, Unit};
+use article_analysis::entities::places::PlaceFacts;
 use article_analysis::entities::{Entities, Entity, EntityKind, Mention};
 use article_analysis::import::html::{readable, Node};
 use article_analysis::import::{decode, open_text, Format};

@@ -43,6 +43,7 @@ pub mod hashing;
 pub mod lexicon;
 pub mod merge;
 pub mod passes;
+pub mod places;
 pub mod rules;
 pub mod tagger;
 pub mod temporal;

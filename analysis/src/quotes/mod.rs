@@ -38,7 +38,6 @@ pub(crate) mod cues;
 pub(crate) mod marks;
 pub(crate) mod speaker;
 
-use crate::analysis::Analysis;
 use crate::document::Paragraph;
 use crate::entities::{Entities, EntityKind};
 use crate::search::Index;
@@ -96,19 +95,6 @@ pub struct SpeakerSummary {
     pub direct: usize,
     /// Index (into the quotes) of the first.
     pub first: usize,
-}
-
-impl Analysis {
-    /// The quotes of this article (see [`find`]; the same result, reusing
-    /// the words the search index holds).
-    pub fn find_quotes(&self) -> Vec<Quote> {
-        find_in(
-            &self.article.body,
-            &self.article.paragraphs,
-            &self.entities,
-            Some(&self.index),
-        )
-    }
 }
 
 /// The speakers of `quotes`: most quoted first (ties: first quoted first),
@@ -172,7 +158,12 @@ pub fn find(body: &str, paragraphs: &[Paragraph], entities: &Entities) -> Vec<Qu
 
 /// [`find`], taking each paragraph's words from `index` when it was built
 /// over these paragraphs.
-fn find_in(body: &str, paragraphs: &[Paragraph], entities: &Entities, index: Option<&Index>) -> Vec<Quote> {
+pub(crate) fn find_in(
+    body: &str,
+    paragraphs: &[Paragraph],
+    entities: &Entities,
+    index: Option<&Index>,
+) -> Vec<Quote> {
     let index = index.filter(|ix| ix.passage_count() == paragraphs.len());
     let verb_terms: Vec<bool> = index.map_or_else(Vec::new, |ix| {
         ix.terms()

@@ -1,6 +1,7 @@
 //! Quotes on written examples, one test per form.
 
 use super::*;
+use crate::analysis::Analysis;
 use crate::document::Article;
 
 fn analysed(text: &str) -> Analysis {

@@ -34,7 +34,6 @@ pub(crate) mod resolve;
 pub(crate) mod scan;
 pub(crate) mod tense;
 
-use crate::analysis::Analysis;
 use crate::document::Paragraph;
 use crate::entities::{Entities, EntityKind};
 use crate::search::Index;
@@ -176,20 +175,6 @@ fn article_day(date: &str) -> Option<i64> {
     }
 }
 
-impl Analysis {
-    /// The timeline of this article (see [`timeline`]; the same result,
-    /// reusing the words the search index holds).
-    pub fn find_timeline(&self) -> Timeline {
-        timeline_in(
-            &self.article.body,
-            &self.article.paragraphs,
-            &self.entities,
-            self.article.meta.date.as_deref(),
-            Some(&self.index),
-        )
-    }
-}
-
 /// How many paragraphs at the start of a text may hold its dateline.
 const DATELINE_PARAGRAPHS: usize = 3;
 /// How far into its paragraph a dateline date may start, in bytes
@@ -210,7 +195,7 @@ pub fn timeline(
 
 /// [`timeline`], taking each paragraph's words from `index` when it was
 /// built over these paragraphs.
-fn timeline_in(
+pub(crate) fn timeline_in(
     body: &str,
     paragraphs: &[Paragraph],
     entities: &Entities,

@@ -1,6 +1,7 @@
 //! The timeline on written articles, one test per date form.
 
 use super::*;
+use crate::analysis::Analysis;
 use crate::document::Article;
 
 fn analysed(raw: &str) -> Analysis {
