@@ -1,6 +1,7 @@
 //! Entity extraction stays linear for every shape of input: adversarial texts
 //! at n, 2n, 4n and 8n bytes, where each doubling may cost at most about
-//! three times as much (ratios of median times, never absolute times).
+//! three times as much (`common::assert_scales`: ratios of thread CPU
+//! times, never absolute times).
 //!
 //! Each generator is a shape that once froze the app or that a quadratic
 //! scan would meet: a surname repeated after its full name, one huge
@@ -9,22 +10,13 @@
 //! quoted titles, resolutions and designations in one paragraph, one long
 //! results line and a long sports report.
 
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+mod common;
 
 use article_analysis::entities::extract;
+use common::assert_scales;
 
 /// Bytes of the smallest input.
 const N: usize = 40_000;
-/// Runs per size (the median is compared).
-const RUNS: usize = 5;
-/// Measurements before a test fails (the machine may be shared).
-const ATTEMPTS: usize = 3;
-/// One measurement at a time: the tests of this file would otherwise time
-/// each other.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
-/// The largest cost of one doubling.
-const MAX_RATIO: f64 = 3.0;
 
 /// `text` repeated (or `make` called with a counter) until `n` bytes.
 fn grow(n: usize, mut make: impl FnMut(usize) -> String) -> String {
@@ -58,41 +50,10 @@ fn made_word(mut i: usize) -> String {
         .unwrap_or_default()
 }
 
-fn median_time(text: &str) -> Duration {
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            let e = extract(text);
-            let t = start.elapsed();
-            std::hint::black_box(e);
-            t
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
-}
-
-/// Fails when a doubling of the input costs more than [`MAX_RATIO`] times
-/// as much (measured up to [`ATTEMPTS`] times before failing: the machine
-/// is shared).
+/// Fails when extracting the entities of `make(size)` costs more than
+/// about three times as much for one doubling of the size.
 fn assert_linear(name: &str, make: impl Fn(usize) -> String) {
-    let texts: Vec<String> = [1, 2, 4, 8].iter().map(|k| make(N * k)).collect();
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
-    let mut worst = Vec::new();
-    for attempt in 0..ATTEMPTS {
-        let times: Vec<Duration> = texts.iter().map(|t| median_time(t)).collect();
-        let ratios: Vec<f64> = times
-            .windows(2)
-            .map(|w| w[1].as_secs_f64() / w[0].as_secs_f64().max(1e-6))
-            .collect();
-        if ratios.iter().all(|&r| r <= MAX_RATIO) {
-            eprintln!("{name}: times {times:?}, ratios {ratios:.2?}");
-            return;
-        }
-        worst = ratios;
-        eprintln!("{name}: attempt {attempt}: times {times:?}");
-    }
-    panic!("{name}: a doubling of the input costs {worst:.2?} times as much (at most {MAX_RATIO})");
+    assert_scales(name, N, make, |text: &String| extract(text));
 }
 
 #[test]

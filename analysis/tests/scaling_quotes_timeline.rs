@@ -5,12 +5,13 @@
 //! times. The smallest size is about 270 KB: below that, allocator and cache
 //! effects made the first doubling look dearer than the work it adds.
 
-use std::time::{Duration, Instant};
+mod common;
 
 use article_analysis::concordance;
 use article_analysis::document::Paragraph;
 use article_analysis::entities::{extract, Entities, Mention};
 use article_analysis::{quotes, timeline, Article};
+use common::assert_scales;
 
 /// A unit of news text with quotes (curly and straight), reported speech,
 /// titles, pronouns and dates of every form.
@@ -20,7 +21,6 @@ Pentagon Press Secretary Peter Cook said the campaign had lasted two months, and
 that talks would resume early next year. The release said the talks of 2023-11-05 failed, as they did last year and in the 1990s. ";
 
 const COPIES: usize = 384;
-const RUNS: usize = 5;
 
 /// `k` copies of the unit as one paragraph, with the entities of one unit
 /// shifted to every copy (extraction is not what is measured).
@@ -51,35 +51,21 @@ fn document(k: usize, unit_entities: &Entities) -> (Article, Entities) {
     (article, entities)
 }
 
-/// Times `f` at n, 2n, 4n and 8n copies, round after round (so a burst of
-/// load on the machine hits every size alike), keeping each size's
-/// fastest run, and checks each doubling.
+/// Fails when `f` on `k` copies costs more than about three times as much
+/// for one doubling of `k` (`common::assert_scales`).
 fn assert_linear(what: &str, f: impl Fn(&Article, &Entities) -> usize) {
     let unit_entities = extract(UNIT);
-    let documents: Vec<(Article, Entities)> = [1, 2, 4, 8]
-        .iter()
-        .map(|m| document(COPIES * m, &unit_entities))
-        .collect();
-    let mut times = [Duration::MAX; 4];
-    for _ in 0..RUNS {
-        for ((article, entities), best) in documents.iter().zip(times.iter_mut()) {
+    assert_scales(
+        what,
+        COPIES,
+        |k| document(k, &unit_entities),
+        |(article, entities)| {
             assert_eq!(article.paragraphs.len(), 1);
-            let t = Instant::now();
             let found = f(article, entities);
-            *best = (*best).min(t.elapsed());
             assert!(found > 0, "{what}: nothing found, the test would measure nothing");
-        }
-    }
-    println!(
-        "{what}: {times:?} at {COPIES}, {}, {}, {} copies",
-        2 * COPIES,
-        4 * COPIES,
-        8 * COPIES
+            found
+        },
     );
-    for w in times.windows(2) {
-        let ratio = w[1].as_secs_f64() / w[0].as_secs_f64().max(1e-9);
-        assert!(ratio <= 3.0, "{what}: a doubling cost {ratio:.2}× ({times:?})");
-    }
 }
 
 /// One test, so the three are timed one after the other, not side by side.

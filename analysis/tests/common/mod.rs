@@ -1,5 +1,5 @@
-//! The measuring helper of the scaling tests (`tests/scaling.rs`,
-//! `tests/scaling_entities.rs`): does a stage's cost grow linearly with its
+//! The measuring helper of the scaling tests (`tests/scaling*.rs`,
+//! `tests/annotations_scaling.rs`): does a stage's cost grow linearly with its
 //! input?
 //!
 //! [`assert_scales`] builds the input at sizes n, 2n, 4n and 8n, times the
