@@ -12,12 +12,14 @@ pub mod card;
 pub mod components;
 pub mod download;
 pub mod fetch;
+pub mod json;
 pub mod messages;
 pub mod offline;
 pub mod open;
 pub mod panic;
 pub mod render_window;
 pub mod scroll;
+pub mod selection;
 pub mod state;
 pub mod storage;
 pub mod tabs;
@@ -27,11 +29,11 @@ pub mod url_state;
 use leptos::prelude::*;
 
 use crate::components::{
-    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, DispersionPlots, EntityCard, EntityPanel,
-    ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap, QuotesPanel, SearchBar,
-    TimelinePanel,
+    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, CorrectionsPanel, DispersionPlots, EntityCard,
+    EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, NotesPanel, PositionMap,
+    QuotesPanel, SearchBar, SelectionToolbar, TimelinePanel,
 };
-use crate::state::{Articles, CardState, ImportJob, NetworkSettings, Notices, Reading};
+use crate::state::{Articles, CardState, Corrections, ImportJob, NetworkSettings, Notes, Notices, Reading};
 use crate::url_state::{Scope, UrlState};
 
 /// The whole app: one small context per concern (see [`state`]).
@@ -49,7 +51,9 @@ pub fn App() -> impl IntoView {
     if let Some(n) = boot.notice.take() {
         notices.add(n);
     }
-    let articles = Articles::new(&mut boot, &url, notices);
+    let corrections = Corrections::new(url.safe, notices);
+    let articles = Articles::new(&mut boot, &url, notices, corrections.book);
+    let notes = Notes::new(articles, notices, url.safe);
     let reading = Reading::new(&url, articles.analysis);
     let network = NetworkSettings::new(&url, articles.analysis);
     let card = CardState::default();
@@ -60,6 +64,9 @@ pub fn App() -> impl IntoView {
     provide_context(card);
     provide_context(notices);
     provide_context(import);
+    provide_context(notes);
+    provide_context(corrections);
+    corrections.load();
 
     // The reader's kept articles, then a library from an earlier version
     // (not with `safe=1`, the way out when a saved article breaks the page).
@@ -137,8 +144,11 @@ pub fn App() -> impl IntoView {
                                 <QuotesPanel />
                                 <TimelinePanel />
                                 <ConcordancePanel />
+                                <NotesPanel />
+                                <CorrectionsPanel />
                                 <div class="article-area">
                                     <ArticleView />
+                                    <SelectionToolbar />
                                     <PositionMap />
                                 </div>
                             }
