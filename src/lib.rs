@@ -8,15 +8,17 @@
 
 pub mod analyser;
 pub mod boot;
-pub mod card;
 pub mod components;
 pub mod download;
 pub mod fetch;
 pub mod json;
 pub mod messages;
 pub mod offline;
+pub mod onefile;
 pub mod open;
+pub mod pan_zoom;
 pub mod panic;
+pub mod pointer;
 pub mod render_window;
 pub mod scroll;
 pub mod selection;
@@ -29,17 +31,18 @@ pub mod url_state;
 use leptos::prelude::*;
 
 use crate::components::{
-    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, CorrectionsPanel, DispersionPlots, EntityCard,
-    EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, NotesPanel, PositionMap,
-    QuotesPanel, SearchBar, SelectionToolbar, TimelinePanel,
+    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, CorrectionsPanel, DispersionPlots,
+    EntitiesButton, EntityCard, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView,
+    NotesPanel, PositionMap, QuotesPanel, SearchBar, SelectionToolbar, SheetButton, TimelinePanel,
 };
-use crate::state::{Articles, CardState, Corrections, ImportJob, NetworkSettings, Notes, Notices, Reading};
+use crate::state::{
+    Articles, CardState, Corrections, ImportJob, NetworkSettings, Notes, Notices, Reading, Sheet, Sheets,
+};
 use crate::url_state::{Scope, UrlState};
 
 /// The whole app: one small context per concern (see [`state`]).
 #[component]
 pub fn App() -> impl IntoView {
-    let url = url_state::read_location();
     let notices = Notices::new(None);
     let mut boot = match boot::take() {
         Ok(b) => b,
@@ -48,6 +51,8 @@ pub fn App() -> impl IntoView {
             Default::default()
         }
     };
+    // A saved file opens on the view it was saved with.
+    let url = url_state::read_location(boot.view.as_deref());
     if let Some(n) = boot.notice.take() {
         notices.add(n);
     }
@@ -57,6 +62,7 @@ pub fn App() -> impl IntoView {
     let reading = Reading::new(&url, articles.analysis);
     let network = NetworkSettings::new(&url, articles.analysis);
     let card = CardState::default();
+    let sheets = Sheets::install();
     let import = ImportJob::new(boot.analyser.clone(), articles, reading, card, notices);
     provide_context(articles);
     provide_context(reading);
@@ -67,6 +73,7 @@ pub fn App() -> impl IntoView {
     provide_context(notes);
     provide_context(corrections);
     corrections.load();
+    provide_context(sheets);
 
     // The reader's kept articles, then a library from an earlier version
     // (not with `safe=1`, the way out when a saved article breaks the page).
@@ -125,7 +132,12 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <span class="brand">"Article Explorer"</span>
+                // The menu button of a small screen: the library as a sheet.
+                <SheetButton sheet=Sheet::Library class="library-button">
+                    <span class="long-label">"Library"</span>
+                </SheetButton>
                 <SearchBar />
+                <EntitiesButton />
             </header>
             {notice}
             <div class="layout">

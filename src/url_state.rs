@@ -308,12 +308,21 @@ impl UrlState {
     }
 }
 
-/// Reads the state from `window.location.search`.
-pub fn read_location() -> UrlState {
+/// Reads the state from `window.location.search`; when that names nothing,
+/// from `fallback` (the view a saved file carries, a query string).
+pub fn read_location(fallback: Option<&str>) -> UrlState {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+    match fallback {
+        Some(view) if search.trim_start_matches('?').is_empty() => parse(view),
+        _ => parse(&search),
+    }
+}
+
+/// Reads a query string (with or without its `?`).
+pub fn parse(search: &str) -> UrlState {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
         return UrlState::default();
     };
     let mut pairs = Vec::new();
@@ -328,18 +337,23 @@ pub fn read_location() -> UrlState {
     UrlState::from_pairs(pairs)
 }
 
+/// The state as a query string without the `?` (empty for the default view).
+pub fn query_string(state: &UrlState) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (k, v) in state.to_pairs() {
+        params.append(k, &v);
+    }
+    params.to_string().into()
+}
+
 /// Replaces the current history entry's query string with `state`.
 pub fn write_location(state: &UrlState) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new() else {
-        return;
-    };
-    for (k, v) in state.to_pairs() {
-        params.append(k, &v);
-    }
-    let query: String = params.to_string().into();
+    let query = query_string(state);
     let current = window.location().search().unwrap_or_default();
     let next = if query.is_empty() {
         String::new()

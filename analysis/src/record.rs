@@ -52,6 +52,9 @@ const CORRECTIONS_MAGIC: &[u8; 3] = b"AEc";
 /// Most catalog entries the boot data carries, whatever the archive's size
 /// (the first load does not grow with the archive).
 pub const BOOT_CATALOG: usize = 200;
+/// The id of the page element that holds the boot data
+/// ([`crate::prerender::boot_block`]).
+pub const BOOT_ID: &str = "boot";
 
 /// One article, analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,7 +83,8 @@ pub struct CatalogEntry {
     pub source: Option<String>,
     /// Its date as written, when given.
     pub date: Option<String>,
-    /// Its record file, relative to the app (`articles/<id>.<hash>.bin`).
+    /// Its record file, relative to the app (`articles/<id>.<hash>.bin`);
+    /// empty when the record is in the boot data ([`Boot::records`]).
     pub file: String,
     /// Length of its text in bytes.
     pub bytes: u64,
@@ -90,7 +94,9 @@ pub struct CatalogEntry {
 
 /// What `index.html` carries for the first view: the first articles of the
 /// catalog and the default article's record, so the first view needs no
-/// further request.
+/// further request. An app in one HTML file (`article-explorer.html`, or a
+/// file saved with "Save as one file") also carries every other record and
+/// the view to open.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Boot {
     /// The first [`BOOT_CATALOG`] published articles, in file-name order.
@@ -102,8 +108,15 @@ pub struct Boot {
     /// Files the build left out (empty, binary) and characters it could not
     /// decode, in words for the reader.
     pub notice: Option<String>,
-    /// The analyser worker's loader script, relative to the app.
+    /// The analyser worker's loader script, relative to the app (empty in
+    /// one file: the page makes the worker from its own inlined parts).
     pub analyser: String,
+    /// The catalog's other records, when the app is one file and cannot
+    /// fetch them; empty in the served build.
+    pub records: Vec<ArticleRecord>,
+    /// The view to open when the page's address names none: a URL query
+    /// string (`q=…&e=…`), so a saved file opens as it was saved.
+    pub view: Option<String>,
 }
 
 impl Boot {
@@ -112,13 +125,19 @@ impl Boot {
         encode(BOOT_MAGIC, self)
     }
 
-    /// Reads [`Boot::to_bytes`]; the first article's record is checked like
-    /// any record.
+    /// Reads [`Boot::to_bytes`]; every record in it is checked like any
+    /// record.
     pub fn from_bytes(bytes: &[u8]) -> Result<Boot, RecordError> {
         let boot: Boot = decode(BOOT_MAGIC, bytes)?;
-        match &boot.first {
-            Some(r) if !r.is_sound() => Err(RecordError::Corrupt),
-            _ => Ok(boot),
+        if boot
+            .first
+            .iter()
+            .chain(&boot.records)
+            .all(ArticleRecord::is_sound)
+        {
+            Ok(boot)
+        } else {
+            Err(RecordError::Corrupt)
         }
     }
 }
@@ -341,7 +360,8 @@ impl std::fmt::Display for RecordError {
 }
 
 impl ArticleRecord {
-    /// The record of an analysed article.
+    /// The record of an analysed article (its place facts as the analysis
+    /// holds them, so no gazetteer is needed: the page saves records too).
     pub fn of(a: &Analysis) -> ArticleRecord {
         ArticleRecord {
             article: a.article.clone(),
@@ -503,8 +523,10 @@ mod tests {
             first: Some(r.clone()),
             notice: None,
             analyser: "analyzer_loader.js".to_string(),
+            records: vec![record("Kyiv is in Ukraine.")],
+            view: Some("q=kyiv".to_string()),
         };
-        assert_eq!(Boot::from_bytes(&boot.to_bytes()), Ok(boot));
+        assert_eq!(Boot::from_bytes(&boot.to_bytes()), Ok(boot.clone()));
         assert_eq!(Boot::from_bytes(&r.to_bytes()), Err(RecordError::NotARecord));
         let mut bad = r;
         bad.article.body.clear();
@@ -513,6 +535,17 @@ mod tests {
             ..Boot::default()
         };
         assert_eq!(Boot::from_bytes(&boot.to_bytes()), Err(RecordError::Corrupt));
+        let mut bad = record("Joe Biden spoke in Kyiv.");
+        bad.places.clear();
+        let boot = Boot {
+            records: vec![record("Joe Biden."), bad],
+            ..Boot::default()
+        };
+        assert_eq!(
+            Boot::from_bytes(&boot.to_bytes()),
+            Err(RecordError::Corrupt),
+            "an inline record is checked too"
+        );
     }
 
     #[test]

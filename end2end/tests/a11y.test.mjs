@@ -4,31 +4,10 @@
 // are announced.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { newPage, openApp, useApp } from '../support/harness.mjs';
+import { audit } from '../support/axe.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const app = useApp();
-
-/** Runs axe in the page (injected through the debugging protocol, so the page's CSP stays strict). */
-async function audit(page) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    // Every rule axe has, the experimental ones included.
-    const rules = Object.fromEntries(axe.getRules().map((r) => [r.ruleId, { enabled: true }]));
-    const r = await axe.run(document, { rules, resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary.split('\n').slice(0, 2).join(' ')}`),
-    }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 const views = [
   ['the main view', async () => {}],

@@ -89,7 +89,7 @@ pub fn ArticleView() -> impl IntoView {
     };
     // A mention shows its card on hover, and on a tap (touch has no hover).
     let show_card = move |ev: &web_sys::Event| {
-        let Some(el) = crate::card::entity_element(ev) else {
+        let Some(el) = entity_element(ev) else {
             return;
         };
         let entity = el
@@ -142,4 +142,10 @@ pub fn ArticleView() -> impl IntoView {
             </Show>
         </article>
     }
+}
+
+/// The element with `data-entity-id` (a mention) that an event happened on
+/// or inside.
+fn entity_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    crate::pointer::closest(ev, "[data-entity-id]")
 }

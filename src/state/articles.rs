@@ -1,9 +1,10 @@
 //! The library: the published articles (from the boot data's catalog; each
-//! record fetched when first opened) and the reader's own (listed from
-//! storage; each record read when first opened), which one is open, and
-//! the analyses loaded so far. Every analysis handed out has the reader's
-//! entity corrections applied ([`super::Corrections`]); the analyses as
-//! loaded are kept to apply them again when they change.
+//! record fetched when first opened, or taken from the boot data when the
+//! app is one file) and the reader's own (listed from storage; each record
+//! read when first opened), which one is open, and the analyses loaded so
+//! far. Every analysis handed out has the reader's entity corrections
+//! applied ([`super::Corrections`]); the analyses as loaded are kept to
+//! apply them again when they change.
 
 use std::collections::{HashMap, HashSet};
 
@@ -24,7 +25,8 @@ use crate::url_state::UrlState;
 pub enum Origin {
     /// Published with the app; read-only.
     Published {
-        /// Its record file, relative to the app.
+        /// Its record file, relative to the app (empty when the record came
+        /// inside the boot data).
         file: String,
     },
     /// Opened by the reader.
@@ -172,6 +174,9 @@ pub struct Articles {
     loaded: RwSignal<HashMap<String, Shared<Analysis>>>,
     /// The analyses with the reader's corrections.
     corrected: Memo<CorrectedAll>,
+    /// Records that came inside the boot data (the app in one file), until
+    /// opened.
+    inline: StoredValue<HashMap<String, ArticleRecord>>,
     failed: RwSignal<HashMap<String, String>>,
     asked: StoredValue<HashSet<String>>,
     /// The own articles have been listed from storage.
@@ -263,6 +268,12 @@ impl Articles {
             open_id,
             loaded,
             corrected,
+            inline: StoredValue::new(
+                std::mem::take(&mut boot.records)
+                    .into_iter()
+                    .map(|r| (r.article.id.clone(), r))
+                    .collect(),
+            ),
             failed,
             asked: StoredValue::new(HashSet::new()),
             listed: RwSignal::new(false),
@@ -327,11 +338,17 @@ impl Articles {
         {
             return;
         }
+        if let Some(record) = self.inline.try_update_value(|m| m.remove(id)).flatten() {
+            self.insert(record);
+            return;
+        }
         let this = *self;
         let id = id.to_string();
         let item = self.item(&id);
         leptos::task::spawn_local(async move {
             let result = match item.as_ref().map(|i| i.origin.clone()) {
+                // Inside the boot data, and not there: never fetch the page.
+                Some(Origin::Published { file }) if file.is_empty() => Err(None),
                 Some(Origin::Published { file }) => match crate::fetch::bytes(&file).await {
                     Some(bytes) => ArticleRecord::from_bytes(&bytes).map_err(Some),
                     None => Err(None),

@@ -278,7 +278,8 @@ impl ImportJob {
             open_article(self.articles, self.reading, self.card, id);
         }
         if any {
-            self.notices.say(messages::ANALYSER_UNAVAILABLE);
+            self.notices
+                .say(messages::analyser_unavailable(crate::onefile::opened_from_disk()));
         }
     }
 

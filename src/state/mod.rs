@@ -13,6 +13,7 @@
 //! - [`Notes`]: the reader's highlights and notes on the open article.
 //! - [`Corrections`]: the reader's entity corrections, per article and for
 //!   all articles (applied by `Articles` to every analysis).
+//! - [`Sheets`]: which panel is open as a sheet on a small screen.
 //!
 //! Signals hold only what the reader chose; everything shown is derived by
 //! memos. Setters do the resetting (a new query starts at its first
@@ -26,6 +27,7 @@ mod network;
 mod notes;
 mod notices;
 pub mod reading;
+mod sheets;
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -40,6 +42,7 @@ pub use network::{Drawn, NetworkSettings, NETWORK_FRAME};
 pub use notes::{HighlightLayer, Notes};
 pub use notices::Notices;
 pub use reading::Reading;
+pub use sheets::{Sheet, Sheets};
 
 /// A shared, immutable value whose equality is identity, so a memo holding
 /// it notifies only when it was recomputed.

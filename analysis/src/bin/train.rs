@@ -4,7 +4,7 @@
 //! cargo run --release -p article-analysis --bin train -- \
 //!     [--data ../shared/data/ner-train] [--out analysis/models/ner.bin] \
 //!     [--bits 18] [--epochs 6] [--weights btc=0.2,wnut17=0.2] \
-//!     [--prune 2.5] [--dead 0.5] [--codes 32] [--seeds 3] [--no-retrain] \
+//!     [--prune 2.5] [--dead 0.5] [--codes 32] [--seeds 3] [--seed 0] [--no-retrain] \
 //!     [--holdout [--holdout-out held.jsonl] [--holdout-news news.jsonl]] [--structured]
 //! ```
 //!
@@ -28,7 +28,8 @@
 //! the nearest of `--codes` values found by 1-D k-means, so a weight is
 //! one byte and the file compresses well. Only non-zero rows are written.
 //! Each round averages `--seeds` perceptrons trained on different shuffles
-//! (bagging: steadier weights, which quantize with less loss).
+//! (bagging: steadier weights, which quantize with less loss), numbered
+//! from `--seed`.
 //! With `--holdout`, one document in ten (of re3d, CrossNER, UNER)
 //! is held out and scored (the tagger alone); `--holdout-out` writes those
 //! documents that annotate all four labels, so that the whole pipeline can
@@ -48,6 +49,12 @@ use article_analysis::entities::tagger::{allowed, greedy, spans, viterbi, write,
 use article_analysis::entities::token::tokenize;
 use article_analysis::segment::paragraphs;
 use serde_json::Value;
+
+#[path = "shared/heldout.rs"]
+mod heldout;
+use heldout::{is_held_out, is_news};
+#[path = "shared/args.rs"]
+mod args;
 
 struct Para {
     infos: Vec<TokInfo>,
@@ -124,12 +131,7 @@ fn load(
             doc.add(text, t);
         }
         let news = is_news(id);
-        let held = holdout
-            && !id.starts_with("btc")
-            && !id.starts_with("wnut")
-            && (fnv(id).is_multiple_of(10)
-                || (news && id.starts_with("gum"))
-                || (news && id.starts_with("re3d") && fnv(id).is_multiple_of(2)));
+        let held = holdout && is_held_out(id);
         if held && news {
             news_lines.push(line.to_string());
         }
@@ -184,24 +186,6 @@ fn load(
         }
     }
     Ok(())
-}
-
-/// Documents of the news proxy: re3d's press releases and statements (not
-/// its Wikipedia pages), GUM's news and interviews (all held out) and
-/// UNER-PUD's news and Wikipedia sentences. With `--holdout`, GUM's news
-/// and interviews are all held out, re3d's news one in two, UNER-PUD one
-/// in ten like the rest.
-fn is_news(id: &str) -> bool {
-    (id.starts_with("re3d") && !id.starts_with("re3d-Wikipedia"))
-        || id.starts_with("gum-GUM_news")
-        || id.starts_with("gum-GUM_interview")
-        || id.starts_with("uner-en-pud")
-}
-
-fn fnv(s: &str) -> u32 {
-    s.bytes().fold(0x811c_9dc5u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
 }
 
 struct Perceptron {
@@ -510,12 +494,7 @@ fn train_one(
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let get = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let get = |name: &str| args::value(&args, name);
     let data_dir = get("--data")
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/ner-train").into());
     let out = get("--out").unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/models/ner.bin").into());
@@ -587,11 +566,14 @@ fn main() -> ExitCode {
     // only the feature rows the first round's pruning keeps.
     let retrain = !structured && !args.iter().any(|a| a == "--no-retrain");
     let seeds: u64 = get("--seeds").and_then(|b| b.parse().ok()).unwrap_or(3).max(1);
+    // The first shuffle (other values measure how much retraining moves
+    // the held-out figures).
+    let first_seed: u64 = get("--seed").and_then(|b| b.parse().ok()).unwrap_or(0);
     // Bagging: the averaged weights of `--seeds` perceptrons trained on
     // different shuffles, then (retraining) the same on the rows kept.
     let bag = |keep: Option<&[bool]>| {
         let mut sum = vec![0f32; (1usize << bits) * CLASSES];
-        for k in 0..seeds {
+        for k in first_seed..first_seed + seeds {
             let w = train_one(&train, bits, epochs, structured, keep, k);
             for (s, x) in sum.iter_mut().zip(w) {
                 *s += x / seeds as f32;

@@ -55,10 +55,12 @@ pub enum List {
     ResultVerb,
     /// Sports, lowercase, as a headline names them ("soccer - ...").
     Sport,
+    /// Organizations spelled with a lowercase first letter ("al-Qaida").
+    LowercaseOrg,
 }
 
 impl List {
-    const ALL: [List; 18] = [
+    const ALL: [List; 19] = [
         List::Particle,
         List::OfHead,
         List::OrgHead,
@@ -77,6 +79,7 @@ impl List {
         List::DescribedNoun,
         List::ResultVerb,
         List::Sport,
+        List::LowercaseOrg,
     ];
 
     /// The list's name in the data file.
@@ -100,6 +103,7 @@ impl List {
             List::DescribedNoun => "described_noun",
             List::ResultVerb => "result_verb",
             List::Sport => "sport",
+            List::LowercaseOrg => "lowercase_org",
         }
     }
 }

@@ -12,8 +12,9 @@
 //! 2. The [`passes`], one file each, in the order of [`passes::PASSES`]:
 //!    datelines, names found elsewhere in the document, acronyms of the
 //!    document's names, kinds given by a description, list labels, laws,
-//!    nicknames, "Washington, D.C.", organizations named with "and", quoted
-//!    titles, clubs in sports reports and results tables.
+//!    nicknames, listed organizations spelled in lowercase ("al-Qaida"),
+//!    "Washington, D.C.", organizations named with "and", quoted titles,
+//!    clubs in sports reports and results tables.
 //! 3. [`temporal`] finds dates and quantities in what is left; [`merge`]
 //!    gives each name one kind and joins mentions into entities (surnames
 //!    to full names, acronyms to expansions, country aliases, demonyms

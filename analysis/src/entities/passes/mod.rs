@@ -19,6 +19,7 @@ pub mod conjoined;
 pub mod descriptions;
 pub mod laws;
 pub mod list_labels;
+pub mod lowercase_listed;
 pub mod nicknames;
 pub mod propagate;
 pub mod quoted_titles;
@@ -88,6 +89,11 @@ pub const PASSES: &[Pass] = &[
         name: "nicknames",
         needs_model: false,
         step: Step::Paragraph(nicknames::join_nicknames),
+    },
+    Pass {
+        name: "lowercase-listed",
+        needs_model: false,
+        step: Step::Paragraph(lowercase_listed::lowercase_listed),
     },
     Pass {
         name: "washington-dc",
