@@ -110,7 +110,7 @@ pub fn NotesPanel() -> impl IntoView {
                     "Export notes as Markdown"
                 </button>
                 <button type="button" class="small-button" on:click=export_json>
-                    "Export notes as Web Annotation JSON"
+                    "Export notes as W3C Web Annotation JSON"
                 </button>
                 <label class="file-label">
                     <span>"Import notes (Web Annotation JSON)"</span>
