@@ -191,3 +191,46 @@ pub fn name_not_found(name: &str) -> String {
         quoted(name)
     )
 }
+
+/// An export that could not be written as JSON (`what`: "notes",
+/// "corrections").
+pub fn not_json(what: &str) -> String {
+    format!("The {what} could not be written as JSON.")
+}
+
+/// What a corrections import did.
+pub fn corrections_imported(n: usize) -> String {
+    format!("{n} correction{} imported.", if n == 1 { "" } else { "s" })
+}
+
+/// Told to screen readers after a highlight is made.
+pub fn highlighted(with_note: bool) -> &'static str {
+    if with_note {
+        "Highlighted with your note. It is listed in Notes."
+    } else {
+        "Highlighted. It is listed in Notes."
+    }
+}
+
+/// Told to screen readers after a note is edited.
+pub const NOTE_SAVED: &str = "Note saved.";
+/// Told to screen readers after a highlight is deleted.
+pub const HIGHLIGHT_DELETED: &str = "Highlight deleted.";
+/// Told to screen readers after a deleted highlight is put back.
+pub const HIGHLIGHT_RESTORED: &str = "Highlight restored.";
+
+/// Told to screen readers after a correction (`what` describes it, `scope`
+/// says where it applies).
+pub fn corrected(what: &str, scope: &str) -> String {
+    format!("{what} ({scope}). Undo it in Corrections.")
+}
+
+/// Told after a correction is undone.
+pub fn correction_undone(what: &str) -> String {
+    format!("Undone: {what}.")
+}
+
+/// Told after an undone correction is put back.
+pub fn correction_restored(what: &str) -> String {
+    format!("Restored: {what}.")
+}

@@ -99,6 +99,7 @@ test('a highlight and a note on passages stay over a reload, are edited, deleted
   assert.equal(await hl.first().getAttribute('data-color'), 'green');
   // A note on an earlier passage (the list is in text order, not the order made).
   await selectText(page, 'U.S. President Joe Biden');
+  await toolbar(page).getByLabel('Color').selectOption('pink');
   await toolbar(page).getByRole('button', { name: 'Add note' }).click();
   const noteBox = toolbar(page).getByRole('textbox', { name: 'Note' });
   await noteBox.waitFor();
@@ -140,6 +141,7 @@ test('a highlight and a note on passages stay over a reload, are edited, deleted
   const b = md.indexOf('> long-range missiles ATACMS');
   assert.ok(a > 0 && b > a, 'both passages, in text order');
   assert.ok(md.includes('Biden authorized the strikes.'));
+  assert.ok(md.includes('**Pink** · Biden authorized the strikes.'));
   assert.ok(md.includes('**Green**'));
   const json = JSON.parse(await grab(page, notes.getByRole('button', { name: 'Export notes as W3C Web Annotation JSON' })));
   assert.equal(json.type, 'AnnotationCollection');
@@ -227,26 +229,26 @@ test('"Not an entity", "Merge into…" and "Add entity" change the panel, the ma
 test('an entity added for all articles (the personal dictionary) is found in a newly pasted text', async () => {
   const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await openApp(page, app.srv.base);
-  await selectText(page, 'Armed Forces');
+  await selectText(page, 'Officials');
   await toolbar(page).getByRole('button', { name: 'Add entity…' }).click();
-  await toolbar(page).getByLabel('Entity type').selectOption('organization');
+  await toolbar(page).getByLabel('Entity type').selectOption('group');
   await toolbar(page).getByLabel('Apply to').selectOption('all');
   await toolbar(page).getByRole('button', { name: 'Add entity', exact: true }).click();
-  await entry(page, 'Armed Forces').waitFor();
+  await entry(page, 'Officials').waitFor();
 
   await page.getByRole('textbox', { name: 'Paste article text' }).fill(
-    'The Armed Forces held a parade in Lisbon on Monday.\nA spokesman said the Armed Forces would march again next year.',
+    'Officials in Lisbon met on Monday to plan the parade.\nOfficials said it would take place again next year.',
   );
   await page.getByRole('button', { name: 'Open pasted text' }).click();
-  await page.locator('h1', { hasText: 'The Armed Forces held a parade' }).waitFor();
-  await entry(page, 'Armed Forces').waitFor({ timeout: 20000 });
-  assert.equal(await count(page, 'Armed Forces'), 2);
-  assert.equal(await article(page).locator('.mention', { hasText: /^Armed Forces$/ }).count(), 2);
-  assert.ok((await entitiesCsv(page)).split('\n').some((l) => l.startsWith('"Armed Forces",organization,')));
+  await page.locator('h1', { hasText: 'Officials in Lisbon met' }).waitFor();
+  await entry(page, 'Officials').waitFor({ timeout: 20000 });
+  assert.equal(await count(page, 'Officials'), 2);
+  assert.equal(await article(page).locator('.mention[data-entity-type="group"]', { hasText: /^Officials$/ }).count(), 2);
+  assert.ok((await entitiesCsv(page)).split('\n').some((l) => l.startsWith('"Officials",group,')));
   // And still after a reload (the pasted text stays open).
   await reload(page);
-  await entry(page, 'Armed Forces').waitFor({ timeout: 20000 });
-  assert.equal(await count(page, 'Armed Forces'), 2);
+  await entry(page, 'Officials').waitFor({ timeout: 20000 });
+  assert.equal(await count(page, 'Officials'), 2);
   await openSection(page, 'Corrections');
   await region(page, 'Corrections').locator('li.fix[data-scope="all articles"]').first().waitFor();
   assert.deepEqual(problems, []);

@@ -53,7 +53,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
         let a = articles.analysis.get_untracked();
         let name = format!("{}-corrections.json", file_stem(&a.article.meta.title));
         let result = to_json(&listed.get_untracked())
-            .ok_or_else(|| "The corrections could not be written as JSON.".to_string())
+            .ok_or_else(|| messages::not_json("corrections"))
             .and_then(|json| download(&name, "application/json", &json));
         if let Err(e) = result {
             notices.say(e);
@@ -67,7 +67,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
             match from_json::<Vec<Entry>>(&text) {
                 Ok(entries) => {
                     let n = corrections.import(&articles.open_id.get_untracked(), entries);
-                    notices.say(format!("{n} correction{} imported.", if n == 1 { "" } else { "s" }));
+                    notices.say(messages::corrections_imported(n));
                 }
                 Err(e) => notices.say(messages::bad_json(&name, "a list of corrections", &e)),
             }

@@ -47,7 +47,7 @@ pub fn NotesPanel() -> impl IntoView {
         );
         let name = format!("{}-notes.json", file_stem(&a.article.meta.title));
         let result = to_json(&doc)
-            .ok_or_else(|| "The notes could not be written as JSON.".to_string())
+            .ok_or_else(|| messages::not_json("notes"))
             .and_then(|json| download(&name, "application/ld+json", &json));
         if let Err(e) = result {
             notices.say(e);

@@ -132,11 +132,7 @@ impl Corrections {
 
     /// Adds a correction made on article `id`.
     pub fn add(&self, id: &str, correction: Correction, scope: Scope) {
-        let said = format!(
-            "{} ({}). Undo it in Corrections.",
-            correction.describe(),
-            scope_label(scope)
-        );
+        let said = messages::corrected(&correction.describe(), scope_label(scope));
         self.book.update(|b| {
             let created = (js_sys::Date::now() as u64).max(b.latest() + 1);
             b.list_mut(id, scope).push(Entry {
@@ -165,7 +161,7 @@ impl Corrections {
                 article: id.to_string(),
                 entry: entry.clone(),
             }));
-            self.said.set(format!("Undone: {}.", entry.correction.describe()));
+            self.said.set(messages::correction_undone(&entry.correction.describe()));
             self.save(id, entry.scope);
         }
     }
@@ -181,7 +177,7 @@ impl Corrections {
             list.push(u.entry.clone());
             list.sort_by_key(|e| e.created);
         });
-        self.said.set(format!("Restored: {}.", u.entry.correction.describe()));
+        self.said.set(messages::correction_restored(&u.entry.correction.describe()));
         self.save(&u.article, u.entry.scope);
     }
 

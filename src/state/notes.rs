@@ -157,11 +157,7 @@ impl Notes {
         let id = format!("h{created}");
         let h = Highlight::new(&id, &a.article.body, span, color, note.trim(), created)?;
         self.highlights.update(|hs| hs.push(h));
-        self.said.set(if note.trim().is_empty() {
-            "Highlighted. It is listed in Notes.".to_string()
-        } else {
-            "Highlighted with your note. It is listed in Notes.".to_string()
-        });
+        self.said.set(messages::highlighted(!note.trim().is_empty()).to_string());
         self.save();
         Some(id)
     }
@@ -175,7 +171,7 @@ impl Notes {
             }
         });
         self.editing.set(None);
-        self.said.set("Note saved.".to_string());
+        self.said.set(messages::NOTE_SAVED.to_string());
         self.save();
     }
 
@@ -190,7 +186,7 @@ impl Notes {
         if let Some(h) = gone {
             let of = self.of.get_untracked();
             self.removed.set(Some((of, h)));
-            self.said.set("Highlight deleted.".to_string());
+            self.said.set(messages::HIGHLIGHT_DELETED.to_string());
             self.save();
         }
     }
@@ -209,7 +205,7 @@ impl Notes {
                 hs.push(h);
             }
         });
-        self.said.set("Highlight restored.".to_string());
+        self.said.set(messages::HIGHLIGHT_RESTORED.to_string());
         self.save();
     }
 
