@@ -41,6 +41,8 @@ pub async fn picked_text(ev: web_sys::Event) -> Option<(String, String)> {
     let file = input.files()?.get(0)?;
     input.set_value("");
     let name = file.name();
-    let text = gloo_file::futures::read_as_text(&gloo_file::Blob::from(file)).await.ok()?;
+    let text = gloo_file::futures::read_as_text(&gloo_file::Blob::from(file))
+        .await
+        .ok()?;
     Some((name, text))
 }

@@ -390,7 +390,12 @@ mod tests {
             top: 77,
             min_links: 3,
             speaker: Some("person-joe-biden".into()),
-            sections: vec![Section::Timeline, Section::Quotes, Section::Notes, Section::Corrections],
+            sections: vec![
+                Section::Timeline,
+                Section::Quotes,
+                Section::Notes,
+                Section::Corrections,
+            ],
             kwic: KwicOrder::Right,
             safe: true,
         };

@@ -587,12 +587,19 @@ mod tests {
                 .enumerate()
                 .map(|(i, correction)| Entry {
                     correction,
-                    scope: if i % 2 == 0 { Scope::Article } else { Scope::AllArticles },
+                    scope: if i % 2 == 0 {
+                        Scope::Article
+                    } else {
+                        Scope::AllArticles
+                    },
                     created: i as u64,
                 })
                 .collect(),
         };
-        assert_eq!(CorrectionsRecord::from_bytes(&fixes.to_bytes()), Ok(fixes.clone()));
+        assert_eq!(
+            CorrectionsRecord::from_bytes(&fixes.to_bytes()),
+            Ok(fixes.clone())
+        );
         assert_eq!(
             CorrectionsRecord::from_bytes(&notes.to_bytes()),
             Err(RecordError::NotARecord)

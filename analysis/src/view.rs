@@ -142,7 +142,12 @@ pub fn segments(para: Span, layers: &Layers) -> Vec<Segment> {
         .iter()
         .enumerate()
         .filter(|(_, m)| !layers.hidden.contains(&m.kind))
-        .map(|(i, m)| (range.start + i, m.span.start.max(para.start)..m.span.end.min(para.end)))
+        .map(|(i, m)| {
+            (
+                range.start + i,
+                m.span.start.max(para.start)..m.span.end.min(para.end),
+            )
+        })
         .filter(|(_, s)| s.start < s.end)
         .collect();
 
@@ -196,9 +201,14 @@ pub fn segments(para: Span, layers: &Layers) -> Vec<Segment> {
 pub fn highlight_pieces(spans: &[Span]) -> (Vec<Span>, Vec<usize>) {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
-    let mut order: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].start < spans[i].end).collect();
+    let mut order: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans[i].start < spans[i].end)
+        .collect();
     order.sort_by_key(|&i| spans[i].start);
-    let mut cuts: Vec<usize> = order.iter().flat_map(|&i| [spans[i].start, spans[i].end]).collect();
+    let mut cuts: Vec<usize> = order
+        .iter()
+        .flat_map(|&i| [spans[i].start, spans[i].end])
+        .collect();
     cuts.sort_unstable();
     cuts.dedup();
     let (mut pieces, mut owners): (Vec<Span>, Vec<usize>) = (Vec::new(), Vec::new());
@@ -377,9 +387,18 @@ mod tests {
                 ..Layers::default()
             },
         );
-        let got: Vec<(Span, Option<usize>, Option<usize>)> =
-            segs.iter().map(|s| (s.span.clone(), s.mention, s.highlight)).collect();
-        assert_eq!(got, vec![(0..4, Some(0), Some(0)), (4..8, None, Some(0)), (8..14, None, None)]);
+        let got: Vec<(Span, Option<usize>, Option<usize>)> = segs
+            .iter()
+            .map(|s| (s.span.clone(), s.mention, s.highlight))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (0..4, Some(0), Some(0)),
+                (4..8, None, Some(0)),
+                (8..14, None, None)
+            ]
+        );
     }
 
     #[test]

@@ -658,7 +658,10 @@ pub fn check_highlight_pieces(spans: &[Span], pieces: &[Span], owners: &[usize])
     );
     for (p, &o) in pieces.iter().zip(owners) {
         let s = &spans[o];
-        assert!(s.start <= p.start && p.end <= s.end, "piece {p:?} outside its highlight {s:?}");
+        assert!(
+            s.start <= p.start && p.end <= s.end,
+            "piece {p:?} outside its highlight {s:?}"
+        );
     }
     // Covered text: the union of the (non-empty) highlights.
     let mut union: Vec<Span> = spans.iter().filter(|s| s.start < s.end).cloned().collect();

@@ -87,7 +87,11 @@ pub fn CorrectionsPanel() -> impl IntoView {
                         view! {
                             <p class="undo">
                                 {text}
-                                <button type="button" class="link-button" on:click=move |_| corrections.redo()>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| corrections.redo()
+                                >
                                     "Redo"
                                 </button>
                             </p>

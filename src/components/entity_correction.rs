@@ -33,7 +33,12 @@ pub fn EntityCorrection(
             .entities
             .iter()
             .filter(|e| e.id != id)
-            .map(|e| (e.id.clone(), format!("{} ({})", e.name, e.kind.singular_label().to_lowercase())))
+            .map(|e| {
+                (
+                    e.id.clone(),
+                    format!("{} ({})", e.name, e.kind.singular_label().to_lowercase()),
+                )
+            })
             .collect();
         v.sort_by_cached_key(|(_, label)| fold(label));
         v
@@ -67,9 +72,13 @@ pub fn EntityCorrection(
     };
     let merge = move |_| {
         let target = into.get_untracked();
-        let found = articles
-            .analysis
-            .with_untracked(|a| a.entities.entities.iter().find(|e| e.id == target).map(EntityKey::of));
+        let found = articles.analysis.with_untracked(|a| {
+            a.entities
+                .entities
+                .iter()
+                .find(|e| e.id == target)
+                .map(EntityKey::of)
+        });
         if let Some(to) = found {
             correct(
                 Correction::Merge {
@@ -142,8 +151,7 @@ pub fn EntityCorrection(
             </div>
             <div class="fix-row">
                 <label>
-                    "Merge into… "
-                    <select on:change=move |ev| into.set(event_target_value(&ev))>
+                    "Merge into… " <select on:change=move |ev| into.set(event_target_value(&ev))>
                         <option value="">"(choose an entity)"</option>
                         {options}
                     </select>

@@ -100,18 +100,20 @@ pub fn EntityGroup(
                     };
                     let id_for_click = id.clone();
                     let (fix_id, toggle_id, form_id) = (id.clone(), id.clone(), id.clone());
-                    let correcting = move || corrections.correcting.with(|c| c.as_deref() == Some(fix_id.as_str()));
-                    let open_fix = correcting.clone();
-                    let toggle_fix = move |_| {
+                    let correcting = move || {
                         corrections
                             .correcting
-                            .update(|c| {
-                                *c = if c.as_deref() == Some(toggle_id.as_str()) {
-                                    None
-                                } else {
-                                    Some(toggle_id.clone())
-                                };
-                            })
+                            .with(|c| c.as_deref() == Some(fix_id.as_str()))
+                    };
+                    let open_fix = correcting.clone();
+                    let toggle_fix = move |_| {
+                        corrections.correcting.update(|c| {
+                            *c = if c.as_deref() == Some(toggle_id.as_str()) {
+                                None
+                            } else {
+                                Some(toggle_id.clone())
+                            };
+                        })
                     };
                     let fix_label = format!("Correct {name}");
                     let form_name = name.clone();

@@ -28,7 +28,11 @@ pub fn NotesPanel() -> impl IntoView {
         let n = notes.placed.with(|p| p.len());
         format!("{n} highlight{}", if n == 1 { "" } else { "s" })
     });
-    let highlights = move || -> Vec<Highlight> { notes.placed.with_untracked(|p| p.iter().map(|(h, _)| h.clone()).collect()) };
+    let highlights = move || -> Vec<Highlight> {
+        notes
+            .placed
+            .with_untracked(|p| p.iter().map(|(h, _)| h.clone()).collect())
+    };
     let export_md = move |_| {
         let a = articles.analysis.get_untracked();
         let md = notes_markdown(&a.article.meta.title, &a.article.body, &highlights());
@@ -114,7 +118,11 @@ pub fn NotesPanel() -> impl IntoView {
                 </button>
                 <label class="file-label">
                     <span>"Import notes (Web Annotation JSON)"</span>
-                    <input type="file" accept=".json,.jsonld,application/json,application/ld+json" on:change=import />
+                    <input
+                        type="file"
+                        accept=".json,.jsonld,application/json,application/ld+json"
+                        on:change=import
+                    />
                 </label>
             </div>
         </SectionBox>
@@ -150,7 +158,11 @@ fn NoteItem(highlight: Highlight, anchor: Anchor) -> impl IntoView {
     let reading = expect_context::<Reading>();
     let notes = expect_context::<Notes>();
     let Highlight {
-        id, color, note, target, ..
+        id,
+        color,
+        note,
+        target,
+        ..
     } = highlight;
     let quote = cut(&target.quote.exact);
     let passage = match anchor.span() {
@@ -193,8 +205,7 @@ fn NoteItem(highlight: Highlight, anchor: Anchor) -> impl IntoView {
         <li class="note" data-color=color.as_str() data-highlight=id.clone()>
             <span class="note-swatch" aria-hidden="true"></span>
             <div class="note-main">
-                {passage}
-                <span class="note-color">{color.label()}</span>
+                {passage} <span class="note-color">{color.label()}</span>
                 <Show
                     when=editing.clone()
                     fallback=move || {

@@ -109,7 +109,10 @@ pub fn SelectionToolbar() -> impl IntoView {
     let scroll = window_event_listener(leptos::ev::scroll, move |_| follow());
     let resize = window_event_listener(leptos::ev::resize, move |_| follow());
     let released = window_event_listener(leptos::ev::pointerup, move |_| {
-        set_timeout(move || pressing.set_value(false), std::time::Duration::from_millis(0));
+        set_timeout(
+            move || pressing.set_value(false),
+            std::time::Duration::from_millis(0),
+        );
     });
     on_cleanup(move || {
         let _ = document().remove_event_listener_with_callback("selectionchange", listener.unchecked_ref());
@@ -216,11 +219,19 @@ pub fn SelectionToolbar() -> impl IntoView {
             .collect_view()
     };
     let style_left = move || {
-        let vw = window().inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(1024.0);
+        let vw = window()
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(1024.0);
         format!("{}px", fixed(at.get().0.min(vw - WIDTH - 8.0).max(8.0), 0))
     };
     let below = move || {
-        let vh = window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(768.0);
+        let vh = window()
+            .inner_height()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(768.0);
         let (_, top, bottom) = at.get();
         (bottom + ROOM < vh || top < ROOM, vh)
     };
@@ -329,7 +340,11 @@ pub fn SelectionToolbar() -> impl IntoView {
                         .get_untracked()
                         .zip(to.as_ref())
                         .is_some_and(|(b, t)| b.contains(Some(t)));
-                    let selecting = window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed());
+                    let selecting = window()
+                        .get_selection()
+                        .ok()
+                        .flatten()
+                        .is_some_and(|s| !s.is_collapsed());
                     if !inside && !selecting && !pressing.get_value() && to.is_some() {
                         close();
                     }

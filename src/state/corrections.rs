@@ -161,7 +161,8 @@ impl Corrections {
                 article: id.to_string(),
                 entry: entry.clone(),
             }));
-            self.said.set(messages::correction_undone(&entry.correction.describe()));
+            self.said
+                .set(messages::correction_undone(&entry.correction.describe()));
             self.save(id, entry.scope);
         }
     }
@@ -177,7 +178,8 @@ impl Corrections {
             list.push(u.entry.clone());
             list.sort_by_key(|e| e.created);
         });
-        self.said.set(messages::correction_restored(&u.entry.correction.describe()));
+        self.said
+            .set(messages::correction_restored(&u.entry.correction.describe()));
         self.save(&u.article, u.entry.scope);
     }
 
@@ -189,7 +191,10 @@ impl Corrections {
         self.book.update(|b| {
             for e in entries {
                 let list = b.list_mut(id, e.scope);
-                if !list.iter().any(|x| x.correction == e.correction && x.created == e.created) {
+                if !list
+                    .iter()
+                    .any(|x| x.correction == e.correction && x.created == e.created)
+                {
                     if !scopes.contains(&e.scope) {
                         scopes.push(e.scope);
                     }

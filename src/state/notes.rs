@@ -73,10 +73,8 @@ impl Notes {
         });
         let layer = Memo::new(move |_| {
             let placed = placed.get();
-            let found: Vec<(&Highlight, Span)> = placed
-                .iter()
-                .filter_map(|(h, a)| Some((h, a.span()?)))
-                .collect();
+            let found: Vec<(&Highlight, Span)> =
+                placed.iter().filter_map(|(h, a)| Some((h, a.span()?))).collect();
             let spans: Vec<Span> = found.iter().map(|(_, s)| s.clone()).collect();
             let (pieces, owners) = highlight_pieces(&spans);
             let owners = owners
@@ -157,7 +155,8 @@ impl Notes {
         let id = format!("h{created}");
         let h = Highlight::new(&id, &a.article.body, span, color, note.trim(), created)?;
         self.highlights.update(|hs| hs.push(h));
-        self.said.set(messages::highlighted(!note.trim().is_empty()).to_string());
+        self.said
+            .set(messages::highlighted(!note.trim().is_empty()).to_string());
         self.save();
         Some(id)
     }

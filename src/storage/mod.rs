@@ -234,7 +234,9 @@ async fn read_bytes(store: &str, key: &str) -> Result<Option<Vec<u8>>, StorageEr
         .map_err(|_| StorageError::Unreadable)?
         .await
         .map_err(|_| StorageError::Unreadable)?;
-    Ok(value.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()).map(|a| a.to_vec()))
+    Ok(value
+        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|a| a.to_vec()))
 }
 
 /// Stores `bytes` under `key` in `store`, or deletes the key when `None`.
@@ -289,7 +291,9 @@ pub async fn save_notes(id: &str, highlights: &[Highlight]) -> Result<(), Storag
 /// and the keys whose value did not read back (left in place).
 pub async fn all_corrections() -> Result<(Vec<(String, Vec<Entry>)>, Vec<String>), StorageError> {
     let (_db, tx) = transaction_of(&[CORRECTIONS], TransactionMode::ReadOnly).await?;
-    let store = tx.object_store(CORRECTIONS).map_err(|_| StorageError::Unreadable)?;
+    let store = tx
+        .object_store(CORRECTIONS)
+        .map_err(|_| StorageError::Unreadable)?;
     let keys = store
         .get_all_keys(None, None)
         .map_err(|_| StorageError::Unreadable)?
