@@ -15,11 +15,9 @@
 //! Only `article_analysis` and `std` are used here, so the file compiles both
 //! as this crate's library and as a module of an `analysis` test.
 
-use std::ops::Range;
-
 use article_analysis::analysis::Analysis;
 use article_analysis::document::Article;
-use article_analysis::entities::{Entities, EntityKind, Mention};
+use article_analysis::entities::{Entities, EntityKind};
 use article_analysis::normalize::{fold, stem, tokens, AcronymDots, Filter, FoldAccents, Lowercase};
 use article_analysis::search::{Hits, Index, Query};
 use article_analysis::segment::{paragraphs, sentences, words, Span};
