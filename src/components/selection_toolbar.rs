@@ -34,9 +34,9 @@ enum Mode {
 /// The toolbar for a text selection in the article (a group named
 /// "Selected text"): "Highlight" in a chosen color, "Add note", and "Add
 /// entity…" with a type and where it applies. It appears next to the
-/// selection (mouse, keyboard or touch) and follows the article in the tab
-/// order, so the keyboard reaches it right after the text; Escape closes
-/// it.
+/// selection (mouse, keyboard or touch); Tab right after selecting goes
+/// into it, and it follows the article in the tab order; Escape closes it
+/// and gives the focus back to the passage.
 #[component]
 pub fn SelectionToolbar() -> impl IntoView {
     let articles = expect_context::<Articles>();
@@ -108,6 +108,24 @@ pub fn SelectionToolbar() -> impl IntoView {
     };
     let scroll = window_event_listener(leptos::ev::scroll, move |_| follow());
     let resize = window_event_listener(leptos::ev::resize, move |_| follow());
+    // Tab right after selecting (by mouse, touch or caret browsing) goes
+    // to the toolbar, wherever the browser would have gone next.
+    let tab_in = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Tab" || ev.shift_key() || ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        if span.with_untracked(Option::is_none) || focus_inside() {
+            return;
+        }
+        let first = bar
+            .get_untracked()
+            .and_then(|b| b.query_selector("button, select, textarea").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(first) = first {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    });
     let released = window_event_listener(leptos::ev::pointerup, move |_| {
         set_timeout(
             move || pressing.set_value(false),
@@ -119,6 +137,7 @@ pub fn SelectionToolbar() -> impl IntoView {
         scroll.remove();
         resize.remove();
         released.remove();
+        tab_in.remove();
     });
     // Another article: the selection was in the old one.
     Effect::new(move |_| {
