@@ -17,6 +17,13 @@ pub fn to_json<T: Serialize>(value: &T) -> Option<String> {
         .as_string()
 }
 
+/// Offers `value` as a JSON file download named `name` (`what` names it in
+/// the message when it cannot be written).
+pub fn download_json<T: Serialize>(name: &str, mime: &str, value: &T, what: &str) -> Result<(), String> {
+    let json = to_json(value).ok_or_else(|| crate::messages::not_json(what))?;
+    crate::download::download(name, mime, &json)
+}
+
 /// Why a file could not be read as JSON of the expected shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {

@@ -97,15 +97,24 @@ test('a highlight and a note on passages stay over a reload, are edited, deleted
   await hl.first().waitFor();
   assert.equal((await hl.allInnerTexts()).join(''), 'long-range missiles ATACMS');
   assert.equal(await hl.first().getAttribute('data-color'), 'green');
-  // A note on an earlier passage (the list is in text order, not the order made).
+  // A note on an earlier passage (the list is in text order, not the order
+  // made), from the keyboard: Tab right after selecting reaches the toolbar.
   await selectText(page, 'U.S. President Joe Biden');
+  const focused = () => page.evaluate(() => document.activeElement?.textContent.trim());
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Highlight');
+  await page.keyboard.press('Tab');
   await toolbar(page).getByLabel('Color').selectOption('pink');
-  await toolbar(page).getByRole('button', { name: 'Add note' }).click();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Add note');
+  await page.keyboard.press('Enter');
   const noteBox = toolbar(page).getByRole('textbox', { name: 'Note' });
   await noteBox.waitFor();
-  assert.ok(await noteBox.evaluate((el) => el === document.activeElement), 'the note box takes the keyboard');
-  await noteBox.fill('Who decided <b>this</b>?');
-  await toolbar(page).getByRole('button', { name: 'Save note' }).click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+  await page.keyboard.type('Who decided <b>this</b>?');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Save note');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => new Set([...document.querySelectorAll('article span.hl')].map((e) => e.dataset.highlight)).size === 2);
 
   await openSection(page, 'Notes');

@@ -2,8 +2,8 @@ use article_analysis::annotations::corrections::Entry;
 use leptos::prelude::*;
 
 use crate::components::SectionBox;
-use crate::download::{download, file_stem};
-use crate::json::{from_json, picked_text, to_json};
+use crate::download::file_stem;
+use crate::json::{download_json, from_json, picked_text};
 use crate::messages;
 use crate::state::{scope_label, Articles, Corrections, Notices};
 use crate::url_state::Section;
@@ -52,10 +52,7 @@ pub fn CorrectionsPanel() -> impl IntoView {
     let export = move |_| {
         let a = articles.analysis.get_untracked();
         let name = format!("{}-corrections.json", file_stem(&a.article.meta.title));
-        let result = to_json(&listed.get_untracked())
-            .ok_or_else(|| messages::not_json("corrections"))
-            .and_then(|json| download(&name, "application/json", &json));
-        if let Err(e) = result {
+        if let Err(e) = download_json(&name, "application/json", &listed.get_untracked(), "corrections") {
             notices.say(e);
         }
     };

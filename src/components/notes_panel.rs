@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::SectionBox;
 use crate::download::{download, file_stem};
-use crate::json::{from_json, picked_text, to_json};
+use crate::json::{download_json, from_json, picked_text};
 use crate::messages;
 use crate::state::{Articles, Notes, Notices, Reading};
 use crate::url_state::Section;
@@ -50,10 +50,7 @@ pub fn NotesPanel() -> impl IntoView {
             &highlights(),
         );
         let name = format!("{}-notes.json", file_stem(&a.article.meta.title));
-        let result = to_json(&doc)
-            .ok_or_else(|| messages::not_json("notes"))
-            .and_then(|json| download(&name, "application/ld+json", &json));
-        if let Err(e) = result {
+        if let Err(e) = download_json(&name, "application/ld+json", &doc, "notes") {
             notices.say(e);
         }
     };
