@@ -147,22 +147,30 @@ pub fn App() -> impl IntoView {
                     <Show
                         when=move || reading.scope.get() == Scope::Library
                         fallback=move || {
+                            let tools = move || {
+                                // On a small screen the text comes right after its
+                                // title; the tools follow it.
+                                view! {
+                                    <ExportBar />
+                                    <NetworkView />
+                                    <QuotesPanel />
+                                    <TimelinePanel />
+                                    <ConcordancePanel />
+                                    <NotesPanel />
+                                    <CorrectionsPanel />
+                                }
+                            };
                             view! {
                                 <ArticleHeader />
-                                <ExportBar />
-                                <NetworkView />
+                                <Show when=move || !sheets.small()>{tools}</Show>
                                 <FilterBar />
                                 <DispersionPlots />
-                                <QuotesPanel />
-                                <TimelinePanel />
-                                <ConcordancePanel />
-                                <NotesPanel />
-                                <CorrectionsPanel />
                                 <div class="article-area">
                                     <ArticleView />
                                     <SelectionToolbar />
                                     <PositionMap />
                                 </div>
+                                <Show when=move || sheets.small()>{tools}</Show>
                             }
                         }
                     >
