@@ -129,6 +129,21 @@ pub fn NotesPanel() -> impl IntoView {
     }
 }
 
+/// The highlight colors as the options of a `<select>`, `chosen` selected
+/// (the toolbar's and the note editor's color choice).
+pub(crate) fn color_options(chosen: RwSignal<Color>) -> impl IntoView {
+    Color::ALL
+        .into_iter()
+        .map(|c| {
+            view! {
+                <option value=c.as_str() selected=move || chosen.get() == c>
+                    {c.label()}
+                </option>
+            }
+        })
+        .collect_view()
+}
+
 /// The article's identifier in exported notes: its shareable address here.
 fn article_iri(id: &str) -> String {
     let location = window().location();
@@ -186,18 +201,7 @@ fn NoteItem(highlight: Highlight, anchor: Anchor) -> impl IntoView {
     let short: String = target.quote.exact.chars().take(40).collect();
     let edit_label = format!("Edit note on \u{201c}{}\u{201d}", short.trim());
     let delete_label = format!("Delete highlight \u{201c}{}\u{201d}", short.trim());
-    let colors = move || {
-        Color::ALL
-            .into_iter()
-            .map(|c| {
-                view! {
-                    <option value=c.as_str() selected=move || draft_color.get() == c>
-                        {c.label()}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let colors = move || color_options(draft_color);
     view! {
         <li class="note" data-color=color.as_str() data-highlight=id.clone()>
             <span class="note-swatch" aria-hidden="true"></span>

@@ -10,6 +10,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::components::notes_panel::color_options;
 use crate::messages;
 use crate::selection::selected;
 use crate::state::{Articles, Corrections, Notes, Notices, Reading};
@@ -213,18 +214,7 @@ pub fn SelectionToolbar() -> impl IntoView {
         }
     };
 
-    let colors = move || {
-        Color::ALL
-            .into_iter()
-            .map(|c| {
-                view! {
-                    <option value=c.as_str() selected=move || color.get() == c>
-                        {c.label()}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let colors = move || color_options(color);
     let kinds = move || {
         EntityKind::ALL
             .into_iter()
