@@ -97,6 +97,18 @@ pub fn share_link(title: &str, url: &str, on_copied: impl FnOnce() + 'static) {
     });
 }
 
+/// Offers `value` as a JSON file download named `name` (`what` names it in
+/// the message when it cannot be written).
+pub fn download_json<T: serde::Serialize>(
+    name: &str,
+    mime: &str,
+    value: &T,
+    what: &str,
+) -> Result<(), String> {
+    let json = crate::json::to_json(value).ok_or_else(|| crate::messages::not_json(what))?;
+    download(name, mime, &json)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

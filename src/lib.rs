@@ -11,6 +11,7 @@ pub mod boot;
 pub mod components;
 pub mod download;
 pub mod fetch;
+pub mod json;
 pub mod messages;
 pub mod offline;
 pub mod onefile;
@@ -20,6 +21,7 @@ pub mod panic;
 pub mod pointer;
 pub mod render_window;
 pub mod scroll;
+pub mod selection;
 pub mod state;
 pub mod storage;
 pub mod tabs;
@@ -29,11 +31,13 @@ pub mod url_state;
 use leptos::prelude::*;
 
 use crate::components::{
-    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, DispersionPlots, EntitiesButton,
-    EntityCard, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap,
-    QuotesPanel, SearchBar, SheetButton, TimelinePanel,
+    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, CorrectionsPanel, DispersionPlots,
+    EntitiesButton, EntityCard, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView,
+    NotesPanel, PositionMap, QuotesPanel, SearchBar, SelectionToolbar, SheetButton, TimelinePanel,
 };
-use crate::state::{Articles, CardState, ImportJob, NetworkSettings, Notices, Reading, Sheet, Sheets};
+use crate::state::{
+    Articles, CardState, Corrections, ImportJob, NetworkSettings, Notes, Notices, Reading, Sheet, Sheets,
+};
 use crate::url_state::{Scope, UrlState};
 
 /// The whole app: one small context per concern (see [`state`]).
@@ -52,7 +56,9 @@ pub fn App() -> impl IntoView {
     if let Some(n) = boot.notice.take() {
         notices.add(n);
     }
-    let articles = Articles::new(&mut boot, &url, notices);
+    let corrections = Corrections::new(url.safe, notices);
+    let articles = Articles::new(&mut boot, &url, notices, corrections.book);
+    let notes = Notes::new(articles, notices, url.safe);
     let reading = Reading::new(&url, articles.analysis);
     let network = NetworkSettings::new(&url, articles.analysis);
     let card = CardState::default();
@@ -64,6 +70,9 @@ pub fn App() -> impl IntoView {
     provide_context(card);
     provide_context(notices);
     provide_context(import);
+    provide_context(notes);
+    provide_context(corrections);
+    corrections.load();
     provide_context(sheets);
 
     // The reader's kept articles, then a library from an earlier version
@@ -147,6 +156,8 @@ pub fn App() -> impl IntoView {
                                     <QuotesPanel />
                                     <TimelinePanel />
                                     <ConcordancePanel />
+                                    <NotesPanel />
+                                    <CorrectionsPanel />
                                 }
                             };
                             view! {
@@ -156,6 +167,7 @@ pub fn App() -> impl IntoView {
                                 <DispersionPlots />
                                 <div class="article-area">
                                     <ArticleView />
+                                    <SelectionToolbar />
                                     <PositionMap />
                                 </div>
                                 <Show when=move || sheets.small()>{tools}</Show>

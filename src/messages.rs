@@ -135,3 +135,102 @@ pub fn failed_last_time(title: &str) -> String {
 
 /// The app was opened with `safe=1`.
 pub const SAFE_MODE: &str = "Opened without your saved articles (they are still stored). Open the address without \u{201c}safe=1\u{201d} to see them again.";
+
+/// An article's stored notes that did not read back.
+pub fn notes_unreadable(title: &str) -> String {
+    format!(
+        "Your notes on {} could not be read (kept by another version?); they are left as they were, and highlights you add to it now will not be kept.",
+        quoted(title)
+    )
+}
+
+/// Stored lists of corrections that did not read back.
+pub fn corrections_unreadable(bad: usize) -> String {
+    format!(
+        "{bad} saved list{} of entity corrections could not be read and {} left as {}; new corrections there will not be kept.",
+        if bad == 1 { "" } else { "s" },
+        if bad == 1 { "is" } else { "are" },
+        if bad == 1 { "it was" } else { "they were" }
+    )
+}
+
+/// A change to notes or corrections that is not kept: the stored value did
+/// not read back, or the app was opened with `safe=1`.
+pub fn not_kept(what: &str, safe: bool) -> String {
+    if safe {
+        format!("Opened with \u{201c}safe=1\u{201d}: {what} will not be kept this time.")
+    } else {
+        format!("{what} will not be kept: the saved copy could not be read and is left as it was.")
+    }
+}
+
+/// A file that is not the JSON expected.
+pub fn bad_json(name: &str, what: &str, e: &crate::json::JsonError) -> String {
+    match e {
+        crate::json::JsonError::Syntax => format!("{} is not a JSON file.", quoted(name)),
+        crate::json::JsonError::Shape(why) => format!("{} is not {what} ({why}).", quoted(name)),
+    }
+}
+
+/// What a notes import did.
+pub fn notes_imported(added: usize, skipped: usize) -> String {
+    let mut s = format!("{added} highlight{} imported.", if added == 1 { "" } else { "s" });
+    if skipped > 0 {
+        s.push_str(&format!(
+            " {skipped} annotation{} could not be used (no text quote or position selector).",
+            if skipped == 1 { "" } else { "s" }
+        ));
+    }
+    s
+}
+
+/// "Add entity" on a name the article does not have as whole words.
+pub fn name_not_found(name: &str) -> String {
+    format!(
+        "{} does not occur as a whole name in this article (names are matched with their capitals, within a paragraph), so no entity was added.",
+        quoted(name)
+    )
+}
+
+/// An export that could not be written as JSON (`what`: "notes",
+/// "corrections").
+pub fn not_json(what: &str) -> String {
+    format!("The {what} could not be written as JSON.")
+}
+
+/// What a corrections import did.
+pub fn corrections_imported(n: usize) -> String {
+    format!("{n} correction{} imported.", if n == 1 { "" } else { "s" })
+}
+
+/// Told to screen readers after a highlight is made.
+pub fn highlighted(with_note: bool) -> &'static str {
+    if with_note {
+        "Highlighted with your note. It is listed in Notes."
+    } else {
+        "Highlighted. It is listed in Notes."
+    }
+}
+
+/// Told to screen readers after a note is edited.
+pub const NOTE_SAVED: &str = "Note saved.";
+/// Told to screen readers after a highlight is deleted.
+pub const HIGHLIGHT_DELETED: &str = "Highlight deleted.";
+/// Told to screen readers after a deleted highlight is put back.
+pub const HIGHLIGHT_RESTORED: &str = "Highlight restored.";
+
+/// Told to screen readers after a correction (`what` describes it, `scope`
+/// says where it applies).
+pub fn corrected(what: &str, scope: &str) -> String {
+    format!("{what} ({scope}). Undo it in Corrections.")
+}
+
+/// Told after a correction is undone.
+pub fn correction_undone(what: &str) -> String {
+    format!("Undone: {what}.")
+}
+
+/// Told after an undone correction is put back.
+pub fn correction_restored(what: &str) -> String {
+    format!("Restored: {what}.")
+}

@@ -30,6 +30,21 @@ pub fn to_current_match(body: &web_sys::Element) {
     }
 }
 
+/// Moves the keyboard focus to passage `p` (a paragraph index) of the
+/// article text `body` without scrolling, so the next Tab continues from
+/// it (after an action of the selection toolbar, which then goes away).
+pub fn focus_passage(body: &web_sys::Element, p: usize) {
+    let Ok(Some(el)) = body.query_selector(&format!("[data-passage=\"{p}\"]")) else {
+        return;
+    };
+    let _ = el.set_attribute("tabindex", "-1");
+    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&opts);
+    }
+}
+
 /// Scrolls to passage `p` (a paragraph index) of the article text `body`,
 /// outlines it briefly and moves the keyboard focus there, so the next Tab
 /// continues from it.
@@ -42,10 +57,5 @@ pub fn to_passage(body: &web_sys::Element, p: usize) {
     };
     into_view(&el);
     let _ = el.class_list().add_1("jumped");
-    let _ = el.set_attribute("tabindex", "-1");
-    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
-        let opts = web_sys::FocusOptions::new();
-        opts.set_prevent_scroll(true);
-        let _ = html.focus_with_options(&opts);
-    }
+    focus_passage(body, p);
 }

@@ -1,8 +1,10 @@
 //! The view lives in the URL query string, so a link restores it:
 //! `?article=ID&q=QUERY&e=ID,ID&only=1&hide=date,quantity&sort=name`
 //! `&net=1&unit=paragraph&top=60&min=2` (the co-occurrence network)
-//! `&say=ID&show=quotes,timeline,kwic&kwic=left` (quotes of one speaker, the
-//! sections open, the concordance's order).
+//! `&say=ID&show=quotes,timeline,kwic,notes,fixes&kwic=left` (quotes of one
+//! speaker, the sections open, the concordance's order). The reader's notes
+//! and corrections themselves stay in this browser: only whether their
+//! regions are open is in the link.
 //!
 //! [`UrlState`] is plain data with tolerant parsing (unknown keys, malformed
 //! or oversized values fall back to defaults) and is tested natively; the two
@@ -59,11 +61,21 @@ pub enum Section {
     Timeline,
     /// Keyword in context for the query or a selected entity.
     Concordance,
+    /// The reader's highlights and notes.
+    Notes,
+    /// The reader's entity corrections.
+    Corrections,
 }
 
 impl Section {
     /// Every section, in display order.
-    pub const ALL: [Section; 3] = [Section::Quotes, Section::Timeline, Section::Concordance];
+    pub const ALL: [Section; 5] = [
+        Section::Quotes,
+        Section::Timeline,
+        Section::Concordance,
+        Section::Notes,
+        Section::Corrections,
+    ];
 
     /// The name in the URL.
     pub fn as_str(self) -> &'static str {
@@ -71,6 +83,8 @@ impl Section {
             Section::Quotes => "quotes",
             Section::Timeline => "timeline",
             Section::Concordance => "kwic",
+            Section::Notes => "notes",
+            Section::Corrections => "fixes",
         }
     }
 
@@ -376,7 +390,12 @@ mod tests {
             top: 77,
             min_links: 3,
             speaker: Some("person-joe-biden".into()),
-            sections: vec![Section::Timeline, Section::Quotes],
+            sections: vec![
+                Section::Timeline,
+                Section::Quotes,
+                Section::Notes,
+                Section::Corrections,
+            ],
             kwic: KwicOrder::Right,
             safe: true,
         };

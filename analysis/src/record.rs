@@ -25,9 +25,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::annotations::corrections::{Correction, EntityKey, Entry, Scope};
+use crate::annotations::highlight::Highlight;
 use crate::document::Article;
 use crate::entities::places::PlaceFacts;
-use crate::entities::Entities;
+use crate::entities::{Entities, EntityKind};
 use crate::import::open::{ImportError, Source};
 use crate::quotes::Quote;
 use crate::timeline::Timeline;
@@ -42,6 +44,10 @@ const BOOT_MAGIC: &[u8; 3] = b"AEb";
 const REQUEST_MAGIC: &[u8; 3] = b"AEq";
 /// The first bytes of a reply of the analyser worker.
 const REPLY_MAGIC: &[u8; 3] = b"AEa";
+/// The first bytes of an article's highlights and notes.
+const NOTES_MAGIC: &[u8; 3] = b"AEn";
+/// The first bytes of a list of corrections.
+const CORRECTIONS_MAGIC: &[u8; 3] = b"AEc";
 /// Most catalog entries the boot data carries, whatever the archive's size
 /// (the first load does not grow with the archive).
 pub const BOOT_CATALOG: usize = 200;
@@ -202,6 +208,111 @@ impl AnalyserReply {
         match &reply {
             AnalyserReply::Done { record, .. } if !record.is_sound() => Err(RecordError::Corrupt),
             _ => Ok(reply),
+        }
+    }
+}
+
+/// The reader's highlights and notes of one article, as the app stores
+/// them (published and own articles alike, by article id).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct NotesRecord {
+    /// The highlights, in the order they were made.
+    pub highlights: Vec<Highlight>,
+}
+
+impl NotesRecord {
+    /// As bytes: magic, format, postcard.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encode(NOTES_MAGIC, self)
+    }
+    /// Reads [`NotesRecord::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<NotesRecord, RecordError> {
+        decode(NOTES_MAGIC, bytes)
+    }
+}
+
+/// A list of entity corrections as the app stores it: one article's, or
+/// the personal dictionary (entries for all articles).
+///
+/// ```
+/// use article_analysis::annotations::corrections::{Correction, Entry, Scope};
+/// use article_analysis::entities::EntityKind;
+/// use article_analysis::record::CorrectionsRecord;
+/// let add = Correction::AddEntity { name: "Acme Corp".into(), kind: EntityKind::Organization };
+/// let r = CorrectionsRecord { entries: vec![Entry { correction: add, scope: Scope::AllArticles, created: 1 }] };
+/// assert_eq!(CorrectionsRecord::from_bytes(&r.to_bytes()), Ok(r));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CorrectionsRecord {
+    /// The corrections, in the order they were made.
+    pub entries: Vec<Entry>,
+}
+
+impl CorrectionsRecord {
+    /// As bytes: magic, format, postcard.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let stored: Vec<StoredEntry> = self.entries.iter().map(StoredEntry::from).collect();
+        encode(CORRECTIONS_MAGIC, &stored)
+    }
+    /// Reads [`CorrectionsRecord::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<CorrectionsRecord, RecordError> {
+        let stored: Vec<StoredEntry> = decode(CORRECTIONS_MAGIC, bytes)?;
+        Ok(CorrectionsRecord {
+            entries: stored.into_iter().map(Entry::from).collect(),
+        })
+    }
+}
+
+/// [`Entry`] in postcard: [`Correction`] is internally tagged for its JSON
+/// (`"op": "merge"`), which postcard (not self-describing) cannot read
+/// back, so the stored form is externally tagged.
+#[derive(Serialize, Deserialize)]
+struct StoredEntry {
+    correction: StoredCorrection,
+    scope: Scope,
+    created: u64,
+}
+
+/// [`Correction`], variant for variant.
+#[derive(Serialize, Deserialize)]
+enum StoredCorrection {
+    Rename { key: EntityKey, name: String },
+    ChangeType { key: EntityKey, kind: EntityKind },
+    Merge { from: EntityKey, into: EntityKey },
+    NotAnEntity { key: EntityKey },
+    AddEntity { name: String, kind: EntityKind },
+}
+
+impl From<&Entry> for StoredEntry {
+    fn from(e: &Entry) -> StoredEntry {
+        let correction = match e.correction.clone() {
+            Correction::Rename { key, name } => StoredCorrection::Rename { key, name },
+            Correction::ChangeType { key, kind } => StoredCorrection::ChangeType { key, kind },
+            Correction::Merge { from, into } => StoredCorrection::Merge { from, into },
+            Correction::NotAnEntity { key } => StoredCorrection::NotAnEntity { key },
+            Correction::AddEntity { name, kind } => StoredCorrection::AddEntity { name, kind },
+        };
+        StoredEntry {
+            correction,
+            scope: e.scope,
+            created: e.created,
+        }
+    }
+}
+
+impl From<StoredEntry> for Entry {
+    fn from(e: StoredEntry) -> Entry {
+        let correction = match e.correction {
+            StoredCorrection::Rename { key, name } => Correction::Rename { key, name },
+            StoredCorrection::ChangeType { key, kind } => Correction::ChangeType { key, kind },
+            StoredCorrection::Merge { from, into } => Correction::Merge { from, into },
+            StoredCorrection::NotAnEntity { key } => Correction::NotAnEntity { key },
+            StoredCorrection::AddEntity { name, kind } => Correction::AddEntity { name, kind },
+        };
+        Entry {
+            correction,
+            scope: e.scope,
+            created: e.created,
         }
     }
 }
@@ -423,6 +534,71 @@ mod tests {
             Err(RecordError::Corrupt),
             "an inline record is checked too"
         );
+    }
+
+    #[test]
+    fn notes_and_corrections_read_back_and_refuse_each_other() {
+        use crate::annotations::highlight::Color;
+        let text = "Kyiv was quiet. The missiles struck Kharkiv.";
+        let notes = NotesRecord {
+            highlights: vec![
+                Highlight::new("h1", text, 20..35, Color::Pink, "Which type?", 7).unwrap(),
+                Highlight::new("h2", text, 0..4, Color::Yellow, "", 8).unwrap(),
+            ],
+        };
+        assert_eq!(NotesRecord::from_bytes(&notes.to_bytes()), Ok(notes.clone()));
+        let key = |name: &str, kind| EntityKey::new(name, kind);
+        let every = vec![
+            Correction::Rename {
+                key: key("Kiev", EntityKind::Place),
+                name: "Kyiv".into(),
+            },
+            Correction::ChangeType {
+                key: key("Acme", EntityKind::Person),
+                kind: EntityKind::Organization,
+            },
+            Correction::Merge {
+                from: key("Biden", EntityKind::Person),
+                into: key("Joe Biden", EntityKind::Person),
+            },
+            Correction::NotAnEntity {
+                key: key("Monday", EntityKind::Date),
+            },
+            Correction::AddEntity {
+                name: "Task Force 50".into(),
+                kind: EntityKind::Other,
+            },
+        ];
+        let fixes = CorrectionsRecord {
+            entries: every
+                .into_iter()
+                .enumerate()
+                .map(|(i, correction)| Entry {
+                    correction,
+                    scope: if i % 2 == 0 {
+                        Scope::Article
+                    } else {
+                        Scope::AllArticles
+                    },
+                    created: i as u64,
+                })
+                .collect(),
+        };
+        assert_eq!(
+            CorrectionsRecord::from_bytes(&fixes.to_bytes()),
+            Ok(fixes.clone())
+        );
+        assert_eq!(
+            CorrectionsRecord::from_bytes(&notes.to_bytes()),
+            Err(RecordError::NotARecord)
+        );
+        assert_eq!(
+            NotesRecord::from_bytes(&fixes.to_bytes()),
+            Err(RecordError::NotARecord)
+        );
+        let mut cut = fixes.to_bytes();
+        cut.truncate(cut.len() - 2);
+        assert_eq!(CorrectionsRecord::from_bytes(&cut), Err(RecordError::Corrupt));
     }
 
     #[test]

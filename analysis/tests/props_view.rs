@@ -14,7 +14,7 @@ mod checks;
 
 use article_analysis::entities::{EntityKind, Mention};
 use article_analysis::segment::Span;
-use article_analysis::view::segments;
+use article_analysis::view::{highlight_pieces, segments, Layers};
 use article_analysis::{Analysis, Article};
 use checks::*;
 use proptest::prelude::*;
@@ -104,8 +104,20 @@ proptest! {
         let mention_range = a.min(b)..a.max(b);
         let hidden: Vec<EntityKind> = EntityKind::ALL.iter().enumerate()
             .filter(|(i, _)| hidden_mask & (1 << i) != 0).map(|(_, k)| *k).collect();
-        // The matches double as quoted spans (sorted, disjoint).
-        let segs = segments(para.clone(), &matches, &mentions, mention_range.clone(), &hidden, &matches);
-        check_segments(&text, &segs, &Layers { para: &para, matches: &matches, mentions: &mentions, mention_range, hidden: &hidden, quoted: &matches });
+        // The matches double as quoted spans (sorted, disjoint); the
+        // mentions, stretched by one byte each way, as overlapping highlights.
+        let stretched: Vec<Span> = mentions.iter().map(|m| m.span.start.saturating_sub(1)..m.span.end + 1).collect();
+        let (highlights, owners) = highlight_pieces(&stretched);
+        check_highlight_pieces(&stretched, &highlights, &owners);
+        let layers = Layers {
+            matches: &matches,
+            mentions: &mentions,
+            mention_range,
+            hidden: &hidden,
+            quoted: &matches,
+            highlights: &highlights,
+        };
+        let segs = segments(para.clone(), &layers);
+        check_segments(&text, &para, &segs, &layers);
     }
 }

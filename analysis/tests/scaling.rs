@@ -24,7 +24,7 @@ use article_analysis::layout::{layout, Frame};
 use article_analysis::record::ArticleRecord;
 use article_analysis::search::{Index, Query};
 use article_analysis::segment::{paragraphs, Span};
-use article_analysis::view::segments;
+use article_analysis::view::{highlight_pieces, segments, Layers};
 use article_analysis::{analysis::Analyzer, card, export, library, position, Analysis, Article};
 use common::assert_scales;
 
@@ -467,15 +467,13 @@ fn view_and_segments() {
         let mut count = 0;
         for &p in &v.passages {
             if let (Some(para), Some(range)) = (a.article.paragraphs.get(p), a.passage_mentions.get(p)) {
-                count += segments(
-                    para.span.clone(),
-                    &v.matches,
-                    &a.entities.mentions,
-                    range.clone(),
-                    &[],
-                    &[],
-                )
-                .len();
+                let layers = Layers {
+                    matches: &v.matches,
+                    mentions: &a.entities.mentions,
+                    mention_range: range.clone(),
+                    ..Layers::default()
+                };
+                count += segments(para.span.clone(), &layers).len();
             }
         }
         count
@@ -491,6 +489,18 @@ fn view_and_segments() {
         16_000,
         |n| with_entities("Kyiv met Lviv and Odesa.\n", PLACES, 50, n),
         render,
+    );
+    // The reader's highlights: n nested ones (each inside the previous),
+    // then n crossing ones, flattened for the highlight layer.
+    assert_scales(
+        "view: nested and crossing highlights",
+        4_000,
+        |n| {
+            let nested = (0..n).map(|i| i..2 * n - i);
+            let crossing = (0..n).map(|i| 3 * n + 2 * i..3 * n + 2 * i + 5);
+            nested.chain(crossing).collect::<Vec<Span>>()
+        },
+        |spans| highlight_pieces(spans).0.len(),
     );
     assert_scales(
         "view: passages with selected entities",

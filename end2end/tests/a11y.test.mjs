@@ -32,6 +32,33 @@ const views = [
     await page.locator('.kwic-line').first().waitFor();
     await page.locator('.quote-jump').first().waitFor();
   }],
+  ['highlights, notes, corrections and the selection toolbar', async (page) => {
+    // A highlight (drawn in the text), a correction form, both regions
+    // open, and the toolbar shown for a new selection.
+    const select = (text) => page.evaluate((wanted) => {
+      for (const node of document.querySelectorAll('article .passage')) {
+        const t = [...node.childNodes].find((n) => n.nodeType === 3 && n.data.includes(wanted));
+        if (!t) continue;
+        const range = document.createRange();
+        range.setStart(t, t.data.indexOf(wanted));
+        range.setEnd(t, t.data.indexOf(wanted) + wanted.length);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return;
+      }
+    }, text);
+    const toolbar = page.getByRole('group', { name: 'Selected text' });
+    await select('long-range missiles');
+    await toolbar.getByRole('button', { name: 'Highlight', exact: true }).click();
+    await page.locator('article span.hl').first().waitFor();
+    for (const name of ['Notes', 'Corrections']) {
+      await page.getByRole('region', { name }).locator('.section-toggle').click();
+    }
+    await page.getByRole('region', { name: 'Entities' }).locator('.correct-toggle').first().click();
+    await page.locator('.correction-form').waitFor();
+    await select('Officials');
+    await toolbar.waitFor();
+  }],
   ['the library search', async (page) => {
     await page.getByRole('combobox', { name: 'Search scope' }).selectOption('library');
     await page.getByRole('searchbox', { name: 'Search' }).fill('Iraq');

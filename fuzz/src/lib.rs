@@ -15,15 +15,13 @@
 //! Only `article_analysis` and `std` are used here, so the file compiles both
 //! as this crate's library and as a module of an `analysis` test.
 
-use std::ops::Range;
-
 use article_analysis::analysis::Analysis;
 use article_analysis::document::Article;
-use article_analysis::entities::{Entities, EntityKind, Mention};
+use article_analysis::entities::{Entities, EntityKind};
 use article_analysis::normalize::{fold, stem, tokens, AcronymDots, Filter, FoldAccents, Lowercase};
 use article_analysis::search::{Hits, Index, Query};
 use article_analysis::segment::{paragraphs, sentences, words, Span};
-use article_analysis::view::{segments, View};
+use article_analysis::view::{highlight_pieces, segments, Layers, View};
 
 /// Splits a fuzz input into two strings at the first `0xFF` byte (never part
 /// of valid UTF-8); each side is decoded like the app imports files
@@ -626,54 +624,76 @@ pub fn check_view(
         .is_ok()));
     let quoted = article_analysis::view::quoted_spans(&a.quotes);
     check_sorted_disjoint(body, &quoted, "quoted spans");
+    // The sentences double as (overlapping) highlights: one per sentence and
+    // one over each whole paragraph.
+    let highlighted: Vec<Span> = paras
+        .iter()
+        .flat_map(|p| p.sentences.iter().cloned().chain([p.span.clone()]))
+        .collect();
+    let (highlights, owners) = highlight_pieces(&highlighted);
+    check_highlight_pieces(&highlighted, &highlights, &owners);
     for (p, para) in paras.iter().enumerate() {
-        let segs = segments(
-            para.span.clone(),
-            &v.matches,
-            &a.entities.mentions,
-            a.passage_mentions[p].clone(),
+        let layers = Layers {
+            matches: &v.matches,
+            mentions: &a.entities.mentions,
+            mention_range: a.passage_mentions[p].clone(),
             hidden,
-            &quoted,
-        );
-        check_segments(
-            body,
-            &segs,
-            &Layers {
-                para: &para.span,
-                matches: &v.matches,
-                mentions: &a.entities.mentions,
-                mention_range: a.passage_mentions[p].clone(),
-                hidden,
-                quoted: &quoted,
-            },
-        );
+            quoted: &quoted,
+            highlights: &highlights,
+        };
+        let segs = segments(para.span.clone(), &layers);
+        check_segments(body, &para.span, &segs, &layers);
     }
 }
 
-/// What [`segments`] cut one paragraph by: the layers a segment is checked
-/// against.
-pub struct Layers<'a> {
-    pub para: &'a Span,
-    pub matches: &'a [Span],
-    pub mentions: &'a [Mention],
-    pub mention_range: Range<usize>,
-    pub hidden: &'a [EntityKind],
-    pub quoted: &'a [Span],
+/// The pieces of [`highlight_pieces`] are sorted and disjoint, each inside
+/// the highlight it names, and cover exactly the text some highlight covers.
+pub fn check_highlight_pieces(spans: &[Span], pieces: &[Span], owners: &[usize]) {
+    assert_eq!(pieces.len(), owners.len(), "one owner per piece");
+    assert!(
+        pieces.windows(2).all(|w| w[0].end <= w[1].start) && pieces.iter().all(|p| p.start < p.end),
+        "highlight pieces sorted, disjoint, not empty"
+    );
+    for (p, &o) in pieces.iter().zip(owners) {
+        let s = &spans[o];
+        assert!(
+            s.start <= p.start && p.end <= s.end,
+            "piece {p:?} outside its highlight {s:?}"
+        );
+    }
+    // Covered text: the union of the (non-empty) highlights.
+    let mut union: Vec<Span> = spans.iter().filter(|s| s.start < s.end).cloned().collect();
+    union.sort_by_key(|s| s.start);
+    let mut joined: Vec<Span> = Vec::new();
+    for s in union {
+        match joined.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => joined.push(s),
+        }
+    }
+    let mut covered: Vec<Span> = Vec::new();
+    for p in pieces {
+        match covered.last_mut() {
+            Some(last) if p.start == last.end => last.end = p.end,
+            _ => covered.push(p.clone()),
+        }
+    }
+    assert_eq!(covered, joined, "pieces cover exactly the highlighted text");
 }
 
 /// The segments of paragraph `para` cover it exactly, in order, cut on
 /// `char` boundaries, and each one's mark and mention are the match and the
 /// shown mention that contain it (and none when none does).
-pub fn check_segments(text: &str, segs: &[article_analysis::view::Segment], layers: &Layers) {
+pub fn check_segments(text: &str, para: &Span, segs: &[article_analysis::view::Segment], layers: &Layers) {
     let Layers {
-        para,
         matches,
         mentions,
-        mention_range,
         hidden,
         quoted,
-    } = layers;
-    let mention_range = mention_range.clone();
+        highlights,
+        ..
+    } = *layers;
+    let mention_range = layers.mention_range.clone();
     let spans: Vec<Span> = segs.iter().map(|s| s.span.clone()).collect();
     if para.start == para.end {
         assert!(segs.is_empty(), "segments of an empty paragraph");
@@ -699,6 +719,22 @@ pub fn check_segments(text: &str, segs: &[article_analysis::view::Segment], laye
     // segment follow the first that ends after its start.)
     let in_range = mentions.get(mention_range.clone()).unwrap_or(&[]);
     for s in segs {
+        match s.highlight.and_then(|i| highlights.get(i)) {
+            Some(h) => assert!(
+                h.start <= s.span.start && s.span.end <= h.end,
+                "highlight {h:?} does not cover {:?}",
+                s.span
+            ),
+            None => {
+                assert!(s.highlight.is_none(), "highlight index out of range");
+                let first = highlights.partition_point(|h| h.end <= s.span.start);
+                assert!(
+                    !highlights.get(first).is_some_and(|h| overlaps(h, &s.span)),
+                    "unhighlighted segment {:?} inside a highlight",
+                    s.span
+                );
+            }
+        }
         match s.quote.and_then(|i| quoted.get(i)) {
             Some(q) => assert!(
                 q.start <= s.span.start && s.span.end <= q.end,

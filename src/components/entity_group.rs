@@ -2,7 +2,8 @@ use article_analysis::entities::EntityKind;
 use article_analysis::normalize::fold;
 use leptos::prelude::*;
 
-use crate::state::{Articles, CardState, Reading};
+use crate::components::EntityCorrection;
+use crate::state::{Articles, CardState, Corrections, Reading};
 use crate::url_state::SortOrder;
 
 /// Entities listed per kind until the reader asks for all of them (a long
@@ -22,7 +23,8 @@ struct Row {
 
 /// The entities of one kind: a heading with the kind's color swatch (the
 /// legend), a show/hide toggle, and one toggle button per entity with its
-/// mention count and aliases.
+/// mention count and aliases, and a "Correct" disclosure for the reader's
+/// corrections.
 #[component]
 pub fn EntityGroup(
     /// Which kind of entity this group lists.
@@ -31,6 +33,7 @@ pub fn EntityGroup(
     let articles = expect_context::<Articles>();
     let reading = expect_context::<Reading>();
     let card = expect_context::<CardState>();
+    let corrections = expect_context::<Corrections>();
     let hidden = move || reading.hidden.with(|h| h.contains(&kind));
     let rows = Memo::new(move |_| {
         let a = articles.analysis.get();
@@ -96,6 +99,24 @@ pub fn EntityGroup(
                             .then_some("entity-card")
                     };
                     let id_for_click = id.clone();
+                    let (fix_id, toggle_id, form_id) = (id.clone(), id.clone(), id.clone());
+                    let correcting = move || {
+                        corrections
+                            .correcting
+                            .with(|c| c.as_deref() == Some(fix_id.as_str()))
+                    };
+                    let open_fix = correcting.clone();
+                    let toggle_fix = move |_| {
+                        corrections.correcting.update(|c| {
+                            *c = if c.as_deref() == Some(toggle_id.as_str()) {
+                                None
+                            } else {
+                                Some(toggle_id.clone())
+                            };
+                        })
+                    };
+                    let fix_label = format!("Correct {name}");
+                    let form_name = name.clone();
                     let aka = (!aliases.is_empty()).then(|| format!("also: {}", aliases.join(", ")));
                     let related = related.map(|r| format!("of {r}"));
                     view! {
@@ -126,8 +147,20 @@ pub fn EntityGroup(
                                     {count}
                                 </span>
                             </button>
+                            <button
+                                type="button"
+                                class="link-button correct-toggle"
+                                aria-expanded=move || open_fix().to_string()
+                                aria-label=fix_label
+                                on:click=toggle_fix
+                            >
+                                "Correct"
+                            </button>
                             {related.map(|r| view! { <span class="entity-related">{r}</span> })}
                             {aka.map(|t| view! { <span class="entity-aliases">{t}</span> })}
+                            <Show when=correcting.clone()>
+                                <EntityCorrection id=form_id.clone() name=form_name.clone() kind=kind />
+                            </Show>
                         </li>
                     }
                 },

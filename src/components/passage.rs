@@ -1,12 +1,14 @@
-use article_analysis::view::{segments, Segment};
+use article_analysis::view::{segments, Layers, Segment};
 use leptos::prelude::*;
 
-use crate::state::{Articles, Reading};
+use crate::state::{Articles, HighlightLayer, Notes, Reading};
 
 /// One paragraph of the article, cut into plain text, search matches
 /// (`<mark>`, the current one with `aria-current="true"`), entity mentions
-/// (`data-entity-type`, `data-entity-id`) and quotations (`span.quoted`).
-/// Article text is only ever rendered as text nodes.
+/// (`data-entity-type`, `data-entity-id`), quotations (`span.quoted`) and
+/// the reader's highlights (`span.hl` with `data-color` and
+/// `data-highlight`, never a `<mark>`). Article text is only ever rendered
+/// as text nodes.
 #[component]
 pub fn Passage(
     /// Index of the paragraph in the article.
@@ -14,24 +16,31 @@ pub fn Passage(
 ) -> impl IntoView {
     let articles = expect_context::<Articles>();
     let reading = expect_context::<Reading>();
+    let notes = expect_context::<Notes>();
     let segs = Memo::new(move |_| {
         let a = articles.analysis.get();
         let v = reading.view.get();
         let hidden = reading.hidden.get();
+        let quoted = reading.quoted.get();
+        let layer = notes.layer.get();
         match (a.article.paragraphs.get(index), a.passage_mentions.get(index)) {
             (Some(p), Some(range)) => segments(
                 p.span.clone(),
-                &v.matches,
-                &a.entities.mentions,
-                range.clone(),
-                &hidden,
-                &reading.quoted.get(),
+                &Layers {
+                    matches: &v.matches,
+                    mentions: &a.entities.mentions,
+                    mention_range: range.clone(),
+                    hidden: &hidden,
+                    quoted: &quoted,
+                    highlights: &layer.pieces,
+                },
             ),
             _ => Vec::new(),
         }
     });
     let content = move || {
         let a = articles.analysis.get();
+        let layer = notes.layer.get();
         let segs = segs.get();
         let mut out: Vec<AnyView> = Vec::new();
         let mut i = 0;
@@ -42,7 +51,7 @@ pub fn Passage(
                     while j < segs.len() && segs[j].mark == Some(m) {
                         j += 1;
                     }
-                    let inner: Vec<AnyView> = segs[i..j].iter().map(|s| piece(&a, s)).collect();
+                    let inner: Vec<AnyView> = segs[i..j].iter().map(|s| piece(&a, &layer, s)).collect();
                     let current = move || {
                         reading
                             .current_match
@@ -60,7 +69,7 @@ pub fn Passage(
                     i = j;
                 }
                 None => {
-                    out.push(piece(&a, &segs[i]));
+                    out.push(piece(&a, &layer, &segs[i]));
                     i += 1;
                 }
             }
@@ -75,9 +84,18 @@ pub fn Passage(
 }
 
 /// A segment as a text node, or a mention element around one; inside a
-/// quotation, wrapped in `span.quoted`.
-fn piece(a: &article_analysis::Analysis, s: &Segment) -> AnyView {
+/// highlight, wrapped in `span.hl`; inside a quotation, in `span.quoted`.
+fn piece(a: &article_analysis::Analysis, layer: &HighlightLayer, s: &Segment) -> AnyView {
     let inner = mention_or_text(a, s);
+    let inner = match s.highlight.and_then(|h| layer.owners.get(h)) {
+        Some((id, color)) => view! {
+            <span class="hl" data-color=color.as_str() data-highlight=id.clone()>
+                {inner}
+            </span>
+        }
+        .into_any(),
+        None => inner,
+    };
     match s.quote {
         Some(_) => view! { <span class="quoted">{inner}</span> }.into_any(),
         None => inner,

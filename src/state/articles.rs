@@ -2,15 +2,19 @@
 //! record fetched when first opened, or taken from the boot data when the
 //! app is one file) and the reader's own (listed from storage; each record
 //! read when first opened), which one is open, and the analyses loaded so
-//! far.
+//! far. Every analysis handed out has the reader's entity corrections
+//! applied ([`super::Corrections`]); the analyses as loaded are kept to
+//! apply them again when they change.
 
 use std::collections::{HashMap, HashSet};
 
 use article_analysis::analysis::Loader;
+use article_analysis::annotations::corrections::{apply, Correction};
 use article_analysis::record::{ArticleRecord, Boot, CatalogEntry};
 use article_analysis::Analysis;
 use leptos::prelude::*;
 
+use super::corrections::CorrectionBook;
 use super::{Notices, Shared};
 use crate::messages;
 use crate::storage::{self, KeptMeta};
@@ -125,6 +129,40 @@ pub struct Removed {
     record: Option<Shared<ArticleRecord>>,
 }
 
+/// One loaded article with the corrections that apply to it.
+#[derive(Debug, Clone)]
+struct Corrected {
+    /// As loaded.
+    original: Shared<Analysis>,
+    /// The corrections applied, in order.
+    applied: Vec<Correction>,
+    /// With them applied (the original itself when they change nothing).
+    analysis: Shared<Analysis>,
+}
+
+impl Corrected {
+    fn new(original: &Shared<Analysis>, applied: Vec<Correction>) -> Corrected {
+        let analysis = if applied.is_empty() {
+            original.clone()
+        } else {
+            let fixed = apply(&original.article.body, &original.entities, &applied);
+            if fixed == original.entities {
+                original.clone()
+            } else {
+                Shared::new(Analysis::clone(original).with_entities(fixed))
+            }
+        };
+        Corrected {
+            original: original.clone(),
+            applied,
+            analysis,
+        }
+    }
+}
+
+/// Every loaded article, corrected.
+type CorrectedAll = Shared<HashMap<String, Corrected>>;
+
 /// The articles context.
 #[derive(Clone, Copy)]
 pub struct Articles {
@@ -132,7 +170,10 @@ pub struct Articles {
     pub items: RwSignal<Vec<Shared<Item>>>,
     /// The open article's id.
     pub open_id: RwSignal<String>,
+    /// The analyses as loaded (without corrections).
     loaded: RwSignal<HashMap<String, Shared<Analysis>>>,
+    /// The analyses with the reader's corrections.
+    corrected: Memo<CorrectedAll>,
     /// Records that came inside the boot data (the app in one file), until
     /// opened.
     inline: StoredValue<HashMap<String, ArticleRecord>>,
@@ -140,7 +181,8 @@ pub struct Articles {
     asked: StoredValue<HashSet<String>>,
     /// The own articles have been listed from storage.
     pub listed: RwSignal<bool>,
-    /// The open article, analysed (the last one shown while another loads).
+    /// The open article, analysed and corrected (the last one shown while
+    /// another loads): what every view shows.
     pub analysis: Memo<Shared<Analysis>>,
     /// Whether the open article is shown, loading or failed.
     pub status: Memo<Status>,
@@ -153,15 +195,21 @@ pub struct Articles {
 
 impl Articles {
     /// The library from the boot data; the URL's article is opened (an own
-    /// article once storage has been listed).
-    pub fn new(boot: &mut Boot, url: &UrlState, notices: Notices) -> Articles {
+    /// article once storage has been listed). `corrections` are applied to
+    /// every analysis handed out.
+    pub fn new(
+        boot: &mut Boot,
+        url: &UrlState,
+        notices: Notices,
+        corrections: RwSignal<CorrectionBook>,
+    ) -> Articles {
         let items: Vec<Shared<Item>> = boot
             .catalog
             .iter()
             .map(|e| Shared::new(Item::published(e)))
             .collect();
         let first_id = items.first().map(|i| i.id.clone()).unwrap_or_default();
-        let loaded = HashMap::new();
+        let loaded = HashMap::<String, Shared<Analysis>>::new();
         let open_id = match &url.article {
             Some(id) if items.iter().any(|i| &i.id == id) || (id.starts_with("local-") && !url.safe) => {
                 id.clone()
@@ -175,10 +223,33 @@ impl Articles {
         let open_id = RwSignal::new(open_id);
         let loaded = RwSignal::new(loaded);
         let failed = RwSignal::new(HashMap::<String, String>::new());
+        // Corrections are applied again only where they or the analysis
+        // changed.
+        let corrected = Memo::new(move |previous: Option<&CorrectedAll>| {
+            corrections.with(|book| {
+                loaded.with(|m| {
+                    let all = m
+                        .iter()
+                        .map(|(id, original)| {
+                            let applied = book.for_article(id);
+                            let kept = previous
+                                .and_then(|p| p.get(id))
+                                .filter(|c| c.original == *original && c.applied == applied);
+                            let c = match kept {
+                                Some(c) => c.clone(),
+                                None => Corrected::new(original, applied),
+                            };
+                            (id.clone(), c)
+                        })
+                        .collect();
+                    Shared::new(all)
+                })
+            })
+        });
         let analysis = Memo::new(move |previous: Option<&Shared<Analysis>>| {
             let id = open_id.get();
-            loaded
-                .with(|m| m.get(&id).cloned())
+            corrected
+                .with(|m| m.get(&id).map(|c| c.analysis.clone()))
                 .or_else(|| previous.cloned())
                 .unwrap_or_else(|| Shared::new(Analysis::from_record(ArticleRecord::empty())))
         });
@@ -196,6 +267,7 @@ impl Articles {
             items: RwSignal::new(items),
             open_id,
             loaded,
+            corrected,
             inline: StoredValue::new(
                 std::mem::take(&mut boot.records)
                     .into_iter()
@@ -233,13 +305,14 @@ impl Articles {
             .with_untracked(|all| all.iter().find(|i| i.id == id).cloned())
     }
 
-    /// The analysis of any article, if loaded (tracked).
+    /// The analysis of any article, corrected, if loaded (tracked).
     pub fn analysis_of(&self, id: &str) -> Option<Shared<Analysis>> {
-        self.loaded.with(|m| m.get(id).cloned())
+        self.corrected.with(|m| m.get(id).map(|c| c.analysis.clone()))
     }
 
-    /// The analysis of any article, if loaded (untracked).
-    pub fn analysis_of_untracked(&self, id: &str) -> Option<Shared<Analysis>> {
+    /// The analysis of any article as loaded, without the reader's
+    /// corrections (what is stored), if loaded (untracked).
+    pub fn original_of_untracked(&self, id: &str) -> Option<Shared<Analysis>> {
         self.loaded.with_untracked(|m| m.get(id).cloned())
     }
 

@@ -267,7 +267,7 @@ impl ImportJob {
                     article.id = id;
                     ArticleRecord::without_entities(article)
                 }
-                Some(Fallback::Shown(id)) => match self.articles.analysis_of_untracked(&id) {
+                Some(Fallback::Shown(id)) => match self.articles.original_of_untracked(&id) {
                     Some(a) => ArticleRecord::of(&a),
                     None => continue,
                 },

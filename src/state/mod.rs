@@ -10,6 +10,9 @@
 //! - [`CardState`]: the entity card being shown.
 //! - [`Notices`]: messages for the reader.
 //! - [`ImportJob`]: a text of the reader's being analysed in the worker.
+//! - [`Notes`]: the reader's highlights and notes on the open article.
+//! - [`Corrections`]: the reader's entity corrections, per article and for
+//!   all articles (applied by `Articles` to every analysis).
 //! - [`Sheets`]: which panel is open as a sheet on a small screen.
 //!
 //! Signals hold only what the reader chose; everything shown is derived by
@@ -18,8 +21,10 @@
 
 mod articles;
 mod card;
+mod corrections;
 mod import;
 mod network;
+mod notes;
 mod notices;
 pub mod reading;
 mod sheets;
@@ -31,8 +36,10 @@ use leptos::prelude::*;
 
 pub use articles::{Articles, Item, Kept, Origin, Removed, Status};
 pub use card::{CardAnchor, CardState};
+pub use corrections::{scope_label, CorrectionBook, Corrections, Undone};
 pub use import::{ImportJob, JobProgress};
 pub use network::{Drawn, NetworkSettings, NETWORK_FRAME};
+pub use notes::{HighlightLayer, Notes};
 pub use notices::Notices;
 pub use reading::Reading;
 pub use sheets::{Sheet, Sheets};

@@ -3,18 +3,23 @@
 //! reopening a kept text needs neither the analyser nor the entity model.
 //!
 //! One database per deployment (`article-explorer:` plus the app's folder),
-//! so two explorers on one origin never share or overwrite a library. Two
-//! object stores keyed by article id: `meta` (`{ id, title, added, bytes,
+//! so two explorers on one origin never share or overwrite a library. Object
+//! stores keyed by article id: `meta` (`{ id, title, added, bytes,
 //! entities }`, what the library list shows) and `records` (the record's
-//! bytes, `article_analysis::record`, read when the article is opened). A
-//! value that does not read back is reported and left in place, never
-//! deleted. A library from the `localStorage` version is moved over once
+//! bytes, `article_analysis::record`, read when the article is opened) for
+//! the reader's own articles; `notes` (highlights and notes) and
+//! `corrections` (entity corrections, plus the personal dictionary under
+//! [`DICTIONARY`]) for any article, published or own, as
+//! `article_analysis::record` bytes too. A value that does not read back is
+//! reported and left in place, never deleted. A library from the `localStorage` version is moved over once
 //! (see [`legacy`]): its texts go through the analyser, and each old key is
 //! removed only after its record is stored.
 
 pub mod legacy;
 
-use article_analysis::record::ArticleRecord;
+use article_analysis::annotations::corrections::Entry;
+use article_analysis::annotations::highlight::Highlight;
+use article_analysis::record::{ArticleRecord, CorrectionsRecord, NotesRecord};
 use idb::{Database, DatabaseEvent as _, Factory, ObjectStoreParams, TransactionMode};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -22,8 +27,15 @@ use wasm_bindgen::{JsCast, JsValue};
 const META: &str = "meta";
 /// The object store of the records.
 const RECORDS: &str = "records";
-/// The database's schema version.
-const VERSION: u32 = 1;
+/// The object store of the highlights and notes.
+const NOTES: &str = "notes";
+/// The object store of the entity corrections.
+const CORRECTIONS: &str = "corrections";
+/// The key of the personal dictionary in [`CORRECTIONS`] (never an article
+/// id: those are letters, digits, `-` and `_`).
+pub const DICTIONARY: &str = "*dictionary";
+/// The database's schema version (2 added `notes` and `corrections`).
+const VERSION: u32 = 2;
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +81,7 @@ async fn open() -> Result<Database, StorageError> {
         .map_err(|_| StorageError::Unavailable)?;
     request.on_upgrade_needed(|event| {
         if let Ok(db) = event.database() {
-            for store in [META, RECORDS] {
+            for store in [META, RECORDS, NOTES, CORRECTIONS] {
                 if !db.store_names().iter().any(|s| s == store) {
                     let _ = db.create_object_store(store, ObjectStoreParams::new());
                 }
@@ -113,12 +125,22 @@ fn meta_from_value(v: &JsValue) -> Option<KeptMeta> {
 }
 
 async fn transaction(mode: TransactionMode) -> Result<(Database, idb::Transaction), StorageError> {
+    transaction_of(&[META, RECORDS], mode).await
+}
+
+async fn transaction_of(
+    stores: &[&str],
+    mode: TransactionMode,
+) -> Result<(Database, idb::Transaction), StorageError> {
     let failed = match mode {
         TransactionMode::ReadOnly => StorageError::Unreadable,
         _ => StorageError::Refused,
     };
     let db = open().await?;
-    let tx = db.transaction(&[META, RECORDS], mode).map_err(|_| failed)?;
+    let tx = db.transaction(stores, mode).map_err(|_| failed)?;
+    // The connection closes once its one transaction is done, so it never
+    // blocks a later version's upgrade in another tab.
+    db.close();
     Ok((db, tx))
 }
 
@@ -201,6 +223,115 @@ pub async fn remove(id: &str) -> Result<(), StorageError> {
             .map_err(|_| StorageError::Refused)?;
     }
     tx.await.map_err(|_| StorageError::Refused).map(|_| ())
+}
+
+/// The bytes stored under `key` in `store`, if any.
+async fn read_bytes(store: &str, key: &str) -> Result<Option<Vec<u8>>, StorageError> {
+    let (_db, tx) = transaction_of(&[store], TransactionMode::ReadOnly).await?;
+    let store = tx.object_store(store).map_err(|_| StorageError::Unreadable)?;
+    let value = store
+        .get(JsValue::from_str(key))
+        .map_err(|_| StorageError::Unreadable)?
+        .await
+        .map_err(|_| StorageError::Unreadable)?;
+    Ok(value
+        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+        .map(|a| a.to_vec()))
+}
+
+/// Stores `bytes` under `key` in `store`, or deletes the key when `None`.
+async fn write_bytes(store: &str, key: &str, bytes: Option<Vec<u8>>) -> Result<(), StorageError> {
+    let (_db, tx) = transaction_of(&[store], TransactionMode::ReadWrite).await?;
+    let store = tx.object_store(store).map_err(|_| StorageError::Refused)?;
+    let key = JsValue::from_str(key);
+    match bytes {
+        Some(b) => {
+            let value: JsValue = js_sys::Uint8Array::from(b.as_slice()).into();
+            store
+                .put(&value, Some(&key))
+                .map_err(|_| StorageError::Refused)?
+                .await
+                .map_err(|_| StorageError::Refused)?;
+        }
+        None => {
+            store
+                .delete(key)
+                .map_err(|_| StorageError::Refused)?
+                .await
+                .map_err(|_| StorageError::Refused)?;
+        }
+    }
+    tx.await.map_err(|_| StorageError::Refused).map(|_| ())
+}
+
+/// An article's highlights: `Ok(None)` when it has none stored,
+/// `Err(Unreadable)` when the stored value does not read back (it is left
+/// in place: nothing is written over it until the reader changes the notes).
+pub async fn notes(id: &str) -> Result<Option<Vec<Highlight>>, StorageError> {
+    match read_bytes(NOTES, id).await? {
+        None => Ok(None),
+        Some(b) => NotesRecord::from_bytes(&b)
+            .map(|r| Some(r.highlights))
+            .map_err(|_| StorageError::Unreadable),
+    }
+}
+
+/// Keeps an article's highlights (none: the key is removed).
+pub async fn save_notes(id: &str, highlights: &[Highlight]) -> Result<(), StorageError> {
+    let bytes = (!highlights.is_empty()).then(|| {
+        NotesRecord {
+            highlights: highlights.to_vec(),
+        }
+        .to_bytes()
+    });
+    write_bytes(NOTES, id, bytes).await
+}
+
+/// Every stored list of corrections by key (article id, or [`DICTIONARY`]),
+/// and the keys whose value did not read back (left in place).
+pub async fn all_corrections() -> Result<(Vec<(String, Vec<Entry>)>, Vec<String>), StorageError> {
+    let (_db, tx) = transaction_of(&[CORRECTIONS], TransactionMode::ReadOnly).await?;
+    let store = tx
+        .object_store(CORRECTIONS)
+        .map_err(|_| StorageError::Unreadable)?;
+    let keys = store
+        .get_all_keys(None, None)
+        .map_err(|_| StorageError::Unreadable)?
+        .await
+        .map_err(|_| StorageError::Unreadable)?;
+    let values = store
+        .get_all(None, None)
+        .map_err(|_| StorageError::Unreadable)?
+        .await
+        .map_err(|_| StorageError::Unreadable)?;
+    let mut lists = Vec::with_capacity(keys.len());
+    let mut bad = Vec::new();
+    for (key, value) in keys.iter().zip(&values) {
+        let Some(key) = key.as_string() else {
+            continue;
+        };
+        let record = value
+            .dyn_ref::<js_sys::Uint8Array>()
+            .map(|a| a.to_vec())
+            .and_then(|b| CorrectionsRecord::from_bytes(&b).ok());
+        match record {
+            Some(r) => lists.push((key, r.entries)),
+            None => bad.push(key),
+        }
+    }
+    Ok((lists, bad))
+}
+
+/// Keeps the corrections of an article (or of the dictionary, key
+/// [`DICTIONARY`]); none: the key is removed.
+pub async fn save_corrections(key: &str, entries: &[Entry]) -> Result<(), StorageError> {
+    let bytes = (!entries.is_empty()).then(|| {
+        CorrectionsRecord {
+            entries: entries.to_vec(),
+        }
+        .to_bytes()
+    });
+    write_bytes(CORRECTIONS, key, bytes).await
 }
 
 /// The own article being opened, noted before its record is read and
