@@ -199,3 +199,24 @@ proptest! {
         }
     }
 }
+
+/// Texts over the passage limit (`MAX_PARAGRAPH_BYTES`), of the shapes the
+/// large-input fuzz runs found: punctuation without words, one line of
+/// unmatched `<`, sentences on one line, one endless sentence, a word
+/// longer than the limit. Each keeps the checks of `check_article`.
+#[test]
+fn long_paragraphs_are_cut_into_passages_that_keep_every_word() {
+    let word = "x".repeat(10_000);
+    let texts = [
+        ".!?,;:\u{2026}\u{2014} ".repeat(40_000),
+        "a < b c ".repeat(40_000),
+        "John Smith met Smith. ".repeat(20_000),
+        "Kyiv, Paris, Lviv and Rome ".repeat(10_000),
+        format!("{word} {word}. Short one.\n\nAnother paragraph."),
+        "  spaced   out  ".repeat(5_000),
+    ];
+    for text in &texts {
+        let a = Article::parse("long.txt", text);
+        check_article("long.txt", text, &a);
+    }
+}

@@ -243,22 +243,54 @@ pub fn check_article(file_name: &str, raw: &str, a: &Article) {
     for v in [&a.meta.source, &a.meta.date, &a.meta.url].into_iter().flatten() {
         assert!(!v.is_empty() && !v.contains('\n'), "metadata value {v:?}");
     }
-    // Paragraphs and sentences: those of the body.
+    // Paragraphs and sentences: those of the body, a paragraph over
+    // MAX_PARAGRAPH_BYTES cut into consecutive pieces of it (at sentence
+    // ends, or spaces) that leave out only white space.
     let body = &a.body;
     let paras = check_segmentation(body);
-    assert_eq!(
-        a.passages(),
-        paras,
-        "paragraph spans are segment::paragraphs of the body"
-    );
-    for (i, p) in a.paragraphs.iter().enumerate() {
-        assert_eq!(
-            p.sentences,
-            sentences(body, p.span.clone()),
-            "sentences of paragraph {i}"
+    let max = article_analysis::document::MAX_PARAGRAPH_BYTES;
+    let mut pieces = a.paragraphs.iter().enumerate().peekable();
+    for whole in &paras {
+        let mut covered = whole.start;
+        let mut count = 0;
+        while let Some((i, p)) = pieces.next_if(|(_, p)| p.span.start < whole.end) {
+            count += 1;
+            assert!(
+                whole.start <= p.span.start && p.span.end <= whole.end,
+                "paragraph {i} {:?} inside {whole:?}",
+                p.span
+            );
+            assert!(
+                body[covered..p.span.start].trim().is_empty(),
+                "only white space left out before paragraph {i}"
+            );
+            covered = p.span.end;
+            assert_eq!(a.paragraph_text(i), &body[p.span.clone()]);
+            if p.span == *whole {
+                assert_eq!(
+                    p.sentences,
+                    sentences(body, p.span.clone()),
+                    "sentences of paragraph {i}"
+                );
+            } else {
+                assert!(
+                    p.span.end - p.span.start <= max || !body[p.span.clone()].trim_start().contains(' '),
+                    "piece {i} {:?} of a long paragraph over the limit",
+                    p.span
+                );
+            }
+        }
+        assert!(count >= 1, "paragraph {whole:?} shown");
+        assert!(
+            count == 1 || whole.end - whole.start > max,
+            "{whole:?} cut though short"
         );
-        assert_eq!(a.paragraph_text(i), &body[p.span.clone()]);
+        assert!(
+            body[covered..whole.end].trim().is_empty(),
+            "the end of {whole:?} shown"
+        );
     }
+    assert!(pieces.next().is_none(), "paragraphs outside the body's");
     assert_eq!(a.paragraph_text(a.paragraphs.len()), "");
 }
 
