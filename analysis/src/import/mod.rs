@@ -133,12 +133,7 @@ pub fn is_only_a_url(text: &str) -> bool {
 /// A stable id for a text: `local-` and the FNV-1a 64-bit hash of its bytes
 /// in hex. The same text opened twice gets the same id.
 pub fn content_id(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("local-{h:016x}")
+    format!("local-{:016x}", crate::hash::fnv1a(text.as_bytes()))
 }
 
 #[cfg(test)]
