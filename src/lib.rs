@@ -30,7 +30,7 @@ use crate::components::{
     AnalysisProgress, ArticleHeader, ArticleView, DispersionPlots, EntityCard, EntityPanel, ExportBar,
     FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap, SearchBar,
 };
-use crate::state::{Articles, CardState, ImportJob, NetworkSettings, Notices, Reading};
+use crate::state::{Archive, Articles, CardState, ImportJob, NetworkSettings, Notices, Reading};
 use crate::url_state::{Scope, UrlState};
 
 /// The whole app: one small context per concern (see [`state`]).
@@ -48,11 +48,13 @@ pub fn App() -> impl IntoView {
     if let Some(n) = boot.notice.take() {
         notices.add(n);
     }
-    let articles = Articles::new(&mut boot, &url, notices);
+    let archive = Archive::new();
+    let articles = Articles::new(&mut boot, &url, notices, archive);
     let reading = Reading::new(&url, articles.analysis);
     let network = NetworkSettings::new(&url, articles.analysis);
     let card = CardState::default();
     let import = ImportJob::new(boot.analyser.clone(), articles, reading, card, notices);
+    provide_context(archive);
     provide_context(articles);
     provide_context(reading);
     provide_context(network);

@@ -1,5 +1,7 @@
 //! One component per file.
 
+mod archive_entities;
+mod archive_results;
 mod article_header;
 mod article_view;
 mod dispersion;
@@ -16,6 +18,8 @@ mod position_map;
 mod progress;
 mod search_bar;
 
+pub use archive_entities::ArchiveEntities;
+pub use archive_results::ArchiveSearch;
 pub use article_header::ArticleHeader;
 pub use article_view::ArticleView;
 pub use dispersion::DispersionPlots;

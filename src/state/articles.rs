@@ -1,7 +1,8 @@
-//! The library: the published articles (from the boot data's catalog; each
-//! record fetched when first opened) and the reader's own (listed from
-//! storage; each record read when first opened), which one is open, and
-//! the analyses loaded so far.
+//! The library: the published articles (the boot data's catalog, plus any
+//! found in the archive's index by search or by a link; each record fetched
+//! when first opened) and the reader's own (listed from storage; each
+//! record read when first opened), which one is open, and the analyses
+//! loaded so far.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +10,7 @@ use article_analysis::record::{ArticleRecord, Boot, CatalogEntry};
 use article_analysis::Analysis;
 use leptos::prelude::*;
 
-use super::{Notices, Shared};
+use super::{Archive, Notices, Shared};
 use crate::messages;
 use crate::storage::{self, KeptMeta};
 use crate::url_state::UrlState;
@@ -142,12 +143,14 @@ pub struct Articles {
     /// The last deleted article, for "Undo".
     pub removed: RwSignal<Option<Removed>>,
     notices: Notices,
+    archive: Archive,
 }
 
 impl Articles {
     /// The library from the boot data; the URL's article is opened (an own
-    /// article once storage has been listed).
-    pub fn new(boot: &mut Boot, url: &UrlState, notices: Notices) -> Articles {
+    /// article once storage has been listed, a published one not in the
+    /// catalog once the archive's index has found it).
+    pub fn new(boot: &mut Boot, url: &UrlState, notices: Notices, archive: Archive) -> Articles {
         let items: Vec<Shared<Item>> = boot
             .catalog
             .iter()
@@ -161,8 +164,13 @@ impl Articles {
                 Shared::new(Analysis::from_record(record)),
             );
         }
+        // More published articles than the catalog lists: the others are
+        // found in the archive's index.
+        let archived = boot.total > items.len() as u64;
         let open_id = match &url.article {
-            Some(id) if items.iter().any(|i| &i.id == id) || id.starts_with("local-") => id.clone(),
+            Some(id) if items.iter().any(|i| &i.id == id) || id.starts_with("local-") || archived => {
+                id.clone()
+            }
             Some(id) => {
                 notices.add(messages::missing_article(id));
                 first_id
@@ -201,6 +209,7 @@ impl Articles {
             status,
             removed: RwSignal::new(None),
             notices,
+            archive,
         };
         articles.ensure_loaded(&articles.open_id.get_untracked());
         articles
@@ -223,13 +232,26 @@ impl Articles {
         self.loaded.with(|m| m.get(id).cloned())
     }
 
-    /// Loads every article's analysis (for search across articles).
-    pub fn load_all(&self) {
+    /// Loads the analysis of every article of the reader's own (for search
+    /// across them; published ones are searched through the archive's
+    /// index).
+    pub fn load_own(&self) {
         let ids: Vec<String> = self
             .items
-            .with_untracked(|all| all.iter().map(|i| i.id.clone()).collect());
+            .with_untracked(|all| all.iter().filter(|i| i.is_own()).map(|i| i.id.clone()).collect());
         for id in ids {
             self.ensure_loaded(&id);
+        }
+    }
+
+    /// Lists a published article found in the archive (by search or by a
+    /// link) unless it is listed already.
+    pub fn add_published(&self, entry: &CatalogEntry) {
+        if self.item(&entry.id).is_none() {
+            self.items.update(|all| {
+                let at = all.iter().take_while(|i| !i.is_own()).count();
+                all.insert(at, Shared::new(Item::published(entry)));
+            });
         }
     }
 
@@ -249,6 +271,26 @@ impl Articles {
         let id = id.to_string();
         let item = self.item(&id);
         leptos::task::spawn_local(async move {
+            // A published article not in the catalog: the archive's index
+            // knows its record file.
+            let item = match item {
+                None if !id.starts_with("local-") => match this.archive.article(id.clone()).await {
+                    Ok(Some(entry)) => {
+                        this.add_published(&entry);
+                        this.item(&id)
+                    }
+                    _ => {
+                        this.asked.update_value(|a| {
+                            a.remove(&id);
+                        });
+                        this.notices.add(messages::missing_article(&id));
+                        let first = this.items.with_untracked(|all| all.first().map(|i| i.id.clone()));
+                        this.open(first.unwrap_or_default());
+                        return;
+                    }
+                },
+                item => item,
+            };
             let result = match item.as_ref().map(|i| i.origin.clone()) {
                 Some(Origin::Published { file }) => match crate::fetch::bytes(&file).await {
                     Some(bytes) => ArticleRecord::from_bytes(&bytes).map_err(Some),

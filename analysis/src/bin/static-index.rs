@@ -9,7 +9,8 @@
 //! static-index report SITE_DIR [--reps N] [--size-sample N]
 //! ```
 //!
-//! `generate` recombines the `"text"` of JSON lines files into N article
+//! `generate` recombines the `"text"` of JSON lines files (or whole text
+//! files) into N article
 //! files `a000000.txt`… (2–5 KB, pieces of at most 1,200 bytes cut at
 //! whitespace, drawn with a seeded generator: `static_index::recombine`),
 //! each with a source and a date in its front matter. `export` writes every
@@ -115,12 +116,17 @@ fn num<T: std::str::FromStr>(opts: &HashMap<&str, &str>, key: &str, default: T) 
     }
 }
 
-/// The `"text"` of every line of JSON lines files (never the dev set).
+/// The `"text"` of every line of JSON lines files (never the dev set);
+/// any other file is one text.
 fn read_texts(paths: &[&str]) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for path in paths {
         if path.contains("ner-dev") {
             return Err(format!("{path}: the dev set is never used here"));
+        }
+        if !path.ends_with(".jsonl") {
+            out.push(std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?);
+            continue;
         }
         let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
         for (i, line) in BufReader::new(f).lines().enumerate() {

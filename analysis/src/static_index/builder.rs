@@ -54,7 +54,7 @@ pub type Files = BTreeMap<String, Vec<u8>>;
 
 /// Where the previous build cut each section (first keys of its shards and
 /// pages), so that unchanged files keep their names.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Boundaries {
     /// Term shards, then term pages.
     pub terms: SectionBoundaries,
@@ -65,7 +65,7 @@ pub struct Boundaries {
 }
 
 /// The first keys of one section's shards and pages.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SectionBoundaries {
     /// First key of each shard.
     pub shards: Vec<String>,
