@@ -1,4 +1,3 @@
-use article_analysis::entities::merge::base_id;
 use article_analysis::static_index::TopEntities;
 use leptos::prelude::*;
 
@@ -75,7 +74,7 @@ pub fn ArchiveEntities() -> impl IntoView {
                 .iter()
                 .filter(|e| !hidden.contains(&e.found.kind))
                 .map(|e| {
-                    let entity = base_id(e.found.kind, &e.found.name);
+                    let (kind, entity) = (e.found.kind, e.found.name.clone());
                     let links = e
                         .articles
                         .iter()
@@ -84,8 +83,8 @@ pub fn ArchiveEntities() -> impl IntoView {
                             let label = format!("{} ({n})", entry.title);
                             let open = move |_| {
                                 articles.add_published(&entry);
+                                reading.select_named(entry.id.clone(), kind, entity.clone());
                                 open_article(articles, reading, card, entry.id.clone());
-                                reading.select_only(vec![entity.clone()]);
                             };
                             view! {
                                 <li>

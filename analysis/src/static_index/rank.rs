@@ -100,7 +100,7 @@ pub(crate) fn score(
         }
         out.push(Scored { doc: p.doc, score: s });
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    out.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
     out
 }
 
@@ -108,7 +108,7 @@ pub(crate) fn score(
 /// summing the term frequencies of a document.
 pub(crate) fn merge(lists: Vec<Vec<Posting>>) -> Vec<Posting> {
     let mut all: Vec<Posting> = lists.into_iter().flatten().collect();
-    all.sort_by_key(|p| p.doc);
+    all.sort_unstable_by_key(|p| p.doc);
     let mut out: Vec<Posting> = Vec::with_capacity(all.len());
     for p in all {
         match out.last_mut() {

@@ -8,7 +8,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
 use std::rc::Rc;
@@ -143,36 +143,51 @@ impl<F: Fetch> Reader<F> {
         self.cache.borrow_mut().clear();
     }
 
-    /// A file, decoded, from memory or fetched.
-    async fn load<T: IndexFile>(&self, name: String) -> Result<Rc<T>, Error> {
-        let cached = self.cache.borrow().get(&name).cloned();
-        if let Some(any) = cached {
-            return any.downcast::<T>().map_err(|_| Error::Corrupt(name));
+    /// The files not decoded yet among `names`, fetched together (not
+    /// generic in the file type, so this code exists once in the wasm).
+    async fn fetch_missing(&self, names: &[String]) -> Result<Vec<(String, Vec<u8>)>, Error> {
+        let missing: Vec<&String> = {
+            let cache = self.cache.borrow();
+            names.iter().filter(|n| !cache.contains_key(*n)).collect()
+        };
+        let got = join_all(missing.iter().map(|n| self.fetch.fetch(n))).await;
+        let mut out = Vec::with_capacity(got.len());
+        for (name, bytes) in missing.into_iter().zip(got) {
+            let bytes = bytes.ok_or_else(|| Error::Unavailable(name.clone()))?;
+            self.fetched.borrow_mut().push(Fetched {
+                name: name.clone(),
+                bytes: bytes.len(),
+            });
+            out.push((name.clone(), bytes));
         }
-        let bytes = self
-            .fetch
-            .fetch(&name)
-            .await
-            .ok_or_else(|| Error::Unavailable(name.clone()))?;
-        let value = Rc::new(T::from_bytes(&bytes).map_err(|_| Error::Corrupt(name.clone()))?);
-        self.fetched.borrow_mut().push(Fetched {
-            name: name.clone(),
-            bytes: bytes.len(),
-        });
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() >= CACHE_FILES {
-            cache.clear();
-        }
-        cache.insert(name, value.clone());
-        Ok(value)
+        Ok(out)
     }
 
-    /// Several files at once.
+    /// Several files, decoded, from memory or fetched together.
     async fn load_all<T: IndexFile>(&self, names: Vec<String>) -> Result<Vec<Rc<T>>, Error> {
-        join_all(names.into_iter().map(|n| self.load::<T>(n)))
-            .await
+        let fetched = self.fetch_missing(&names).await?;
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() + fetched.len() > CACHE_FILES {
+            cache.clear();
+        }
+        for (name, bytes) in fetched {
+            let value = T::from_bytes(&bytes).map_err(|_| Error::Corrupt(name.clone()))?;
+            cache.insert(name, Rc::new(value));
+        }
+        names
             .into_iter()
+            .map(|n| match cache.get(&n).cloned() {
+                Some(any) => any.downcast::<T>().map_err(|_| Error::Corrupt(n)),
+                // Cleared above to make room: fetched again next time.
+                None => Err(Error::Unavailable(n)),
+            })
             .collect()
+    }
+
+    /// One file, decoded.
+    async fn load<T: IndexFile>(&self, name: String) -> Result<Rc<T>, Error> {
+        let mut all = self.load_all::<T>(vec![name.clone()]).await?;
+        all.pop().ok_or(Error::Unavailable(name))
     }
 
     /// For each key (a prefix when its flag is set) of a section, the shards
@@ -192,20 +207,19 @@ impl<F: Fetch> Reader<F> {
                 (false, None) => 0..0,
             })
             .collect();
-        let wanted: BTreeSet<usize> = page_ranges.iter().flat_map(Clone::clone).collect();
+        let mut wanted: Vec<usize> = page_ranges.iter().flat_map(Clone::clone).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
         let names: Vec<String> = wanted
             .iter()
             .filter_map(|&i| section.get(i))
             .map(|p| p.file.name(FileKind::Page))
             .collect();
         let loaded = self.load_all::<Page>(names).await?;
-        let pages: HashMap<usize, Rc<Page>> = wanted.into_iter().zip(loaded).collect();
+        let page = |i: usize| wanted.binary_search(&i).ok().and_then(|k| loaded.get(k));
         let mut per_key: Vec<Vec<FileRef>> = Vec::new();
         for ((k, prefix), range) in keys.iter().zip(page_ranges) {
-            let list: Vec<KeyedRef> = range
-                .filter_map(|i| pages.get(&i))
-                .flat_map(|p| p.shards.iter().cloned())
-                .collect();
+            let list: Vec<KeyedRef> = range.filter_map(page).flat_map(|p| p.shards.iter().cloned()).collect();
             let mut refs = Vec::new();
             if *prefix {
                 let mut spent = 0;
@@ -221,13 +235,18 @@ impl<F: Fetch> Reader<F> {
             }
             per_key.push(refs);
         }
-        let unique: BTreeSet<FileRef> = per_key.iter().flatten().copied().collect();
+        let mut unique: Vec<FileRef> = per_key.iter().flatten().copied().collect();
+        unique.sort_unstable();
+        unique.dedup();
         let names: Vec<String> = unique.iter().map(|f| f.name(kind)).collect();
         let loaded = self.load_all::<T>(names).await?;
-        let shards: HashMap<FileRef, Rc<T>> = unique.into_iter().zip(loaded).collect();
         Ok(per_key
             .into_iter()
-            .map(|refs| refs.iter().filter_map(|f| shards.get(f).cloned()).collect())
+            .map(|refs| {
+                refs.iter()
+                    .filter_map(|f| unique.binary_search(f).ok().and_then(|k| loaded.get(k)).cloned())
+                    .collect()
+            })
             .collect())
     }
 
@@ -301,16 +320,18 @@ impl<F: Fetch> Reader<F> {
             }
             tails.extend(neg_entries.iter().flatten().filter_map(|t| t.tail));
         }
+        tails.sort_unstable();
+        tails.dedup();
         let names: Vec<String> = tails.iter().map(|f| f.name(FileKind::Postings)).collect();
         let loaded = self.load_all::<PostingsFile>(names).await?;
-        let tails: HashMap<FileRef, Rc<PostingsFile>> = tails.into_iter().zip(loaded).collect();
+        let tail = |f: &FileRef| tails.binary_search(f).ok().and_then(|k| loaded.get(k));
         let mut approximate = false;
         let postings = |list: &[TermEntry], approximate: &mut bool| -> Result<WordPostings, Error> {
             let mut lists = Vec::new();
             let mut complete = true;
             for t in list {
                 lists.push(t.head.decode().ok_or_else(|| Error::Corrupt(t.stem.clone()))?);
-                match t.tail.map(|f| tails.get(&f)) {
+                match t.tail.map(|f| tail(&f)) {
                     None => {}
                     Some(Some(file)) => lists.push(
                         file.postings
@@ -390,7 +411,7 @@ impl<F: Fetch> Reader<F> {
         let mut out = Vec::new();
         for g in &entry.groups {
             let mut top = g.head.decode().ok_or_else(|| Error::Corrupt(key.clone()))?;
-            top.sort_by(|a, b| b.count.cmp(&a.count).then(a.doc.cmp(&b.doc)));
+            top.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.doc.cmp(&b.doc)));
             out.push(EntityMatch {
                 kind: g.kind,
                 name: g.name.clone(),
@@ -414,7 +435,7 @@ impl<F: Fetch> Reader<F> {
                     .ok_or_else(|| Error::Corrupt(m.name.clone()))?,
             );
         }
-        all.sort_by(|a, b| b.count.cmp(&a.count).then(a.doc.cmp(&b.doc)));
+        all.sort_unstable_by(|a, b| b.count.cmp(&a.count).then(a.doc.cmp(&b.doc)));
         Ok(all)
     }
 
