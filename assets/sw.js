@@ -8,7 +8,10 @@
 // browser notices an update.
 //
 // - install: download every file of this build into a cache named after the
-//   version, then take over at once (skipWaiting).
+//   version, each checked against the hash the build recorded (Subresource
+//   Integrity: a mismatch, an error page or a host's altered copy, fails the
+//   install and the previous version stays), then take over at once
+//   (skipWaiting).
 // - activate: delete this app's caches of older builds, control open pages.
 // - opening the page (index.html): network first, so a new deploy is seen
 //   when online; the cached index.html when the network fails.
@@ -35,7 +38,9 @@ const CACHE = PREFIX + VERSION;
 const INDEX = SCOPE;
 // Trunk's file names end in a 16-hex-digit content hash.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
-const FILES = new Set(PRECACHE.map((file) => new URL(file, self.location).href));
+// [file, integrity] pairs, relative to this script.
+const INTEGRITY = new Map(PRECACHE.map(([file, hash]) => [new URL(file, self.location).href, hash]));
+const FILES = new Set(INTEGRITY.keys());
 // Files of the archive, cached as they are fetched (see above).
 const ARCHIVE_CACHE = `article-explorer-archive ${SCOPE}`;
 const MANIFEST = SCOPE + 'index/manifest.bin';
@@ -47,7 +52,11 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // Files without a hash in their name (index.html, the manifest,
       // icons) bypass the HTTP cache, which may hold an older build's copy.
-      await cache.addAll([...FILES].map((url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload' })));
+      await cache.addAll(
+        [...FILES].map(
+          (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload', integrity: INTEGRITY.get(url) }),
+        ),
+      );
       await self.skipWaiting();
     })(),
   );

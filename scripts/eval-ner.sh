@@ -4,7 +4,8 @@
 #
 # usage: scripts/eval-ner.sh [GOLD.jsonl] [--json]
 # env:   NER_DATA (default ../shared/data beside the checkout), NER_EVAL (default ../shared/eval),
-#        CARGO_TARGET_DIR (passed to cargo), KEEP_PRED=path to keep predictions.
+#        CARGO_TARGET_DIR (passed to cargo), KEEP_PRED=path to keep predictions,
+#        ENTITIES_ARGS (e.g. "--skip sports", for the ablation table).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${NER_DATA:-$(cd .. && pwd)/shared/data}
@@ -15,7 +16,8 @@ PRED=${KEEP_PRED:-$(mktemp -t ner-pred.XXXXXX.jsonl)}
 cargo build --quiet --release -p article-analysis --bin entities
 BIN=${CARGO_TARGET_DIR:-target}/release/entities
 start=$(date +%s.%N)
-"$BIN" --labels conll < "$GOLD" > "$PRED"
+# shellcheck disable=SC2086 # ENTITIES_ARGS are words
+"$BIN" --labels conll ${ENTITIES_ARGS:-} < "$GOLD" > "$PRED"
 end=$(date +%s.%N)
 python3 "$EVAL/score.py" "$GOLD" "$PRED" "$@"
 echo "time: $(echo "$end - $start" | bc 2>/dev/null || echo "?") s for $(wc -c < "$GOLD") bytes of JSONL" >&2

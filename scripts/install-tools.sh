@@ -5,7 +5,7 @@
 # used (Trunk's own downloads are disabled by `offline = true` in Trunk.toml).
 #
 #   scripts/install-tools.sh          # build tools (serve the app)
-#   scripts/install-tools.sh --test   # build tools + Chromium + playwright-core
+#   scripts/install-tools.sh --test   # build tools + Chromium, Firefox ESR, playwright-core, puppeteer-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +26,8 @@ if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null; then SUDO=sudo; fi
 apt_missing=()
 need_apt() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
 need_apt brotli
-if [[ $WITH_TEST -eq 1 ]]; then need_apt chromium; need_apt chromium-driver; fi
+# Firefox ESR: the one-file build is checked in it too (end2end/tests/onefile.test.mjs).
+if [[ $WITH_TEST -eq 1 ]]; then need_apt chromium; need_apt chromium-driver; need_apt firefox-esr; fi
 if [[ ${#apt_missing[@]} -gt 0 ]]; then
   say "apt-get install ${apt_missing[*]}"
   $SUDO apt-get update -qq
@@ -64,7 +65,7 @@ if [[ $WITH_TEST -eq 1 ]]; then
       || cargo install --quiet --force leptosfmt --version "$LEPTOSFMT_VERSION"
   fi
   if [[ ! -d end2end/node_modules/playwright-core || end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]]; then
-    say "npm ci (end2end: playwright-core, uses Debian's chromium)"
+    say "npm ci (end2end: playwright-core and puppeteer-core, use Debian's chromium and firefox-esr)"
     (cd end2end && npm ci --silent --no-audit --no-fund)
   fi
 fi

@@ -15,11 +15,16 @@
    site's own files, the wasm compilation, and Trunk's inline loader script
    pinned by its SHA-256 hash.
 
-3. Writes the service worker sw.js from the template assets/sw.js: the list
+3. Writes the app in one file, article-explorer.html (scripts/onefile.py):
+   opened from disk it works with no server; the app's "Save as one file"
+   starts from it.
+
+4. Writes the service worker sw.js from the template assets/sw.js: the list
    of files to precache (the app: index.html as "./", scripts, wasm, styles,
    icons; and the records of the boot data's articles, not the archive's
    other records nor its index, which the worker caches as they are
-   fetched) and a cache version that hashes their names and contents, so
+   fetched; not the one file, which would double what every visitor
+   downloads) and a cache version that hashes their names and contents, so
    any change to the build changes sw.js and the browser installs the new
    worker.
 
@@ -32,6 +37,10 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import onefile  # noqa: E402
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else None)
@@ -55,6 +64,8 @@ if os.path.exists(worker_js) and os.path.exists(worker_wasm):
     stem = "analyzer-" + digest.hexdigest()[:16]
     os.replace(worker_js, os.path.join(staging, stem + ".js"))
     os.replace(worker_wasm, os.path.join(staging, stem + "_bg.wasm"))
+    worker_js = os.path.join(staging, stem + ".js")
+    worker_wasm = os.path.join(staging, stem + "_bg.wasm")
     old_loader = os.path.join(staging, loader)
     if os.path.exists(old_loader):
         os.remove(old_loader)
@@ -80,16 +91,21 @@ precache_list = os.path.join(staging, ".precache")
 site_args = ["--", "build", seeds, staging, loader, "--precache", precache_list]
 if os.environ.get("ARTICLE_EXPLORER_PUBLISH"):
     site_args.append("--boot-only")
-run = subprocess.run(
-    cargo + site_args,
-    cwd=root,
-    env=env,
-    capture_output=True,
-    encoding="utf-8",
-)
-sys.stderr.write(run.stderr)
-if run.returncode != 0:
-    sys.exit(f"post-build: the site build failed ({run.returncode})")
+with tempfile.TemporaryDirectory() as tmp:
+    one_file_body = os.path.join(tmp, "one-file-body.html")
+    run = subprocess.run(
+        cargo + site_args + ["--one-file", one_file_body],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+    )
+    sys.stderr.write(run.stderr)
+    if run.returncode != 0:
+        sys.exit(f"post-build: the site build failed ({run.returncode})")
+    # The app in one file, from Trunk's page as it is now.
+    with open(one_file_body, encoding="utf-8") as f:
+        onefile.write(staging, html, f.read(), worker_js, worker_wasm)
 page = run.stdout.strip()
 if 'id="prerender"' in html or 'id="boot"' in html:
     sys.exit("post-build: index.html already has a pre-render or boot data")
@@ -141,7 +157,7 @@ for folder, dirs, names in os.walk(staging):
     dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "index")
     for name in names:
         rel = os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
-        if rel == "sw.js" or name.startswith(".") or name.endswith((".br", ".gz")):
+        if rel in ("sw.js", onefile.NAME) or name.startswith(".") or name.endswith((".br", ".gz")):
             continue
         if rel.startswith("articles/") and rel not in boot_records:
             continue
@@ -150,10 +166,16 @@ for folder, dirs, names in os.walk(staging):
         files.append(rel)
 files.sort()
 version = hashlib.sha256()
+precache = []
 for rel in files:
     with open(os.path.join(staging, rel), "rb") as f:
-        version.update(rel.encode() + b"\0" + hashlib.sha256(f.read()).digest())
-precache = ["./" if rel == "index.html" else rel for rel in files]
+        digest = hashlib.sha256(f.read()).digest()
+    version.update(rel.encode() + b"\0" + digest)
+    # Each file with its Subresource Integrity hash: the worker caches only
+    # what the build wrote, never an error page or a host's altered copy.
+    precache.append(
+        ["./" if rel == "index.html" else rel, "sha256-" + base64.b64encode(digest).decode()]
+    )
 with open(os.path.join(root, "assets", "sw.js"), encoding="utf-8") as f:
     worker = f.read()
 for marker in ("'__VERSION__'", "'__PRECACHE__'"):

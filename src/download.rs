@@ -1,14 +1,20 @@
-//! Files made in the browser (Blob downloads) and the clipboard.
+//! Files made in the browser (Blob downloads), the clipboard and the
+//! system's share sheet (Web Share API).
 
 use wasm_bindgen::JsCast;
 
 /// Offers `contents` as a file download named `name`.
 pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    download_parts(name, mime, &js_sys::Array::of1(&contents.into()))
+}
+
+/// Offers the strings of `parts`, one after the other, as a file download
+/// named `name` (a large part can stay a JavaScript string).
+pub fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), String> {
     let fail = || "The browser did not allow the download.".to_string();
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(|_| fail())?;
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &opts).map_err(|_| fail())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail())?;
     let doc = web_sys::window().and_then(|w| w.document()).ok_or_else(fail)?;
     let a = doc
@@ -57,6 +63,38 @@ pub fn copy_to_clipboard(text: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Whether the browser can hand a link to the system's share sheet
+/// (`navigator.share`, phones and some desktops).
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w.navigator(), &wasm_bindgen::JsValue::from_str("share")).unwrap_or(false)
+    })
+}
+
+/// Offers a link to the system's share sheet; when the browser refuses
+/// (other than the reader cancelling), the link goes to the clipboard and
+/// `on_copied` is called. Call only when [`can_share`] is true.
+pub fn share_link(title: &str, url: &str, on_copied: impl FnOnce() + 'static) {
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let promise = web_sys::window().map(|w| w.navigator().share_with_data(&data));
+    let url = url.to_string();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(promise) = promise else {
+            return;
+        };
+        if let Err(e) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            let cancelled = e
+                .dyn_ref::<js_sys::Error>()
+                .is_some_and(|e| e.name() == "AbortError");
+            if !cancelled && copy_to_clipboard(&url) {
+                on_copied();
+            }
+        }
+    });
 }
 
 #[cfg(test)]

@@ -8,14 +8,16 @@
 
 pub mod analyser;
 pub mod boot;
-pub mod card;
 pub mod components;
 pub mod download;
 pub mod fetch;
 pub mod messages;
 pub mod offline;
+pub mod onefile;
 pub mod open;
+pub mod pan_zoom;
 pub mod panic;
+pub mod pointer;
 pub mod render_window;
 pub mod scroll;
 pub mod state;
@@ -27,16 +29,16 @@ pub mod url_state;
 use leptos::prelude::*;
 
 use crate::components::{
-    AnalysisProgress, ArticleHeader, ArticleView, DispersionPlots, EntityCard, EntityPanel, ExportBar,
-    FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap, SearchBar,
+    AnalysisProgress, ArticleHeader, ArticleView, ConcordancePanel, DispersionPlots, EntitiesButton,
+    EntityCard, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap,
+    QuotesPanel, SearchBar, SheetButton, TimelinePanel,
 };
-use crate::state::{Archive, Articles, CardState, ImportJob, NetworkSettings, Notices, Reading};
+use crate::state::{Archive, Articles, CardState, ImportJob, NetworkSettings, Notices, Reading, Sheet, Sheets};
 use crate::url_state::{Scope, UrlState};
 
 /// The whole app: one small context per concern (see [`state`]).
 #[component]
 pub fn App() -> impl IntoView {
-    let url = url_state::read_location();
     let notices = Notices::new(None);
     let mut boot = match boot::take() {
         Ok(b) => b,
@@ -45,6 +47,8 @@ pub fn App() -> impl IntoView {
             Default::default()
         }
     };
+    // A saved file opens on the view it was saved with.
+    let url = url_state::read_location(boot.view.as_deref());
     if let Some(n) = boot.notice.take() {
         notices.add(n);
     }
@@ -53,6 +57,7 @@ pub fn App() -> impl IntoView {
     let reading = Reading::new(&url, articles.analysis);
     let network = NetworkSettings::new(&url, articles.analysis);
     let card = CardState::default();
+    let sheets = Sheets::install();
     let import = ImportJob::new(boot.analyser.clone(), articles, reading, card, notices);
     provide_context(archive);
     provide_context(articles);
@@ -61,10 +66,16 @@ pub fn App() -> impl IntoView {
     provide_context(card);
     provide_context(notices);
     provide_context(import);
+    provide_context(sheets);
 
-    // The reader's kept articles, then a library from an earlier version.
-    articles.list_kept(move || import.migrate_legacy());
-    tabs::listen(move || articles.list_kept(|| {}));
+    // The reader's kept articles, then a library from an earlier version
+    // (not with `safe=1`, the way out when a saved article breaks the page).
+    if url.safe {
+        notices.add(messages::SAFE_MODE);
+    } else {
+        articles.list_kept(move || import.migrate_legacy());
+        tabs::listen(move || articles.list_kept(|| {}));
+    }
 
     // Files dropped anywhere on the page open as articles.
     let dragover = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
@@ -114,7 +125,12 @@ pub fn App() -> impl IntoView {
         <div class="app">
             <header class="topbar">
                 <span class="brand">"Article Explorer"</span>
+                // The menu button of a small screen: the library as a sheet.
+                <SheetButton sheet=Sheet::Library class="library-button">
+                    <span class="long-label">"Library"</span>
+                </SheetButton>
                 <SearchBar />
+                <EntitiesButton />
             </header>
             {notice}
             <div class="layout">
@@ -130,6 +146,9 @@ pub fn App() -> impl IntoView {
                                 <NetworkView />
                                 <FilterBar />
                                 <DispersionPlots />
+                                <QuotesPanel />
+                                <TimelinePanel />
+                                <ConcordancePanel />
                                 <div class="article-area">
                                     <ArticleView />
                                     <PositionMap />

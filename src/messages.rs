@@ -86,8 +86,39 @@ pub fn missing_article(id: &str) -> String {
     }
 }
 
-/// The analyser could not start (offline before it was ever cached).
-pub const ANALYSER_UNAVAILABLE: &str = "Entities for your own texts need the analyser, which could not be loaded (offline on a first visit?). Your text is kept as it is; try again when you are online.";
+/// The analyser could not start (offline before it was ever cached; from
+/// disk (`from_disk`), a browser that refuses the page's worker) or stopped
+/// on a text.
+pub fn analyser_unavailable(from_disk: bool) -> &'static str {
+    if from_disk {
+        "Entities could not be found for your text: this browser did not start the analyser for a page opened from disk, or it stopped on the text. The text is kept and shown as plain text, without entities; open the explorer from a web server or in another browser to find them."
+    } else {
+        "Entities could not be found for your text: the analyser could not be loaded (offline on a first visit?) or stopped on it. The text is kept and shown as plain text, without entities; open it again later to try once more."
+    }
+}
+
+/// Where a reader's texts are kept when the page was opened from disk.
+pub const STORAGE_FROM_DISK: &str = "Opened from a file on this computer: your texts are kept in this browser's storage for local files (depending on the browser, shared with every page opened from disk, or with the files of the same folder). To keep a text with its explorer, use \u{201c}Save as one file\u{201d}.";
+
+/// Why "Save as one file" did not save.
+pub fn one_file_unavailable(file: &str) -> String {
+    format!(
+        "Saving as one file needs {} from this app's folder, which could not be loaded (offline, or a build without it). Try again online.",
+        quoted(file)
+    )
+}
+
+/// A text whose entities are still being found is not saved yet.
+pub const SAVE_WHEN_ANALYSED: &str =
+    "Entities are still being found in this text; save it as one file when they are done.";
+
+/// What a saved file is and how to use it.
+pub fn saved_as_one_file(name: &str) -> String {
+    format!(
+        "Saved {}: it opens from disk in any browser, with this view, and needs no server or connection.",
+        quoted(name)
+    )
+}
 
 /// The page's boot data is damaged (a broken deploy).
 pub fn boot_damaged(e: &RecordError) -> String {
@@ -106,3 +137,14 @@ pub fn archive_unavailable(e: &article_analysis::static_index::Error) -> String 
         }
     }
 }
+
+/// An own article that did not open last time (the page stopped).
+pub fn failed_last_time(title: &str) -> String {
+    format!(
+        "{} could not be opened last time, so it was not opened again; the first article is shown. Open it from the library to try once more.",
+        quoted(title)
+    )
+}
+
+/// The app was opened with `safe=1`.
+pub const SAFE_MODE: &str = "Opened without your saved articles (they are still stored). Open the address without \u{201c}safe=1\u{201d} to see them again.";

@@ -1,7 +1,9 @@
 //! A panic in wasm stops the app. This hook keeps the console message and
-//! also shows the reader a visible, dismissible error with a "Reload" button,
-//! built with plain DOM calls (the reactive runtime may be gone) and text
-//! only (never markup).
+//! also shows the reader a visible, dismissible error with three ways out:
+//! "Reload", "Reload without this view" (the bare address) and "Open
+//! without saved articles" (`?safe=1`, which leaves storage closed), built
+//! with plain DOM calls (the reactive runtime may be gone) and text only
+//! (never markup).
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -40,7 +42,7 @@ pub fn show_fatal_error(details: &str) {
     );
     add(
         "p",
-        "Reloading the page brings it back; the address keeps your article, search and filters.",
+        "Reloading brings it back with the same article, search and filters. If the same view fails again, open the bare address, or open without your saved articles (they stay stored).",
     );
     if let Some(pre) = add("pre", details) {
         pre.set_class_name("fatal-details");
@@ -51,6 +53,21 @@ pub fn show_fatal_error(details: &str) {
                 let _ = w.location().reload();
             }
         });
+    }
+    // The app's address without the view's query string, and with the flag
+    // that leaves the reader's saved articles closed.
+    for (label, query) in [
+        ("Reload without this view", ""),
+        ("Open without saved articles", crate::url_state::SAFE_QUERY),
+    ] {
+        if let Some(button) = add("button", label) {
+            on_click(&button, move || {
+                if let Some(w) = web_sys::window() {
+                    let path = w.location().pathname().unwrap_or_default();
+                    let _ = w.location().assign(&format!("{path}{query}"));
+                }
+            });
+        }
     }
     if let Some(dismiss) = add("button", "Dismiss") {
         let banner = banner.clone();

@@ -1,6 +1,8 @@
 //! The view lives in the URL query string, so a link restores it:
 //! `?article=ID&q=QUERY&e=ID,ID&only=1&hide=date,quantity&sort=name`
-//! `&net=1&unit=paragraph&top=60&min=2` (the co-occurrence network).
+//! `&net=1&unit=paragraph&top=60&min=2` (the co-occurrence network)
+//! `&say=ID&show=quotes,timeline,kwic&kwic=left` (quotes of one speaker, the
+//! sections open, the concordance's order).
 //!
 //! [`UrlState`] is plain data with tolerant parsing (unknown keys, malformed
 //! or oversized values fall back to defaults) and is tested natively; the two
@@ -8,6 +10,10 @@
 
 use article_analysis::cooccurrence::Unit;
 use article_analysis::entities::EntityKind;
+
+/// The query string that opens the app without the reader's saved
+/// articles (a way out when one of them breaks the page).
+pub const SAFE_QUERY: &str = "?safe=1";
 
 /// Longest query kept from a URL, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -44,6 +50,47 @@ pub enum Scope {
     Library,
 }
 
+/// The sections of the reading view a link can open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Who said what.
+    Quotes,
+    /// The dates mentioned, in order.
+    Timeline,
+    /// Keyword in context for the query or a selected entity.
+    Concordance,
+}
+
+impl Section {
+    /// Every section, in display order.
+    pub const ALL: [Section; 3] = [Section::Quotes, Section::Timeline, Section::Concordance];
+
+    /// The name in the URL.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Section::Quotes => "quotes",
+            Section::Timeline => "timeline",
+            Section::Concordance => "kwic",
+        }
+    }
+
+    fn from_str_opt(s: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// How the concordance is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KwicOrder {
+    /// In text order.
+    #[default]
+    Text,
+    /// By the words before the match (nearest first).
+    Left,
+    /// By the words after the match.
+    Right,
+}
+
 /// Everything about the view that a link carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UrlState {
@@ -69,6 +116,15 @@ pub struct UrlState {
     pub top: usize,
     /// How often two entities must appear together to be linked.
     pub min_links: usize,
+    /// Only the passages where this speaker (entity id; `unattributed`
+    /// for quotes of nobody known) is quoted.
+    pub speaker: Option<String>,
+    /// The sections open (quotes, timeline, concordance).
+    pub sections: Vec<Section>,
+    /// The concordance's order.
+    pub kwic: KwicOrder,
+    /// Leave the reader's saved articles closed this time (`safe=1`).
+    pub safe: bool,
 }
 
 impl Default for UrlState {
@@ -85,6 +141,10 @@ impl Default for UrlState {
             unit: Unit::default(),
             top: DEFAULT_TOP,
             min_links: 1,
+            speaker: None,
+            sections: Vec::new(),
+            kwic: KwicOrder::Text,
+            safe: false,
         }
     }
 }
@@ -150,6 +210,22 @@ impl UrlState {
                         s.min_links = n.clamp(1, MAX_MIN_LINKS);
                     }
                 }
+                "say" if valid_id(v) => s.speaker = Some(v.to_string()),
+                "safe" => s.safe = matches!(v, "1" | "true" | "yes"),
+                "show" => {
+                    for section in v.split(',').filter_map(|x| Section::from_str_opt(x.trim())) {
+                        if !s.sections.contains(&section) {
+                            s.sections.push(section);
+                        }
+                    }
+                }
+                "kwic" => {
+                    s.kwic = match v {
+                        "left" => KwicOrder::Left,
+                        "right" => KwicOrder::Right,
+                        _ => KwicOrder::Text,
+                    }
+                }
                 "sort" => {
                     s.sort = match v {
                         "name" => SortOrder::Name,
@@ -199,21 +275,46 @@ impl UrlState {
         if self.min_links != 1 {
             out.push(("min", self.min_links.to_string()));
         }
+        if let Some(sp) = &self.speaker {
+            out.push(("say", sp.clone()));
+        }
+        if !self.sections.is_empty() {
+            let names: Vec<&str> = self.sections.iter().map(|x| x.as_str()).collect();
+            out.push(("show", names.join(",")));
+        }
+        if self.safe {
+            out.push(("safe", "1".to_string()));
+        }
+        match self.kwic {
+            KwicOrder::Text => {}
+            KwicOrder::Left => out.push(("kwic", "left".to_string())),
+            KwicOrder::Right => out.push(("kwic", "right".to_string())),
+        }
         out
     }
 }
 
-/// Reads the state from `window.location.search`.
-pub fn read_location() -> UrlState {
+/// Reads the state from `window.location.search`; when that names nothing,
+/// from `fallback` (the view a saved file carries, a query string).
+pub fn read_location(fallback: Option<&str>) -> UrlState {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+    match fallback {
+        Some(view) if search.trim_start_matches('?').is_empty() => parse(view),
+        _ => parse(&search),
+    }
+}
+
+/// Reads a query string (with or without its `?`).
+pub fn parse(search: &str) -> UrlState {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
         return UrlState::default();
     };
     let mut pairs = Vec::new();
     for key in [
-        "article", "q", "e", "only", "hide", "sort", "scope", "net", "unit", "top", "min",
+        "article", "q", "e", "only", "hide", "sort", "scope", "net", "unit", "top", "min", "say", "show",
+        "kwic", "safe",
     ] {
         if let Some(v) = params.get(key) {
             pairs.push((key, v));
@@ -222,18 +323,23 @@ pub fn read_location() -> UrlState {
     UrlState::from_pairs(pairs)
 }
 
+/// The state as a query string without the `?` (empty for the default view).
+pub fn query_string(state: &UrlState) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return String::new();
+    };
+    for (k, v) in state.to_pairs() {
+        params.append(k, &v);
+    }
+    params.to_string().into()
+}
+
 /// Replaces the current history entry's query string with `state`.
 pub fn write_location(state: &UrlState) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(params) = web_sys::UrlSearchParams::new() else {
-        return;
-    };
-    for (k, v) in state.to_pairs() {
-        params.append(k, &v);
-    }
-    let query: String = params.to_string().into();
+    let query = query_string(state);
     let current = window.location().search().unwrap_or_default();
     let next = if query.is_empty() {
         String::new()
@@ -269,6 +375,10 @@ mod tests {
             unit: Unit::Paragraph,
             top: 77,
             min_links: 3,
+            speaker: Some("person-joe-biden".into()),
+            sections: vec![Section::Timeline, Section::Quotes],
+            kwic: KwicOrder::Right,
+            safe: true,
         };
         assert_eq!(UrlState::from_pairs(s.to_pairs()), s);
     }
@@ -290,7 +400,13 @@ mod tests {
             ("unit", "word"),
             ("top", "9999"),
             ("min", "-1"),
+            ("say", "<b>"),
+            ("show", "quotes,nonsense,quotes"),
+            ("kwic", "up"),
         ]);
+        assert_eq!(s.speaker, None);
+        assert_eq!(s.sections, vec![Section::Quotes]);
+        assert_eq!(s.kwic, KwicOrder::Text);
         assert_eq!(s.unit, Unit::Sentence);
         assert_eq!(s.top, MAX_TOP);
         assert_eq!(s.min_links, 1);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the compact word lists embedded by `src/entities/gazetteer.rs`.
 
-usage: python3 analysis/data/build_lists.py [/work/shared/data]
+usage: python3 analysis/data/build_lists.py [SHARED_DATA]   (default: ../shared/data beside the checkout)
 
 Sources (see analysis/data/README.md for licenses):
 - gazetteers/*.tsv (GeoNames CC BY 4.0; i18n-nationality MIT; US Census PD; CC0 lists)
@@ -10,7 +10,8 @@ Sources (see analysis/data/README.md for licenses):
 """
 import collections, json, os, re, sys, unicodedata
 
-SRC = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
+HERE = os.path.dirname(os.path.abspath(__file__))
+SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "shared", "data")
 G = os.path.join(SRC, "gazetteers")
 OUT = os.path.dirname(os.path.abspath(__file__))
 
@@ -32,11 +33,14 @@ def write(name, lines):
 
 
 # Common lowercase words from training texts.
+COMMON_FROM = {"re3d.jsonl", "crossner.jsonl", "uner-en-ewt.jsonl", "uner-en-pud.jsonl", "wnut17.jsonl", "btc.jsonl"}
 low = collections.Counter()
 cap_mid = collections.Counter()
 word_re = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 for fn in sorted(os.listdir(os.path.join(SRC, "ner-train"))):
-    if not fn.endswith(".jsonl") or fn.startswith("sec"):
+    # The corpora the lists were first built from (SEC filings are legal
+    # text; GUM and Re-DocRED came later and would change every list).
+    if fn not in COMMON_FROM:
         continue
     with open(os.path.join(SRC, "ner-train", fn), encoding="utf-8") as f:
         for line in f:
@@ -116,4 +120,62 @@ write("last_names.txt", sorted(set(last)))
 
 write("titles.txt", [r["title"] for r in rows("titles.tsv")])
 write("groups.txt", [r["name"] for r in rows("groups.tsv")])
-print("common", len(common), "cities", len(cities), "first", len(first), "last", len(last))
+# Organizations (gazetteers/organizations/, see GAZETTEERS.md): lowercase
+# name \t kind, looked up case-insensitively. Kinds: club (a football club's
+# name or alias), club-city (an alias that is also a place: "Liverpool",
+# "Lyon": a club only in match reports), league, company, newspaper, team.
+O = os.path.join(G, "organizations")
+place_names = {c.split("\t")[0].lower() for c in cities}
+for r in rows("countries.tsv"):
+    place_names.add(r["name"].lower())
+    place_names.update(a.lower() for a in r["aliases"].split("|") if a)
+for r in rows("us_states.tsv"):
+    place_names.add(r["name"].lower())
+orgs = {}
+
+
+def add_org(name, kind):
+    name = re.sub(r"\s+", " ", re.sub(r"\s*\[[a-z]{2}\]\s*$", "", name)).strip()
+    key = name.lower()
+    # A name needs a letter, two characters, and must not be a plain
+    # lowercase English word ("target", "gap").
+    if len(key) < 2 or not re.search(r"[^\W\d_]", key) or key in common_set or key in months:
+        return
+    if "\t" in key or "(" in key:
+        return
+    if kind == "club" and key in place_names:
+        kind = "club-city"
+    orgs.setdefault(key, kind)
+
+
+with open(os.path.join(O, "football_clubs_openfootball.jsonl"), encoding="utf-8") as f:
+    for line in f:
+        r = json.loads(line)
+        for n in [r["name"]] + r.get("aliases", []):
+            add_org(n, "club")
+with open(os.path.join(O, "football_leagues_openfootball.txt"), encoding="utf-8") as f:
+    for line in f:
+        if line.strip() and not line.startswith("#"):
+            add_org(line.strip(), "league")
+with open(os.path.join(O, "compromise_orgs_sportsteams.tsv"), encoding="utf-8") as f:
+    for i, line in enumerate(f):
+        name, _, tag = line.rstrip("\n").partition("\t")
+        if i > 0 and name:
+            add_org(name, "team" if tag == "SportsTeam" else "company")
+for i, line in enumerate(open(os.path.join(O, "sec_company_tickers.tsv"), encoding="utf-8")):
+    cols = line.rstrip("\n").split("\t")
+    if i > 0 and len(cols) >= 4 and "/" not in cols[3]:
+        add_org(cols[3], "company")
+with open(os.path.join(O, "cspell_companies.txt"), encoding="utf-8") as f:
+    for line in f:
+        n = line.strip()
+        # Tickers and one-letter entries of the spelling list are not names.
+        if len(n) > 2 and not (n.isupper() and len(n) <= 5):
+            add_org(n, "company")
+for i, line in enumerate(open(os.path.join(O, "us_newspapers_wikipedia.tsv"), encoding="utf-8")):
+    cols = line.rstrip("\n").split("\t")
+    if i > 0 and cols[0] and not cols[0].startswith("#"):
+        add_org(cols[0].replace("&amp;", "&"), "newspaper")
+write("organizations.tsv", sorted(f"{k}\t{v}" for k, v in orgs.items()))
+
+print("organizations", len(orgs), "common", len(common), "cities", len(cities), "first", len(first), "last", len(last))

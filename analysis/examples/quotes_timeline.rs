@@ -32,8 +32,8 @@ fn main() {
     };
     let _ = entities::extract("Warm up in Kyiv on Friday.");
     let (analysis_time, a) = fastest(2, || Analysis::new(Article::parse(path, &raw)));
-    let (quotes_time, q) = fastest(5, || a.quotes());
-    let (timeline_time, t) = fastest(5, || a.timeline());
+    let (quotes_time, q) = fastest(5, || a.find_quotes());
+    let (timeline_time, t) = fastest(5, || a.find_timeline());
     let share = (quotes_time + timeline_time).as_secs_f64() / analysis_time.as_secs_f64() * 100.0;
     println!(
         "{} bytes: Analysis::new {analysis_time:?}; quotes {quotes_time:?} ({} quotes); timeline {timeline_time:?} ({} points, {} durations, {} unplaced); quotes + timeline = {share:.1}% of Analysis::new",

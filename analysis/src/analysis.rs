@@ -14,8 +14,10 @@ use std::ops::Range;
 use crate::card::{place_facts, PlaceFacts};
 use crate::document::Article;
 use crate::entities::{self, Entities};
+use crate::quotes::Quote;
 use crate::record::ArticleRecord;
-use crate::search::Index;
+use crate::search::{Index, IndexBuilder};
+use crate::timeline::Timeline;
 
 /// An analysed article.
 #[derive(Debug, Clone)]
@@ -32,6 +34,10 @@ pub struct Analysis {
     pub passage_entities: Vec<Vec<usize>>,
     /// For each entity, what its card says about its country.
     pub places: Vec<PlaceFacts>,
+    /// Who said what (found once, when the article is analysed).
+    pub quotes: Vec<Quote>,
+    /// The dates and times it mentions, normalized (found once too).
+    pub timeline: Timeline,
 }
 
 /// Analyses an article in steps, so a long text can be analysed a slice at
@@ -89,7 +95,62 @@ impl Analyzer {
         let index = self.index.unwrap_or_default();
         let entities = self.extractor.finish(&self.article.body);
         let places = place_facts(&entities);
-        Analysis::assemble(self.article, index, entities, places)
+        let mut a = Analysis::assemble(self.article, index, entities, places);
+        a.quotes = a.find_quotes();
+        a.timeline = a.find_timeline();
+        a
+    }
+}
+
+/// [`Analysis::from_record`] in steps (the search index is the costly
+/// part), so the page can take in a long text between browser ticks.
+///
+/// ```
+/// use article_analysis::analysis::Loader;
+/// use article_analysis::record::ArticleRecord;
+/// use article_analysis::{Analysis, Article};
+/// let a = Analysis::new(Article::parse("a.txt", "Joe Biden spoke in Kyiv.\nThen he left."));
+/// let mut loader = Loader::new(ArticleRecord::of(&a));
+/// while !loader.step(1) {}
+/// assert_eq!(loader.finish().entities, a.entities);
+/// ```
+pub struct Loader {
+    record: ArticleRecord,
+    passages: Vec<crate::segment::Span>,
+    builder: IndexBuilder,
+}
+
+impl Loader {
+    /// Starts taking in `record`.
+    pub fn new(record: ArticleRecord) -> Loader {
+        let passages = record.article.passages();
+        Loader {
+            record,
+            passages,
+            builder: IndexBuilder::default(),
+        }
+    }
+
+    /// Indexes about `budget` more words; true when everything is done.
+    pub fn step(&mut self, budget: usize) -> bool {
+        self.builder
+            .step(&self.record.article.body, &self.passages, budget)
+    }
+
+    /// How far it is, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.builder.progress(self.passages.len())
+    }
+
+    /// The analysis (whatever is left is indexed now).
+    pub fn finish(mut self) -> Analysis {
+        while !self.step(usize::MAX) {}
+        let r = self.record;
+        let index = self.builder.finish();
+        let mut a = Analysis::assemble(r.article, index, r.entities, r.places);
+        a.quotes = r.quotes;
+        a.timeline = r.timeline;
+        a
     }
 }
 
@@ -101,10 +162,11 @@ impl Analysis {
 
     /// An analysis from a record written by the build or the analyser
     /// worker: only the search index and the passage maps are computed (no
-    /// entity model needed).
+    /// entity model needed). [`Loader`] does the same in steps.
     pub fn from_record(record: ArticleRecord) -> Analysis {
-        let index = Index::build(&record.article.body, &record.article.passages());
-        Analysis::assemble(record.article, index, record.entities, record.places)
+        let mut loader = Loader::new(record);
+        while !loader.step(usize::MAX) {}
+        loader.finish()
     }
 
     fn assemble(article: Article, index: Index, entities: Entities, places: Vec<PlaceFacts>) -> Analysis {
@@ -134,6 +196,8 @@ impl Analysis {
             passage_mentions,
             passage_entities,
             places,
+            quotes: Vec::new(),
+            timeline: Timeline::default(),
         }
     }
 
@@ -164,7 +228,20 @@ impl Analysis {
                     .unwrap_or_default()
             })
             .collect();
-        Analysis::assemble(self.article, self.index, entities, places)
+        // Speakers follow their ids too (a merged speaker becomes the entity
+        // it was merged into only if it kept the id; otherwise unattributed).
+        let mut quotes = self.quotes.clone();
+        for q in &mut quotes {
+            q.speaker = q
+                .speaker
+                .and_then(|i| self.entities.entities.get(i))
+                .and_then(|old| entities.entities.iter().position(|e| e.id == old.id));
+        }
+        let timeline = self.timeline.clone();
+        let mut a = Analysis::assemble(self.article, self.index, entities, places);
+        a.quotes = quotes;
+        a.timeline = timeline;
+        a
     }
 
     /// The passages (paragraph indices, ascending) that mention every entity

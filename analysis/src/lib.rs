@@ -27,6 +27,8 @@
 //! - [`card`]: what the entity card says about one entity.
 //! - [`record`]: one analysed article as bytes, written by the site build
 //!   and the analyser worker, read by the app.
+//! - [`prerender`]: the page before the app runs: the article as static
+//!   HTML and the boot data block (site build and "Save as one file").
 //! - [`annotations`]: the reader's highlights and notes (W3C Web Annotation
 //!   selectors, re-anchoring, Markdown and JSON exports) and entity
 //!   corrections.
@@ -55,6 +57,7 @@ pub mod layout;
 pub mod library;
 pub mod normalize;
 pub mod position;
+pub mod prerender;
 pub mod quotes;
 pub mod record;
 pub mod search;

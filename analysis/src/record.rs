@@ -26,10 +26,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::card::{place_facts, PlaceFacts};
+use crate::card::PlaceFacts;
 use crate::document::Article;
 use crate::entities::Entities;
 use crate::import::open::{ImportError, Source};
+use crate::quotes::Quote;
+use crate::timeline::Timeline;
 
 /// The format of the bytes; bumped whenever a record type changes shape.
 pub const FORMAT: u8 = 1;
@@ -46,6 +48,9 @@ const REPLY_MAGIC: &[u8; 3] = b"AEa";
 /// does with 4 (each entry is some 100 bytes of `index.html`); the others
 /// are found through the archive's index (`static_index`).
 pub const BOOT_CATALOG: usize = 24;
+/// The id of the page element that holds the boot data
+/// ([`crate::prerender::boot_block`]).
+pub const BOOT_ID: &str = "boot";
 
 /// One article, analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,6 +61,10 @@ pub struct ArticleRecord {
     pub entities: Entities,
     /// For each entity (same order), what the card says about its country.
     pub places: Vec<PlaceFacts>,
+    /// Who said what.
+    pub quotes: Vec<Quote>,
+    /// The dates and times mentioned, normalized.
+    pub timeline: Timeline,
 }
 
 /// One published article as the library list and the article selector show
@@ -70,7 +79,8 @@ pub struct CatalogEntry {
     pub source: Option<String>,
     /// Its date as written, when given.
     pub date: Option<String>,
-    /// Its record file, relative to the app (`articles/<id>.<hash>.bin`).
+    /// Its record file, relative to the app (`articles/<id>.<hash>.bin`);
+    /// empty when the record is in the boot data ([`Boot::records`]).
     pub file: String,
     /// Length of its text in bytes.
     pub bytes: u64,
@@ -80,7 +90,9 @@ pub struct CatalogEntry {
 
 /// What `index.html` carries for the first view: the first articles of the
 /// catalog and the default article's record, so the first view needs no
-/// further request.
+/// further request. An app in one HTML file (`article-explorer.html`, or a
+/// file saved with "Save as one file") also carries every other record and
+/// the view to open.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Boot {
     /// The first [`BOOT_CATALOG`] published articles, in file-name order.
@@ -92,8 +104,15 @@ pub struct Boot {
     /// Files the build left out (empty, binary) and characters it could not
     /// decode, in words for the reader.
     pub notice: Option<String>,
-    /// The analyser worker's loader script, relative to the app.
+    /// The analyser worker's loader script, relative to the app (empty in
+    /// one file: the page makes the worker from its own inlined parts).
     pub analyser: String,
+    /// The catalog's other records, when the app is one file and cannot
+    /// fetch them; empty in the served build.
+    pub records: Vec<ArticleRecord>,
+    /// The view to open when the page's address names none: a URL query
+    /// string (`q=…&e=…`), so a saved file opens as it was saved.
+    pub view: Option<String>,
 }
 
 impl Boot {
@@ -102,13 +121,19 @@ impl Boot {
         encode(BOOT_MAGIC, self)
     }
 
-    /// Reads [`Boot::to_bytes`]; the first article's record is checked like
-    /// any record.
+    /// Reads [`Boot::to_bytes`]; every record in it is checked like any
+    /// record.
     pub fn from_bytes(bytes: &[u8]) -> Result<Boot, RecordError> {
         let boot: Boot = decode(BOOT_MAGIC, bytes)?;
-        match &boot.first {
-            Some(r) if !r.is_sound() => Err(RecordError::Corrupt),
-            _ => Ok(boot),
+        if boot
+            .first
+            .iter()
+            .chain(&boot.records)
+            .all(ArticleRecord::is_sound)
+        {
+            Ok(boot)
+        } else {
+            Err(RecordError::Corrupt)
         }
     }
 }
@@ -241,12 +266,15 @@ impl std::fmt::Display for RecordError {
 }
 
 impl ArticleRecord {
-    /// The record of an analysed article (facts from the gazetteers).
+    /// The record of an analysed article (its place facts as the analysis
+    /// holds them, so no gazetteer is needed: the page saves records too).
     pub fn of(a: &Analysis) -> ArticleRecord {
         ArticleRecord {
             article: a.article.clone(),
             entities: a.entities.clone(),
-            places: place_facts(&a.entities),
+            places: a.places.clone(),
+            quotes: a.quotes.clone(),
+            timeline: a.timeline.clone(),
         }
     }
 
@@ -256,6 +284,8 @@ impl ArticleRecord {
             article,
             entities: Entities::default(),
             places: Vec::new(),
+            quotes: Vec::new(),
+            timeline: Timeline::default(),
         }
     }
 
@@ -311,7 +341,23 @@ impl ArticleRecord {
             .entities
             .iter()
             .all(|e| e.related.is_none_or(|r| r < n));
-        related_ok && self.places.len() == n
+        let paragraphs = self.article.paragraphs.len();
+        let quotes_ok = self.quotes.iter().all(|q| {
+            ok(&q.span)
+                && q.paragraph < paragraphs
+                && q.speaker.is_none_or(|s| s < n)
+                && q.cue.as_ref().is_none_or(ok)
+                && q.speaker_span.as_ref().is_none_or(ok)
+        });
+        let t = &self.timeline;
+        let times_ok = t
+            .points
+            .iter()
+            .chain(&t.durations)
+            .chain(&t.unplaced)
+            .all(|x| ok(&x.span) && ok(&x.sentence) && x.paragraph < paragraphs)
+            && t.anchor.as_ref().and_then(|a| a.span.as_ref()).is_none_or(ok);
+        related_ok && self.places.len() == n && quotes_ok && times_ok
     }
 }
 
@@ -345,7 +391,7 @@ mod tests {
         let a = Analysis::new(Article::parse("t.txt", text));
         let bytes = ArticleRecord::of(&a).to_bytes();
         let r = ArticleRecord::from_bytes(&bytes).expect("reads back");
-        assert_eq!(r.places, place_facts(&a.entities));
+        assert_eq!(r.places, crate::card::place_facts(&a.entities));
         let b = Analysis::from_record(r);
         assert_eq!(b.article, a.article);
         assert_eq!(b.entities, a.entities);
@@ -383,8 +429,10 @@ mod tests {
             first: Some(r.clone()),
             notice: None,
             analyser: "analyzer_loader.js".to_string(),
+            records: vec![record("Kyiv is in Ukraine.")],
+            view: Some("q=kyiv".to_string()),
         };
-        assert_eq!(Boot::from_bytes(&boot.to_bytes()), Ok(boot));
+        assert_eq!(Boot::from_bytes(&boot.to_bytes()), Ok(boot.clone()));
         assert_eq!(Boot::from_bytes(&r.to_bytes()), Err(RecordError::NotARecord));
         let mut bad = r;
         bad.article.body.clear();
@@ -393,6 +441,17 @@ mod tests {
             ..Boot::default()
         };
         assert_eq!(Boot::from_bytes(&boot.to_bytes()), Err(RecordError::Corrupt));
+        let mut bad = record("Joe Biden spoke in Kyiv.");
+        bad.places.clear();
+        let boot = Boot {
+            records: vec![record("Joe Biden."), bad],
+            ..Boot::default()
+        };
+        assert_eq!(
+            Boot::from_bytes(&boot.to_bytes()),
+            Err(RecordError::Corrupt),
+            "an inline record is checked too"
+        );
     }
 
     #[test]

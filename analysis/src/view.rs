@@ -93,30 +93,28 @@ pub struct Segment {
     pub mark: Option<usize>,
     /// Index of the entity mention (into `entities.mentions`) covering it.
     pub mention: Option<usize>,
+    /// Index of the quoted span (into the `quoted` list given) covering it.
+    pub quote: Option<usize>,
 }
 
 /// Cuts the paragraph `para` into segments.
 ///
 /// `matches` are all the view's matches (sorted), `mentions` all the
 /// article's mentions (sorted) and `mention_range` the ones that start in
-/// this paragraph; mentions of a kind in `hidden` are left out. Segment
-/// boundaries fall on match and mention boundaries; the segments cover the
-/// paragraph exactly, in order.
+/// this paragraph; mentions of a kind in `hidden` are left out. `quoted`
+/// are spans to mark as quotations (sorted, not overlapping; see
+/// [`quoted_spans`]). Segment boundaries fall on match, mention and quote
+/// boundaries; the segments cover the paragraph exactly, in order.
 pub fn segments(
     para: Span,
     matches: &[Span],
     mentions: &[Mention],
     mention_range: Range<usize>,
     hidden: &[EntityKind],
+    quoted: &[Span],
 ) -> Vec<Segment> {
-    let first_match = matches.partition_point(|m| m.end <= para.start);
-    let local_matches = matches
-        .get(first_match..)
-        .unwrap_or(&[])
-        .iter()
-        .enumerate()
-        .take_while(|(_, m)| m.start < para.end)
-        .map(|(i, m)| (first_match + i, m.start.max(para.start)..m.end.min(para.end)));
+    let local_matches: Vec<(usize, Span)> = local_spans(matches, &para);
+    let local_quotes: Vec<(usize, Span)> = local_spans(quoted, &para);
     let local_mentions: Vec<(usize, Span)> = mentions
         .get(mention_range.clone())
         .unwrap_or(&[])
@@ -131,12 +129,12 @@ pub fn segments(
         })
         .filter(|(_, s)| s.start < s.end)
         .collect();
-    let local_matches: Vec<(usize, Span)> = local_matches.filter(|(_, s)| s.start < s.end).collect();
 
-    let mut cuts: Vec<usize> = Vec::with_capacity(2 + 2 * (local_matches.len() + local_mentions.len()));
+    let mut cuts: Vec<usize> =
+        Vec::with_capacity(2 + 2 * (local_matches.len() + local_mentions.len() + local_quotes.len()));
     cuts.push(para.start);
     cuts.push(para.end);
-    for (_, s) in local_matches.iter().chain(local_mentions.iter()) {
+    for (_, s) in local_matches.iter().chain(&local_mentions).chain(&local_quotes) {
         cuts.push(s.start);
         cuts.push(s.end);
     }
@@ -144,30 +142,83 @@ pub fn segments(
     cuts.dedup();
 
     let mut out = Vec::with_capacity(cuts.len());
-    let (mut mi, mut ei) = (0, 0);
+    let (mut mi, mut ei, mut qi) = (0, 0, 0);
+    // The layer entry covering `start`, moving `at` past those ending before.
+    let covering = |layer: &[(usize, Span)], at: &mut usize, start: usize| {
+        while layer.get(*at).is_some_and(|(_, s)| s.end <= start) {
+            *at += 1;
+        }
+        layer.get(*at).filter(|(_, s)| s.start <= start).map(|(i, _)| *i)
+    };
     for w in cuts.windows(2) {
         let (start, end) = (w[0], w[1]);
-        while mi < local_matches.len() && local_matches[mi].1.end <= start {
-            mi += 1;
-        }
-        while ei < local_mentions.len() && local_mentions[ei].1.end <= start {
-            ei += 1;
-        }
-        let mark = local_matches
-            .get(mi)
-            .filter(|(_, s)| s.start <= start)
-            .map(|(i, _)| *i);
-        let mention = local_mentions
-            .get(ei)
-            .filter(|(_, s)| s.start <= start)
-            .map(|(i, _)| *i);
         out.push(Segment {
             span: start..end,
-            mark,
-            mention,
+            mark: covering(&local_matches, &mut mi, start),
+            mention: covering(&local_mentions, &mut ei, start),
+            quote: covering(&local_quotes, &mut qi, start),
         });
     }
     out
+}
+
+/// The entries of `spans` (sorted, not overlapping) that reach into `para`,
+/// cut to it, with their index in `spans`; empty pieces left out.
+fn local_spans(spans: &[Span], para: &Span) -> Vec<(usize, Span)> {
+    let first = spans.partition_point(|m| m.end <= para.start);
+    spans
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.start < para.end)
+        .map(|(i, m)| (first + i, m.start.max(para.start)..m.end.min(para.end)))
+        .filter(|(_, s)| s.start < s.end)
+        .collect()
+}
+
+/// The quotations of an article as spans to mark in the text: sorted by
+/// start, overlapping ones joined (a direct quotation inside reported
+/// speech is marked once).
+pub fn quoted_spans(quotes: &[crate::quotes::Quote]) -> Vec<Span> {
+    let mut spans: Vec<Span> = quotes
+        .iter()
+        .map(|q| q.span.clone())
+        .filter(|s| s.start < s.end)
+        .collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+impl View {
+    /// The view with only the passages in `keep` (sorted paragraph
+    /// indices), and only the matches inside them: a speaker's quotes, for
+    /// example.
+    pub fn restricted_to(self, a: &Analysis, keep: &[usize]) -> View {
+        let passages: Vec<usize> = intersect(&self.passages, keep);
+        let paras = &a.article.paragraphs;
+        let matches = self
+            .matches
+            .into_iter()
+            .filter(|m| {
+                let p = paras.partition_point(|x| x.span.end <= m.start);
+                passages.binary_search(&p).is_ok()
+            })
+            .collect();
+        View {
+            matching_passages: self.matching_passages.min(passages.len()),
+            passages,
+            matches,
+            ..self
+        }
+    }
 }
 
 #[cfg(test)]
@@ -189,24 +240,27 @@ mod tests {
         let para = 0..15;
         let matches: Vec<Span> = std::iter::once(4..15).collect();
         let mentions = vec![mention(0..9, EntityKind::Person)];
-        let segs = segments(para, &matches, &mentions, 0..1, &[]);
+        let segs = segments(para, &matches, &mentions, 0..1, &[], &[]);
         assert_eq!(
             segs,
             vec![
                 Segment {
                     span: 0..4,
                     mark: None,
-                    mention: Some(0)
+                    mention: Some(0),
+                    quote: None
                 },
                 Segment {
                     span: 4..9,
                     mark: Some(0),
-                    mention: Some(0)
+                    mention: Some(0),
+                    quote: None
                 },
                 Segment {
                     span: 9..15,
                     mark: Some(0),
-                    mention: None
+                    mention: None,
+                    quote: None
                 },
             ]
         );
@@ -217,7 +271,7 @@ mod tests {
         let para = 10..30;
         let matches = vec![0..3, 12..14, 20..22];
         let mentions = vec![mention(15..18, EntityKind::Date)];
-        let segs = segments(para, &matches, &mentions, 0..1, &[EntityKind::Date]);
+        let segs = segments(para, &matches, &mentions, 0..1, &[EntityKind::Date], &[]);
         let marks: Vec<Option<usize>> = segs.iter().map(|s| s.mark).collect();
         assert_eq!(marks, vec![None, Some(1), None, Some(2), None]);
         assert!(segs.iter().all(|s| s.mention.is_none()));

@@ -98,7 +98,7 @@ proptest! {
         let body = a.article.body.clone();
         let paras = &a.article.paragraphs;
 
-        let qs = a.quotes();
+        let qs = a.find_quotes();
         prop_assert_eq!(&qs, &quotes::find(&body, paras, &a.entities));
         prop_assert!(qs.windows(2).all(|w| w[0].span.start <= w[1].span.start));
         for x in &qs {
@@ -112,7 +112,7 @@ proptest! {
         let summary = quotes::speakers(&qs);
         prop_assert_eq!(summary.iter().map(|s| s.quotes).sum::<usize>(), qs.len());
 
-        let t = a.timeline();
+        let t = a.find_timeline();
         prop_assert_eq!(&t, &timeline::timeline(&body, paras, &a.entities, a.article.meta.date.as_deref()));
         for (list, kind) in [(&t.points, TimeKind::Point), (&t.durations, TimeKind::Duration), (&t.unplaced, TimeKind::Unplaced)] {
             for x in list {

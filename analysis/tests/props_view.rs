@@ -104,7 +104,8 @@ proptest! {
         let mention_range = a.min(b)..a.max(b);
         let hidden: Vec<EntityKind> = EntityKind::ALL.iter().enumerate()
             .filter(|(i, _)| hidden_mask & (1 << i) != 0).map(|(_, k)| *k).collect();
-        let segs = segments(para.clone(), &matches, &mentions, mention_range.clone(), &hidden);
-        check_segments(&text, &para, &segs, &matches, &mentions, mention_range, &hidden);
+        // The matches double as quoted spans (sorted, disjoint).
+        let segs = segments(para.clone(), &matches, &mentions, mention_range.clone(), &hidden, &matches);
+        check_segments(&text, &segs, &Layers { para: &para, matches: &matches, mentions: &mentions, mention_range, hidden: &hidden, quoted: &matches });
     }
 }

@@ -127,8 +127,8 @@ fn score(doc: &Doc, c: &mut Counts, verbose: bool) {
         "{}: the text has no front matter",
         doc.id
     );
-    let quotes: Vec<Quote> = a.quotes();
-    let timeline = a.timeline();
+    let quotes: Vec<Quote> = a.find_quotes();
+    let timeline = a.find_timeline();
     let body = &a.article.body;
     c.docs += 1;
 

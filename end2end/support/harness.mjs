@@ -75,10 +75,11 @@ export async function launch() {
 /**
  * Opens a fresh page and watches it: `problems` collects console errors,
  * uncaught page errors and requests to any other origin (from the page or
- * its service worker).
+ * its service worker). `options` go to the browser context (viewport,
+ * colorScheme, hasTouch...); see `phone` for a touch screen.
  */
-export async function newPage(browser, origin) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+export async function newPage(browser, origin, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -98,6 +99,14 @@ export async function newPage(browser, origin) {
     d.dismiss();
   });
   return { context, page, problems };
+}
+
+/**
+ * Context options for a phone or tablet of `width` x `height` CSS pixels:
+ * a touch screen (taps, no hover) that honours the page's viewport meta.
+ */
+export function phone(width, height, colorScheme = 'light') {
+  return { viewport: { width, height }, hasTouch: true, isMobile: true, colorScheme };
 }
 
 /** Navigates to the app with an optional query string and waits until it is ready. */

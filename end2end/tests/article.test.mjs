@@ -2,7 +2,7 @@
 // paragraph, the article selector and no errors or outside requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, openApp, readSeed, seedFiles, passageTexts, useApp } from '../support/harness.mjs';
+import { newPage, openApp, phone, readSeed, seedFiles, passageTexts, useApp } from '../support/harness.mjs';
 
 const app = useApp();
 
@@ -48,10 +48,15 @@ test('the article selector lists every seed and switches articles', async () => 
 });
 
 test('the app is readable on a phone-sized screen', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 375, height: 740 } });
-  const page = await context.newPage();
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin, phone(375, 740));
   await openApp(page, app.srv.base);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 375, `page scrolls sideways: ${width}px`);
+  // The article text starts on the first screen; the entity list waits
+  // behind its button (tests/phone.test.mjs covers the rest).
+  const top = await page.locator('article p.passage').first().evaluate((p) => p.getBoundingClientRect().top);
+  assert.ok(top < 740, `the first paragraph starts at ${top}px`);
+  assert.equal(await page.getByRole('region', { name: 'Entities' }).isVisible(), false);
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -5,7 +5,9 @@
 // visit, offline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage, openApp, readSeed, seedFiles, startServer, useApp, waitForStatus } from '../support/harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { distDir, newPage, openApp, readSeed, seedFiles, startServer, useApp, waitForStatus } from '../support/harness.mjs';
 
 const app = useApp();
 
@@ -106,5 +108,18 @@ test('after one visit, offline, a pasted text still gets its entities', async ()
   } finally {
     await context.close();
     srv.server.close();
+  }
+});
+
+test('the page wasm links no word lists or model; the analyser worker has them', () => {
+  const files = fs.readdirSync(distDir);
+  const page = files.find((f) => /^article-explorer-.*_bg\.wasm$/.test(f));
+  const worker = files.find((f) => /^analyzer-.*_bg\.wasm$/.test(f));
+  assert.ok(page && worker, `wasm files in ${files}`);
+  const has = (file, needle) => fs.readFileSync(path.join(distDir, file)).includes(Buffer.from(needle));
+  // A city of the place list and the model's magic bytes.
+  for (const needle of ['Ouagadougou', 'NER5']) {
+    assert.ok(!has(page, needle), `${needle} in the page wasm`);
+    assert.ok(has(worker, needle), `${needle} missing from the worker wasm`);
   }
 });

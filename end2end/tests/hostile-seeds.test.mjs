@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { newPage, passageTexts, repoRoot, useApp } from '../support/harness.mjs';
 
 const dist = process.env.HOSTILE_DIST_DIR || path.join(repoRoot, 'dist-hostile');
@@ -60,17 +61,21 @@ function seedFilesOfBuild() {
   return fs.readdirSync(seedsDir).filter((f) => /\.(txt|md)$/i.test(f) && !f.startsWith('.')).sort();
 }
 
-const LEFT_OUT_NOTE = /embedded articles were left out/;
+const LEFT_OUT_NOTE = /published articles were left out/;
 
-/** Opens the app, recording CSP violations, and waits until it is ready. */
-async function open(query) {
-  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+/**
+ * Opens the app (served, or with `fromDisk` the one file through file://),
+ * recording CSP violations, and waits until it is ready.
+ */
+async function open(query, { fromDisk = false } = {}) {
+  const { page, problems, context } = await newPage(app.browser, fromDisk ? 'file://' : app.srv.origin);
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await page.goto(app.srv.base + (query ? `?${query}` : ''));
+  const base = fromDisk ? pathToFileURL(path.join(dist, 'article-explorer.html')).href : app.srv.base;
+  await page.goto(base + (query ? `?${query}` : ''));
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
   await page.getByRole('article').waitFor();
   return { page, problems, context };
@@ -103,10 +108,13 @@ test('index.html (raw, before the wasm) carries the hostile first seed only as e
   assert.deepEqual([...new Set(tags)].filter((t) => !['div', 'header', 'span', 'main', 'h1', 'p'].includes(t)), []);
   assert.ok(pre.includes('&lt;script&gt;window.__pwned=&quot;txt&quot;;alert(1)&lt;/script&gt;'), pre.slice(0, 800));
   assert.ok(pre.includes('&lt;img src=x onerror=alert(1)&gt;'));
-  // The page's only scripts are Trunk's loader (pinned by hash in the CSP).
+  // The page's only scripts that run are Trunk's loader (pinned by hash in
+  // the CSP); the boot data is an inert block of base64.
   const inline = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   assert.ok(inline.length >= 1 && inline.every((s) => !/pwned|alert/.test(s)), inline.join('\n'));
-  assert.equal(inline.length, 1, 'only Trunk\'s loader script');
+  const runs = inline.filter((s) => !s.includes('type="application/octet-stream"'));
+  assert.equal(runs.length, 1, 'only Trunk\'s loader script runs');
+  assert.match(html, /<script type="application\/octet-stream" id="boot">[A-Za-z0-9+/=]+<\/script>/);
   assert.equal(html.slice(0, start).includes('pwned') || html.slice(end).includes('pwned'), false, 'no payload outside the pre-render');
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'/);
 });
@@ -147,23 +155,25 @@ test('the app starts on the hostile first seed, says which files it left out, an
   await context.close();
 });
 
-test('every shown seed opens from the selector and reads literally; nothing runs', async () => {
-  const { page, problems, context } = await open('');
-  const select = page.getByRole('combobox', { name: 'Article' });
-  for (const [file, expect] of Object.entries(cases)) {
-    if (expect.leftOut || expect.big) continue;
-    await select.selectOption(idOf(file));
-    await page.waitForFunction(
-      (s) => [...document.querySelectorAll('article p.passage')].some((p) => p.textContent.includes(s)),
-      expect.shows,
-      { timeout: 10000 },
-    ).catch(() => assert.fail(`${file}: no passage shows ${JSON.stringify(expect.shows)}`));
-    // The URL names the article (the first one is the default, left out).
-    assert.equal(new URL(page.url()).searchParams.get('article') ?? idOf('000_markup-in-text.txt'), idOf(file));
-    await assertSafeAndUsable(page, problems);
-  }
-  await context.close();
-});
+for (const fromDisk of [false, true]) {
+  test(`every shown seed opens from the selector and reads literally; nothing runs${fromDisk ? ' (the one file, from disk: records from its boot data)' : ''}`, async () => {
+    const { page, problems, context } = await open('', { fromDisk });
+    const select = page.getByRole('combobox', { name: 'Article' });
+    for (const [file, expect] of Object.entries(cases)) {
+      if (expect.leftOut || expect.big) continue;
+      await select.selectOption(idOf(file));
+      await page.waitForFunction(
+        (s) => [...document.querySelectorAll('article p.passage')].some((p) => p.textContent.includes(s)),
+        expect.shows,
+        { timeout: 10000 },
+      ).catch(() => assert.fail(`${file}: no passage shows ${JSON.stringify(expect.shows)}`));
+      // The URL names the article (the first one is the default, left out).
+      assert.equal(new URL(page.url()).searchParams.get('article') ?? idOf('000_markup-in-text.txt'), idOf(file));
+      await assertSafeAndUsable(page, problems);
+    }
+    await context.close();
+  });
+}
 
 test('a link to a hostile seed opens it; a link to a left-out one falls back and says why', async () => {
   let { page, problems, context } = await open(`article=${idOf('event-handlers-html.txt')}`);

@@ -166,22 +166,22 @@ test('exports download the entity list and the visible passages', async () => {
   await openApp(page, app.srv.base);
   const buttons = await panel(page).locator('button.entity').count();
   const grab = async (name) => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Export' }).getByRole('button', { name, exact: true }).click()]);
     return fs.readFileSync(await download.path(), 'utf8');
   };
-  const csv = await grab('Export entities as CSV');
+  const csv = await grab('Entities as CSV');
   const lines = csv.trim().split('\n');
   assert.equal(lines[0], 'name,type,aliases,mentions,first_position');
   assert.equal(lines.length - 1, buttons);
   assert.ok(lines.some((l) => l.startsWith('"Joe Biden",person,')));
-  const json = JSON.parse(await grab('Export entities as JSON'));
+  const json = JSON.parse(await grab('Entities as JSON'));
   assert.equal(json.entities.length, buttons);
   assert.ok(json.article.title.startsWith('U.S. President Joe Biden'));
   await page.getByRole('checkbox', { name: /Only matching passages/ }).check();
   await page.getByRole('searchbox', { name: 'Search' }).fill('kursk');
   await page.waitForFunction(() => document.querySelectorAll('article mark').length > 0);
   const shown = await passageTexts(page);
-  const md = await grab('Export passages as Markdown');
+  const md = await grab('Passages as Markdown');
   assert.ok(md.startsWith('# U.S. President Joe Biden'));
   assert.equal((md.match(/\*\*Kursk\*\*/g) || []).length, await page.locator('article mark').count());
   assert.equal(md.trim().split('\n\n').filter((b) => !b.startsWith('#') && !b.startsWith('>')).length, shown.length);

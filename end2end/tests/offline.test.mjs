@@ -181,15 +181,59 @@ test('the service worker precaches exactly the app and the boot records, relativ
   });
   // Every file of the build, the published articles' records included (the
   // four seeds are all in the boot catalog), but not the archive's index,
-  // which is cached as it is fetched.
+  // which is cached as it is fetched, nor the app in one file (fetched only
+  // by "Save as one file": precaching it would double what every visitor
+  // downloads).
   const expected = fs
     .readdirSync(distDir, { recursive: true })
     .map((f) => f.split(path.sep).join('/'))
     .filter((f) => fs.statSync(path.join(distDir, f)).isFile())
-    .filter((f) => f !== 'sw.js' && !f.endsWith('.br') && !f.endsWith('.gz') && !f.startsWith('index/'))
+    .filter(
+      (f) =>
+        !['sw.js', 'article-explorer.html'].includes(f) &&
+        !f.endsWith('.br') &&
+        !f.endsWith('.gz') &&
+        !f.startsWith('index/'),
+    )
     .map((f) => new URL(f === 'index.html' ? './' : f, app.srv.base).href)
     .sort();
   assert.deepEqual(cached, expected);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('the service worker caches only what the build wrote: a file altered on the host fails the install', async () => {
+  const dir = copyOfDist();
+  // The host serves something else for one precached file (an error page,
+  // a proxy's rewrite): its integrity no longer matches.
+  fs.writeFileSync(path.join(dir, 'icon.svg'), '<html><body>502 Bad Gateway</body></html>');
+  const srv = await startServer({ dir });
+  const { page, problems, context } = await newPage(app.browser, srv.origin);
+  try {
+    await openApp(page, srv.base);
+    // The install is attempted and fails: the worker ends redundant and no
+    // cache of this app is left.
+    const state = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          navigator.serviceWorker.getRegistration().then((reg) => {
+            const w = reg && (reg.installing || reg.waiting || reg.active);
+            if (!w) return resolve('none');
+            if (w.state === 'redundant' || w.state === 'activated') return resolve(w.state);
+            w.addEventListener('statechange', () => {
+              if (w.state === 'redundant' || w.state === 'activated') resolve(w.state);
+            });
+          });
+        }),
+    );
+    assert.notEqual(state, 'activated');
+    assert.deepEqual(await cacheNames(page), []);
+    // The app itself works (online).
+    assert.ok((await passageTexts(page)).length > 0);
+    assert.deepEqual(problems.filter((p) => !/integrity|Failed to fetch|sw\.js/.test(p)), []);
+  } finally {
+    await context.close();
+    srv.server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -624,6 +624,8 @@ pub fn check_view(
         .matches
         .binary_search_by_key(&(m.start, m.end), |h| (h.start, h.end))
         .is_ok()));
+    let quoted = article_analysis::view::quoted_spans(&a.quotes);
+    check_sorted_disjoint(body, &quoted, "quoted spans");
     for (p, para) in paras.iter().enumerate() {
         let segs = segments(
             para.span.clone(),
@@ -631,31 +633,47 @@ pub fn check_view(
             &a.entities.mentions,
             a.passage_mentions[p].clone(),
             hidden,
+            &quoted,
         );
         check_segments(
             body,
-            &para.span,
             &segs,
-            &v.matches,
-            &a.entities.mentions,
-            a.passage_mentions[p].clone(),
-            hidden,
+            &Layers {
+                para: &para.span,
+                matches: &v.matches,
+                mentions: &a.entities.mentions,
+                mention_range: a.passage_mentions[p].clone(),
+                hidden,
+                quoted: &quoted,
+            },
         );
     }
+}
+
+/// What [`segments`] cut one paragraph by: the layers a segment is checked
+/// against.
+pub struct Layers<'a> {
+    pub para: &'a Span,
+    pub matches: &'a [Span],
+    pub mentions: &'a [Mention],
+    pub mention_range: Range<usize>,
+    pub hidden: &'a [EntityKind],
+    pub quoted: &'a [Span],
 }
 
 /// The segments of paragraph `para` cover it exactly, in order, cut on
 /// `char` boundaries, and each one's mark and mention are the match and the
 /// shown mention that contain it (and none when none does).
-pub fn check_segments(
-    text: &str,
-    para: &Span,
-    segs: &[article_analysis::view::Segment],
-    matches: &[Span],
-    mentions: &[Mention],
-    mention_range: Range<usize>,
-    hidden: &[EntityKind],
-) {
+pub fn check_segments(text: &str, segs: &[article_analysis::view::Segment], layers: &Layers) {
+    let Layers {
+        para,
+        matches,
+        mentions,
+        mention_range,
+        hidden,
+        quoted,
+    } = layers;
+    let mention_range = mention_range.clone();
     let spans: Vec<Span> = segs.iter().map(|s| s.span.clone()).collect();
     if para.start == para.end {
         assert!(segs.is_empty(), "segments of an empty paragraph");
@@ -681,6 +699,22 @@ pub fn check_segments(
     // segment follow the first that ends after its start.)
     let in_range = mentions.get(mention_range.clone()).unwrap_or(&[]);
     for s in segs {
+        match s.quote.and_then(|i| quoted.get(i)) {
+            Some(q) => assert!(
+                q.start <= s.span.start && s.span.end <= q.end,
+                "quote {q:?} does not cover {:?}",
+                s.span
+            ),
+            None => {
+                assert!(s.quote.is_none(), "quote index out of range");
+                let first = quoted.partition_point(|q| q.end <= s.span.start);
+                assert!(
+                    !quoted.get(first).is_some_and(|q| overlaps(q, &s.span)),
+                    "unquoted segment {:?} inside a quote",
+                    s.span
+                );
+            }
+        }
         match s.mark {
             Some(i) => {
                 let m = &matches[i];

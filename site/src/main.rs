@@ -3,16 +3,20 @@
 //! reads instead of analysing them in every visitor's browser.
 //!
 //! ```text
-//! site build SEEDS_DIR OUT_DIR [ANALYSER_LOADER] [--boot-only] [--precache FILE]
+//! site build SEEDS_DIR OUT_DIR [ANALYSER_LOADER] [--boot-only] [--precache FILE] [--one-file BODY_FILE]
 //! site publish --base-url URL [--state DIR] INPUT_DIR OUT_DIR
 //! ```
 //!
 //! `build` (run by `scripts/post-build.py` into Trunk's staging folder)
 //! writes one record per article (`articles/<id>.<hash>.bin`, named by
 //! content), the archive's index (`index/`, see
-//! `article_analysis::static_index`), and prints the HTML for `index.html`:
-//! the first article pre-rendered and the boot data (its record, the first
-//! catalog entries, ANALYSER_LOADER, the analyser worker's loader script).
+//! `article_analysis::static_index`), and prints the `<body>` content for
+//! `index.html` (`article_analysis::prerender::body`): the first article
+//! pre-rendered and the boot data (its record, the first catalog entries,
+//! ANALYSER_LOADER, the analyser worker's loader script). `--one-file`
+//! also writes to BODY_FILE the `<body>` content of `article-explorer.html`
+//! (`scripts/onefile.py`): the same, with every listed record inside the
+//! boot data.
 //! `--precache FILE` writes there the record files the boot data names (the
 //! service worker precaches those and no others). `--boot-only` analyses only
 //! the articles the boot data needs (what `scripts/publish.sh` asks of the
@@ -28,13 +32,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use base64::Engine as _;
+
 mod analyse;
 mod archive;
 mod boot;
 mod html;
 mod page;
 mod pipeline;
-mod prerender;
 mod progress;
 mod seeds;
 mod sitemap;
@@ -44,7 +49,7 @@ mod state;
 pub const INDEX_DIR: &str = "index";
 
 const USAGE: &str = "usage:
-  site build SEEDS_DIR OUT_DIR [ANALYSER_LOADER] [--boot-only] [--precache FILE]
+  site build SEEDS_DIR OUT_DIR [ANALYSER_LOADER] [--boot-only] [--precache FILE] [--one-file BODY_FILE]
   site publish --base-url URL [--state DIR] INPUT_DIR OUT_DIR";
 
 /// Positional arguments and options (`--flag` alone in `flags`, others
@@ -111,13 +116,13 @@ fn build(args: &[String]) -> Result<(), String> {
         let list: Vec<&str> = boot.catalog.iter().map(|e| e.file.as_str()).collect();
         std::fs::write(file, list.join("\n")).map_err(|e| format!("{file}: {e}"))?;
     }
-    let mut html = boot
-        .first
-        .as_ref()
-        .map(|r| prerender::html(&r.article))
-        .unwrap_or_default();
-    html.push_str(&boot::script(&boot));
-    println!("{html}");
+    let base64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    if let Some(file) = option(&opts, "--one-file") {
+        let one_file = boot::one_file(&boot, Path::new(out_dir)).map_err(|e| e.to_string())?;
+        std::fs::write(file, article_analysis::prerender::body(&one_file, base64))
+            .map_err(|e| format!("{file}: {e}"))?;
+    }
+    println!("{}", article_analysis::prerender::body(&boot, base64));
     Ok(())
 }
 

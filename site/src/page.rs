@@ -2,14 +2,13 @@
 //! JavaScript and found by search engines: title, source, date, the full
 //! text, the entities as plain lists, a canonical URL under the archive's
 //! base URL, a description for sharing, and a link into the explorer view.
-//! Every text is escaped as in the pre-render ([`crate::prerender::escape`]);
+//! Every text is escaped as in the pre-render ([`article_analysis::prerender::escape`]);
 //! the page runs no script (its Content-Security-Policy allows none) and
 //! loads only `article.css` beside it.
 
 use article_analysis::entities::EntityKind;
+use article_analysis::prerender::escape;
 use article_analysis::record::ArticleRecord;
-
-use crate::prerender::escape;
 
 /// The folder of the pages (and of the records), relative to the site.
 pub const PAGES_DIR: &str = "articles";
@@ -135,7 +134,7 @@ mod tests {
     #[test]
     fn the_page_holds_the_article_and_nothing_that_runs() {
         let text =
-            "---\ntitle: <script>alert(\"t\")</script> & co\nsource: Wire \"x\"\ndate: 2024-11-17\n---\n\
+            "---\ntitle: <script>alert(\"t\")</script> & co\nsource: Wire & <x>\ndate: 2024-11-17\n---\n\
             Joe Biden spoke in Kyiv. Biden said <b>more</b>.\n\nSecond paragraph.";
         let r = ArticleRecord::of(&Analysis::new(Article::parse("a-1.txt", text)));
         let page = html(&r, "https://example.org/news/");
@@ -149,8 +148,8 @@ mod tests {
             .contains("<h3>People</h3>\n<ul>\n<li>Joe Biden <span class=\"count\">(2 mentions)</span></li>"));
         assert!(page.contains("<h3>Places</h3>"));
         assert!(page.contains(
-            "<span class=\"source\">Wire &quot;x&quot;</span> · <span class=\"date\">2024-11-17</span>"
-        ));
+            "<span class=\"source\">Wire &amp; &lt;x&gt;</span> · <span class=\"date\">2024-11-17</span>"
+        ), "{page}");
         assert!(page.contains("<meta name=\"description\" content=\"Joe Biden spoke in Kyiv."));
     }
 

@@ -10,14 +10,14 @@ use std::path::Path;
 use std::time::Instant;
 
 use article_analysis::hash::fnv1a;
-use article_analysis::record::{ArticleRecord, Boot, CatalogEntry, BOOT_CATALOG};
+use article_analysis::record::{ArticleRecord, Boot, BOOT_CATALOG};
 use article_analysis::static_index::{doc_file, Boundaries, IndexedDoc};
 
 use crate::analyse::{self, write_if_changed, Job, Outputs};
 use crate::progress::{thousands, Progress};
 use crate::seeds::{self, Input};
 use crate::state::{Kept, State};
-use crate::{archive, page, sitemap, INDEX_DIR};
+use crate::{archive, boot, page, sitemap, INDEX_DIR};
 
 /// What to build.
 #[derive(Debug, Clone, Copy)]
@@ -160,7 +160,7 @@ pub fn run(opts: Options) -> io::Result<Outcome> {
         let indexed = if let Some(kept) = reuse.get(position).copied().flatten() {
             outcome.reused += 1;
             if first.is_none() || (opts.base_url.is_some() && !same_pages) {
-                let record = read_record(opts.out, &kept.indexed.entry)?;
+                let record = boot::read_record(opts.out, &kept.indexed.entry)?;
                 if let Some(base) = opts.base_url.filter(|_| !same_pages) {
                     write_if_changed(
                         opts.out,
@@ -240,13 +240,6 @@ pub fn run(opts: Options) -> io::Result<Outcome> {
     Ok(outcome)
 }
 
-/// A record the previous run wrote.
-fn read_record(out: &Path, entry: &CatalogEntry) -> io::Result<ArticleRecord> {
-    let bytes = std::fs::read(out.join(&entry.file))?;
-    ArticleRecord::from_bytes(&bytes)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", entry.file)))
-}
-
 /// The boot data: the first article, the first catalog entries, the notice.
 fn boot(
     first: Option<ArticleRecord>,
@@ -261,7 +254,7 @@ fn boot(
         total: docs.len() as u64,
         first,
         notice: (!all.is_empty()).then(|| all.join(" ")),
-        analyser: String::new(),
+        ..Boot::default()
     }
 }
 

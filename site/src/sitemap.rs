@@ -3,7 +3,7 @@
 //! index naming `sitemap-1.xml`, `sitemap-2.xml`… of 50,000 each.
 
 use crate::page;
-use crate::prerender::escape;
+use article_analysis::prerender::escape;
 
 /// Most URLs in one sitemap file (the protocol's limit).
 pub const PER_FILE: usize = 50_000;

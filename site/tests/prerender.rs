@@ -2,12 +2,15 @@
 //! `scripts/post-build.py`) on a hostile seeds folder: files the app leaves
 //! out are skipped, every piece of article text reaches the HTML escaped, so
 //! a seed cannot add markup to the page, and the boot data is one inert
-//! block of base64.
+//! block of base64. With `--one-file`, the boot data carries every record.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use article_analysis::import::open_seed;
+use article_analysis::prerender::NOSCRIPT;
+use article_analysis::record::Boot;
+use base64::Engine as _;
 
 fn seeds_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ae-prerender-{name}-{}", std::process::id()));
@@ -16,22 +19,10 @@ fn seeds_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// The pre-rendered article of `site build`, after checking and removing
-/// the boot data block.
-fn prerender(dir: &PathBuf) -> String {
-    let out_dir = dir.join("out");
-    let out = Command::new(env!("CARGO_BIN_EXE_site"))
-        .arg("build")
-        .arg(dir)
-        .arg(&out_dir)
-        .output()
-        .expect("run site build");
-    assert!(
-        out.status.success(),
-        "site build failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = String::from_utf8(out.stdout).expect("UTF-8 output");
+/// Splits a `<body>` content of `site build` into the pre-rendered article
+/// and the boot data, checking the `<noscript>` line and the inert block.
+fn split(html: &str) -> (String, Boot) {
+    let html = html.strip_prefix(NOSCRIPT).expect("the <noscript> line first");
     let open = "<script type=\"application/octet-stream\" id=\"boot\">";
     assert_eq!(html.matches("<script").count(), 1, "{html}");
     let (page, boot) = html.split_once(open).expect("boot data block");
@@ -40,7 +31,33 @@ fn prerender(dir: &PathBuf) -> String {
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)));
     assert_eq!(rest.trim(), "");
-    page.to_string()
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .expect("base64");
+    (page.to_string(), Boot::from_bytes(&bytes).expect("boot data"))
+}
+
+/// Runs `site build` on `dir` with `extra` arguments; its output.
+fn site_build(dir: &PathBuf, extra: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_site"))
+        .arg("build")
+        .arg(dir)
+        .arg(dir.join("out"))
+        .args(extra)
+        .output()
+        .expect("run site build");
+    assert!(
+        out.status.success(),
+        "site build failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// The pre-rendered article of `site build`, after checking and removing
+/// the boot data block.
+fn prerender(dir: &PathBuf) -> String {
+    split(&site_build(dir, &[])).0
 }
 
 fn unescape(s: &str) -> String {
@@ -93,7 +110,7 @@ fn a_hostile_first_seed_is_escaped_and_bad_files_are_skipped() {
     assert!(!html.contains("Not the first"));
 
     // The text comes back exactly when unescaped.
-    let (article, _) = open_seed("003-hostile.txt", HOSTILE.as_bytes()).unwrap();
+    let (article, _) = open_seed("003-hostile.txt", HOSTILE.as_bytes(), None).unwrap();
     let title = html
         .split("<h1 class=\"article-title\">")
         .nth(1)
@@ -132,8 +149,40 @@ fn only_bad_files_give_no_prerender() {
     let dir = seeds_dir("bad");
     std::fs::write(dir.join("a.txt"), b"").unwrap();
     std::fs::write(dir.join("b.txt"), b"PK\x03\x04\0\0\0\0").unwrap();
-    std::fs::write(dir.join("c.html"), b"<p>not a seed</p>").unwrap();
+    std::fs::write(dir.join("c.html"), b"<html><body><script>alert(1)</script></body></html>").unwrap();
+    std::fs::write(dir.join("d.pdf"), b"%PDF-1.4 not a seed").unwrap();
     let html = prerender(&dir);
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(html.trim(), "");
+}
+
+#[test]
+fn the_one_file_body_carries_every_record_and_no_file_names() {
+    let dir = seeds_dir("one-file");
+    std::fs::write(dir.join("a.txt"), "Joe Biden spoke in Kyiv.").unwrap();
+    std::fs::write(dir.join("b.txt"), "Angela Merkel visited Paris.").unwrap();
+    std::fs::write(dir.join("c.txt"), "").unwrap();
+    std::fs::write(dir.join("d.md"), "# Title\n\nNATO met in Brussels.").unwrap();
+    let body_file = dir.join("one-file-body.html");
+    let served = site_build(
+        &dir,
+        &["loader.js".as_ref(), "--one-file".as_ref(), body_file.as_os_str()],
+    );
+    let one_file = std::fs::read_to_string(&body_file).expect("one-file body written");
+    std::fs::remove_dir_all(&dir).ok();
+
+    let (served_page, served) = split(&served);
+    let (one_page, one) = split(&one_file);
+    assert_eq!(served_page, one_page, "the same pre-rendered first article");
+    assert_eq!(served.analyser, "loader.js");
+    assert!(served.records.is_empty());
+    assert!(served.catalog.iter().all(|e| e.file.starts_with("articles/")));
+    assert_eq!(one.analyser, "", "the page makes the worker itself");
+    let ids: Vec<&str> = one.catalog.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "d"]);
+    assert!(one.catalog.iter().all(|e| e.file.is_empty()));
+    assert_eq!(one.first, served.first);
+    let inline: Vec<&str> = one.records.iter().map(|r| r.article.id.as_str()).collect();
+    assert_eq!(inline, ["b", "d"]);
+    assert!(one.notice.is_some_and(|n| n.contains("c.txt")));
 }

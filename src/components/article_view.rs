@@ -70,22 +70,26 @@ pub fn ArticleView() -> impl IntoView {
     let empty = move || reading.view.with(|v| v.passages.is_empty());
     let status = move || match articles.status.get() {
         Status::Ready => None,
-        Status::Loading => {
-            Some(view! {
+        Status::Loading => Some(
+            view! {
                 <p class="loading" role="status">
                     "Loading the article…"
                 </p>
-            }.into_any())
-        }
-        Status::Failed(why) => Some(view! {
-            <p class="notice" role="alert">
-                {why}
-            </p>
-        }.into_any()),
+            }
+            .into_any(),
+        ),
+        Status::Failed(why) => Some(
+            view! {
+                <p class="notice" role="alert">
+                    {why}
+                </p>
+            }
+            .into_any(),
+        ),
     };
     // A mention shows its card on hover, and on a tap (touch has no hover).
     let show_card = move |ev: &web_sys::Event| {
-        let Some(el) = crate::card::entity_element(ev) else {
+        let Some(el) = entity_element(ev) else {
             return;
         };
         let entity = el
@@ -138,4 +142,10 @@ pub fn ArticleView() -> impl IntoView {
             </Show>
         </article>
     }
+}
+
+/// The element with `data-entity-id` (a mention) that an event happened on
+/// or inside.
+fn entity_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    crate::pointer::closest(ev, "[data-entity-id]")
 }

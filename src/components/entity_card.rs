@@ -29,9 +29,20 @@ pub fn EntityCard() -> impl IntoView {
             card.hide();
         }
     });
+    // A tap or click anywhere but on the card or on another entity (which
+    // shows its own card) closes it: touch screens have no "pointer left".
+    let outside = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if card.anchor.with_untracked(Option::is_none) {
+            return;
+        }
+        if crate::pointer::closest(&ev, "#entity-card, [data-entity-id]").is_none() {
+            card.hide();
+        }
+    });
     on_cleanup(move || {
         esc.remove();
         scroll.remove();
+        outside.remove();
     });
     let content = move || {
         let anchor = card.anchor.get()?;

@@ -108,11 +108,17 @@ pub fn EntityGroup(
                                 aria-pressed=pressed
                                 aria-describedby=described
                                 on:click=move |_| reading.toggle_entity(&id_for_click)
-                                on:mouseenter=move |ev| {
-                                    card.show(i, &event_target::<web_sys::Element>(&ev))
+                                on:pointerenter=move |ev| {
+                                    if ev.pointer_type() == "mouse" {
+                                        card.show(i, &event_target::<web_sys::Element>(&ev))
+                                    }
                                 }
-                                on:mouseleave=move |_| card.hide_soon()
-                                on:focus=move |ev| { card.show(i, &event_target::<web_sys::Element>(&ev)) }
+                                on:pointerleave=move |ev| {
+                                    if ev.pointer_type() == "mouse" {
+                                        card.hide_soon()
+                                    }
+                                }
+                                on:focus=move |ev| card.show_on_keyboard_focus(i, &ev)
                                 on:blur=move |_| card.hide()
                             >
                                 <span class="entity-name">{name}</span>

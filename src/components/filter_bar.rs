@@ -33,7 +33,34 @@ pub fn FilterBar() -> impl IntoView {
             })
             .collect_view()
     };
-    let filtering = move || !reading.selected_indices.with(Vec::is_empty) || reading.only_matching();
+    // Only the passages quoting one speaker.
+    let speaker_chip = move || {
+        let id = reading.speaker()?;
+        let name = articles
+            .analysis
+            .with(|a| {
+                a.entity_by_id(&id)
+                    .and_then(|i| a.entities.entities.get(i))
+                    .map(|e| e.name.clone())
+            })
+            .unwrap_or_else(|| "nobody known".to_string());
+        Some(view! {
+            <button
+                type="button"
+                class="chip"
+                title="Remove this filter"
+                on:click=move |_| reading.set_speaker(None)
+            >
+                {format!("Quotes by {name}")}
+                <span aria-hidden="true">" ×"</span>
+            </button>
+        })
+    };
+    let filtering = move || {
+        !reading.selected_indices.with(Vec::is_empty)
+            || reading.only_matching()
+            || reading.speaker().is_some()
+    };
     let summary = move || {
         let total = articles.analysis.with(|a| a.article.paragraphs.len());
         let shown = reading.view.with(|v| v.passages.len());
@@ -48,6 +75,7 @@ pub fn FilterBar() -> impl IntoView {
             <div class="filter-bar" aria-label="Active filters">
                 <span class="filter-summary">{summary}</span>
                 {chips}
+                {speaker_chip}
                 <button
                     type="button"
                     class="link-button"

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::open;
-use crate::state::{open_article, Articles, CardState, ImportJob, Kept, Notices, Origin, Reading};
+use crate::state::{
+    open_article, Articles, CardState, ImportJob, Kept, Notices, Origin, Reading, Sheet, Sheets,
+};
 use crate::units::human_size;
 
 fn date_of(ms: f64) -> String {
@@ -19,7 +21,8 @@ fn date_of(ms: f64) -> String {
 /// date added and entity count; rename and delete (with undo) for the
 /// reader's own; and the three ways to open a text: a file input ("Open
 /// article"), a paste box ("Paste article text") and dropping a file on the
-/// page. Seeds are read-only.
+/// page. Seeds are read-only. On a small screen it is a sheet (a modal
+/// dialog opened by the Library button) that closes when an article opens.
 #[component]
 pub fn LibraryPanel() -> impl IntoView {
     let articles = expect_context::<Articles>();
@@ -27,6 +30,7 @@ pub fn LibraryPanel() -> impl IntoView {
     let card = expect_context::<CardState>();
     let notices = expect_context::<Notices>();
     let import = expect_context::<ImportJob>();
+    let sheets = expect_context::<Sheets>();
     let editing = RwSignal::new(None::<String>);
     let paste = RwSignal::new(String::new());
 
@@ -42,11 +46,13 @@ pub fn LibraryPanel() -> impl IntoView {
         };
         input.set_value("");
         open::open_file(import, notices, file);
+        sheets.close();
     };
     let open_paste = move |_| {
         open::open_paste(import, notices, &paste.get_untracked());
         if import.progress.with_untracked(Option::is_some) {
             paste.set(String::new());
+            sheets.close();
         }
     };
     let delete = move |id: &str| {
@@ -103,12 +109,10 @@ pub fn LibraryPanel() -> impl IntoView {
                                         type="button"
                                         class="lib-open"
                                         aria-current=is_current.then_some("true")
-                                        on:click=move |_| open_article(
-                                            articles,
-                                            reading,
-                                            card,
-                                            open_id.clone(),
-                                        )
+                                        on:click=move |_| {
+                                            open_article(articles, reading, card, open_id.clone());
+                                            sheets.close();
+                                        }
                                     >
                                         {title.clone()}
                                     </button>
@@ -175,52 +179,54 @@ pub fn LibraryPanel() -> impl IntoView {
             .collect_view()
     };
 
-    view! {
-        <section class="library" aria-label="Library">
-            <h2>"Library"</h2>
-            {move || {
-                articles
-                    .removed
-                    .get()
-                    .map(|removed| {
-                        view! {
-                            <p class="undo" role="status">
-                                {format!("Deleted \u{201c}{}\u{201d}. ", removed.item.title)}
-                                <button
-                                    type="button"
-                                    class="link-button"
-                                    on:click=move |_| articles.undo_delete()
-                                >
-                                    "Undo"
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
-            <ul class="lib-list">{rows}</ul>
-            <div class="open-controls">
-                <label class="file-label">
-                    <span>"Open a file (.txt, .md, .html)"</span>
-                    <input
-                        type="file"
-                        aria-label="Open article"
-                        accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-                        on:change=on_file
-                    />
-                </label>
-                <textarea
-                    aria-label="Paste article text"
-                    placeholder="…or paste an article here"
-                    rows="3"
-                    prop:value=move || paste.get()
-                    on:input=move |ev| paste.set(event_target_value(&ev))
-                ></textarea>
-                <button type="button" class="small-button" on:click=open_paste>
-                    "Open pasted text"
-                </button>
-                <p class="hint">
-                    "You can also drop a file anywhere on the page. Your texts stay in this browser."
+    let undo = move || {
+        articles.removed.get().map(|removed| {
+            view! {
+                <p class="undo" role="status">
+                    {format!("Deleted \u{201c}{}\u{201d}. ", removed.item.title)}
+                    <button type="button" class="link-button" on:click=move |_| articles.undo_delete()>
+                        "Undo"
+                    </button>
                 </p>
+            }
+        })
+    };
+
+    view! {
+        <section id=Sheet::Library.id() class="library sheet" aria-label="Library">
+            <div class="panel-head">
+                <h2>"Library"</h2>
+                <button type="button" class="sheet-close" on:click=move |_| sheets.close()>
+                    "Close"
+                </button>
+            </div>
+            <div class="panel-body">
+                {undo} <ul class="lib-list">{rows}</ul> <div class="open-controls">
+                    <label class="file-label">
+                        <span>"Open a file (.txt, .md, .html)"</span>
+                        <input
+                            type="file"
+                            aria-label="Open article"
+                            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                            on:change=on_file
+                        />
+                    </label>
+                    <textarea
+                        aria-label="Paste article text"
+                        placeholder="…or paste an article here"
+                        rows="3"
+                        prop:value=move || paste.get()
+                        on:input=move |ev| paste.set(event_target_value(&ev))
+                    ></textarea>
+                    <button type="button" class="small-button" on:click=open_paste>
+                        "Open pasted text"
+                    </button>
+                    <p class="hint">
+                        "You can also drop a file anywhere on the page. Your texts stay in this browser."
+                    </p>
+                    {crate::onefile::opened_from_disk()
+                        .then(|| view! { <p class="hint">{crate::messages::STORAGE_FROM_DISK}</p> })}
+                </div>
             </div>
         </section>
     }

@@ -1,6 +1,7 @@
 use article_analysis::cooccurrence::Unit;
 use leptos::prelude::*;
 
+use crate::pan_zoom::PanZoom;
 use crate::units::fixed;
 
 use crate::state::{Articles, CardState, NetworkSettings, Reading, NETWORK_FRAME};
@@ -13,8 +14,9 @@ const LABELLED: usize = 24;
 /// The co-occurrence network: who appears with whom in the same sentence
 /// (or paragraph). Node size by mentions, edge width by count, color and
 /// outline by type; the layout is computed in Rust and is the same on every
-/// reload. Clicking (or Enter on) a node filters by it; clicking an edge
-/// shows the passages where both appear.
+/// reload. Clicking or tapping (or Enter on) a node filters by it; clicking
+/// an edge shows the passages where both appear. Fingers, a mouse or the
+/// zoom buttons pan and zoom it (see [`crate::pan_zoom`]).
 #[component]
 pub fn NetworkView() -> impl IntoView {
     let articles = expect_context::<Articles>();
@@ -22,6 +24,7 @@ pub fn NetworkView() -> impl IntoView {
     let network = expect_context::<NetworkSettings>();
     let card = expect_context::<CardState>();
     let toggle = move |_| network.open.update(|o| *o = !*o);
+    let pz = PanZoom::new(NETWORK_FRAME.width, NETWORK_FRAME.height);
     let summary = move || {
         network.drawn.with(|d| {
             format!(
@@ -68,7 +71,11 @@ pub fn NetworkView() -> impl IntoView {
                         data-a=ea.id.clone()
                         data-b=eb.id.clone()
                         data-count=e.count
-                        on:click=move |_| reading.select_only(ids.clone())
+                        on:click=move |_| {
+                            if !pz.dragged() {
+                                reading.select_only(ids.clone())
+                            }
+                        }
                     >
                         <title>{title}</title>
                         <line
@@ -133,16 +140,23 @@ pub fn NetworkView() -> impl IntoView {
                         role="button"
                         aria-pressed=pressed.to_string()
                         aria-label=label
-                        on:click=move |_| reading.toggle_entity(&id)
+                        on:click=move |_| {
+                            if !pz.dragged() {
+                                reading.toggle_entity(&id)
+                            }
+                        }
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" || ev.key() == " " {
                                 ev.prevent_default();
                                 reading.toggle_entity(&id_key);
                             }
                         }
-                        on:focus=move |ev| { card.show(entity, &event_target::<web_sys::Element>(&ev)) }
+                        on:focus=move |ev| card.show_on_keyboard_focus(entity, &ev)
                         on:blur=move |_| card.hide()
                     >
+                        // At least 24 CSS px to hit at any size or zoom
+                        // (non-scaling stroke), under the drawn circle.
+                        <rect class="node-hit" x="-0.05" y="-0.05" width="0.1" height="0.1"></rect>
                         <circle r=fixed(r, 1)></circle>
                         <text x=fixed(tx, 1) y="4" text-anchor=if right { "start" } else { "end" }>
                             {e.name.clone()}
@@ -211,18 +225,33 @@ pub fn NetworkView() -> impl IntoView {
                             }
                         />
                     </label>
+                    <span class="zoom-buttons" role="group" aria-label="Zoom">
+                        <button type="button" class="small-button" on:click=move |_| pz.zoom_in()>
+                            "Zoom in"
+                        </button>
+                        <button type="button" class="small-button" on:click=move |_| pz.zoom_out()>
+                            "Zoom out"
+                        </button>
+                        <button type="button" class="small-button" on:click=move |_| pz.reset()>
+                            "Show all"
+                        </button>
+                    </span>
                 </div>
                 <svg
                     class="network-graph"
-                    viewBox=format!("0 0 {} {}", NETWORK_FRAME.width, NETWORK_FRAME.height)
+                    viewBox=move || pz.attr()
                     role="group"
                     aria-label="Entity network; each entity is a button that filters the article"
+                    on:pointerdown=move |ev| pz.press(&ev)
+                    on:pointermove=move |ev| pz.drag(&ev)
+                    on:pointerup=move |ev| pz.release(&ev)
+                    on:pointercancel=move |ev| pz.release(&ev)
                 >
                     <g class="edges">{edges}</g>
                     <g class="nodes">{nodes}</g>
                 </svg>
                 <p class="hint">
-                    "Click an entity to filter the article by it; click a line to show the passages where both appear. Larger circles are mentioned more; thicker lines, together more often."
+                    "Click or tap an entity to filter the article by it; a line, to show the passages where both appear. Larger circles are mentioned more; thicker lines, together more often. Pinch or use the zoom buttons to zoom; drag (sideways, or with two fingers) to move around."
                 </p>
             </figure>
         }

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use crate::state::{Articles, Reading};
 
 /// One paragraph of the article, cut into plain text, search matches
-/// (`<mark>`, the current one with `aria-current="true"`) and entity mentions
-/// (`data-entity-type`, `data-entity-id`). Article text is only ever
-/// rendered as text nodes.
+/// (`<mark>`, the current one with `aria-current="true"`), entity mentions
+/// (`data-entity-type`, `data-entity-id`) and quotations (`span.quoted`).
+/// Article text is only ever rendered as text nodes.
 #[component]
 pub fn Passage(
     /// Index of the paragraph in the article.
@@ -25,6 +25,7 @@ pub fn Passage(
                 &a.entities.mentions,
                 range.clone(),
                 &hidden,
+                &reading.quoted.get(),
             ),
             _ => Vec::new(),
         }
@@ -73,8 +74,17 @@ pub fn Passage(
     }
 }
 
-/// A segment as a text node, or a mention element around one.
+/// A segment as a text node, or a mention element around one; inside a
+/// quotation, wrapped in `span.quoted`.
 fn piece(a: &article_analysis::Analysis, s: &Segment) -> AnyView {
+    let inner = mention_or_text(a, s);
+    match s.quote {
+        Some(_) => view! { <span class="quoted">{inner}</span> }.into_any(),
+        None => inner,
+    }
+}
+
+fn mention_or_text(a: &article_analysis::Analysis, s: &Segment) -> AnyView {
     let text = a.article.body.get(s.span.clone()).unwrap_or("").to_string();
     let mention = s
         .mention

@@ -8,12 +8,16 @@ use crate::state::{Articles, Reading};
 
 /// At most this many ticks of each sort; beyond it, close ones share a tick.
 const SLOTS: usize = 400;
+/// How far (CSS pixels) from a tick a tap may fall and still be on it: half
+/// the 24 px of a target a finger can hit (WCAG 2.5.8).
+const REACH_PX: f64 = 12.0;
 
 /// A slim strip beside the article, like the tick marks of find-in-page:
 /// where the search matches (and the mentions of the selected entities)
-/// fall across the whole text, with the part in view shaded. Clicking a
-/// match tick makes it the current match; clicking a mention tick scrolls
-/// to it. Keyboard users have "next/previous match" for the same; the strip
+/// fall across the whole text, with the part in view shaded. A click or tap
+/// on (or within 12 px of) a match tick makes it the current match; on a
+/// mention tick, scrolls to it; anywhere else, scrolls to that part of the
+/// text. Keyboard users have "next/previous match" for the same; the strip
 /// is hidden from screen readers, which get the counts as text.
 #[component]
 pub fn PositionMap() -> impl IntoView {
@@ -69,7 +73,6 @@ pub fn PositionMap() -> impl IntoView {
             .into_iter()
             .map(|t| {
                 let is_current = (t.first..t.first + t.count).contains(&current);
-                let first = t.first;
                 let title = if t.count == 1 {
                     format!("Match {}", t.first + 1)
                 } else {
@@ -83,7 +86,6 @@ pub fn PositionMap() -> impl IntoView {
                         data-first=t.first
                         data-count=t.count
                         title=title
-                        on:click=move |_| reading.go_to_match(first)
                     ></div>
                 }
             })
@@ -93,14 +95,13 @@ pub fn PositionMap() -> impl IntoView {
         mention_ticks
             .get()
             .into_iter()
-            .map(|(kind, t, start)| {
+            .map(|(kind, t, _)| {
                 view! {
                     <div
                         class="tick tick-mention"
                         data-entity-type=kind
                         data-count=t.count
                         style:top=format!("{}%", fixed(t.at * 100.0, 3))
-                        on:click=move |_| reading.jump(start)
                     ></div>
                 }
             })
@@ -117,8 +118,38 @@ pub fn PositionMap() -> impl IntoView {
             }
         })
     };
+    let go = move |ev: leptos::ev::MouseEvent| {
+        let Some((at, height)) = crate::pointer::fraction_down(&ev) else {
+            return;
+        };
+        let reach = REACH_PX / height;
+        let near = |t: f64| ((t - at).abs() <= reach).then_some((t - at).abs());
+        let best_match = match_ticks.with_untracked(|ts| {
+            ts.iter()
+                .filter_map(|t| near(t.at).map(|d| (d, t.first)))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+        });
+        let best_mention = mention_ticks.with_untracked(|ts| {
+            ts.iter()
+                .filter_map(|(_, t, start)| near(t.at).map(|d| (d, *start)))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+        });
+        match (best_match, best_mention) {
+            (Some((_, first)), _) => reading.go_to_match(first),
+            (None, Some((_, start))) => reading.jump(start),
+            (None, None) => {
+                let len = articles.analysis.with_untracked(|a| a.article.body.len());
+                reading.jump((at * len as f64) as usize);
+            }
+        }
+    };
     view! {
-        <div class="position-map no-print" aria-hidden="true" title="Where the matches and mentions are">
+        <div
+            class="position-map no-print"
+            aria-hidden="true"
+            title="Where the matches and mentions are"
+            on:click=go
+        >
             {window_box}
             {mention_marks}
             {match_marks}

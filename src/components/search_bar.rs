@@ -166,7 +166,8 @@ pub fn SearchBar() -> impl IntoView {
                     prop:checked=move || reading.only_matching()
                     on:change=move |ev| reading.set_only_matching(event_target_checked(&ev))
                 />
-                " Only matching passages"
+                " Only matching "
+                <span class="long-label">"passages"</span>
             </label>
             {suggestions}
         </div>

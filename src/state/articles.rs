@@ -1,11 +1,12 @@
 //! The library: the published articles (the boot data's catalog, plus any
 //! found in the archive's index by search or by a link; each record fetched
-//! when first opened) and the reader's own (listed from storage; each
-//! record read when first opened), which one is open, and the analyses
-//! loaded so far.
+//! when first opened, or taken from the boot data when the app is one file)
+//! and the reader's own (listed from storage; each record read when first
+//! opened), which one is open, and the analyses loaded so far.
 
 use std::collections::{HashMap, HashSet};
 
+use article_analysis::analysis::Loader;
 use article_analysis::record::{ArticleRecord, Boot, CatalogEntry};
 use article_analysis::Analysis;
 use leptos::prelude::*;
@@ -20,7 +21,8 @@ use crate::url_state::UrlState;
 pub enum Origin {
     /// Published with the app; read-only.
     Published {
-        /// Its record file, relative to the app.
+        /// Its record file, relative to the app (empty when the record came
+        /// inside the boot data).
         file: String,
     },
     /// Opened by the reader.
@@ -131,7 +133,9 @@ pub struct Articles {
     /// The open article's id.
     pub open_id: RwSignal<String>,
     loaded: RwSignal<HashMap<String, Shared<Analysis>>>,
-    records: StoredValue<HashMap<String, Shared<ArticleRecord>>>,
+    /// Records that came inside the boot data (the app in one file), until
+    /// opened.
+    inline: StoredValue<HashMap<String, ArticleRecord>>,
     failed: RwSignal<HashMap<String, String>>,
     asked: StoredValue<HashSet<String>>,
     /// The own articles have been listed from storage.
@@ -142,6 +146,8 @@ pub struct Articles {
     pub status: Memo<Status>,
     /// The last deleted article, for "Undo".
     pub removed: RwSignal<Option<Removed>>,
+    /// Opened with `safe=1`: the reader's saved articles stay closed.
+    pub safe: bool,
     notices: Notices,
     archive: Archive,
 }
@@ -157,18 +163,16 @@ impl Articles {
             .map(|e| Shared::new(Item::published(e)))
             .collect();
         let first_id = items.first().map(|i| i.id.clone()).unwrap_or_default();
-        let mut loaded = HashMap::new();
-        if let Some(record) = boot.first.take() {
-            loaded.insert(
-                record.article.id.clone(),
-                Shared::new(Analysis::from_record(record)),
-            );
-        }
+        let loaded = HashMap::new();
         // More published articles than the catalog lists: the others are
         // found in the archive's index.
         let archived = boot.total > items.len() as u64;
         let open_id = match &url.article {
-            Some(id) if items.iter().any(|i| &i.id == id) || id.starts_with("local-") || archived => {
+            Some(id)
+                if items.iter().any(|i| &i.id == id)
+                    || (id.starts_with("local-") && !url.safe)
+                    || (archived && !id.starts_with("local-")) =>
+            {
                 id.clone()
             }
             Some(id) => {
@@ -201,16 +205,28 @@ impl Articles {
             items: RwSignal::new(items),
             open_id,
             loaded,
-            records: StoredValue::new(HashMap::new()),
+            inline: StoredValue::new(
+                std::mem::take(&mut boot.records)
+                    .into_iter()
+                    .map(|r| (r.article.id.clone(), r))
+                    .collect(),
+            ),
             failed,
             asked: StoredValue::new(HashSet::new()),
             listed: RwSignal::new(false),
             analysis,
             status,
             removed: RwSignal::new(None),
+            safe: url.safe,
             notices,
             archive,
         };
+        if let Some(record) = boot.first.take() {
+            articles.asked.update_value(|a| {
+                a.insert(record.article.id.clone());
+            });
+            articles.insert(record);
+        }
         articles.ensure_loaded(&articles.open_id.get_untracked());
         articles
     }
@@ -230,6 +246,11 @@ impl Articles {
     /// The analysis of any article, if loaded (tracked).
     pub fn analysis_of(&self, id: &str) -> Option<Shared<Analysis>> {
         self.loaded.with(|m| m.get(id).cloned())
+    }
+
+    /// The analysis of any article, if loaded (untracked).
+    pub fn analysis_of_untracked(&self, id: &str) -> Option<Shared<Analysis>> {
+        self.loaded.with_untracked(|m| m.get(id).cloned())
     }
 
     /// Loads the analysis of every article of the reader's own (for search
@@ -267,6 +288,10 @@ impl Articles {
         {
             return;
         }
+        if let Some(record) = self.inline.try_update_value(|m| m.remove(id)).flatten() {
+            self.insert(record);
+            return;
+        }
         let this = *self;
         let id = id.to_string();
         let item = self.item(&id);
@@ -292,15 +317,21 @@ impl Articles {
                 item => item,
             };
             let result = match item.as_ref().map(|i| i.origin.clone()) {
+                // Inside the boot data, and not there: never fetch the page.
+                Some(Origin::Published { file }) if file.is_empty() => Err(None),
                 Some(Origin::Published { file }) => match crate::fetch::bytes(&file).await {
                     Some(bytes) => ArticleRecord::from_bytes(&bytes).map_err(Some),
                     None => Err(None),
                 },
-                // Own articles are read from storage (listed first).
-                _ => match storage::record(&id).await {
-                    Ok(Some(r)) => Ok(r),
-                    _ => Err(None),
-                },
+                // Own articles are read from storage (listed first); the
+                // note is cleared once the article is shown.
+                _ => {
+                    storage::note_opening(Some(&id));
+                    match storage::record(&id).await {
+                        Ok(Some(r)) => Ok(r),
+                        _ => Err(None),
+                    }
+                }
             };
             let title = item
                 .as_ref()
@@ -327,18 +358,34 @@ impl Articles {
     }
 
     /// Puts an analysed record in the library's memory (not storage).
+    /// A long text is indexed in slices of this many words, the page
+    /// answering in between (no long task on the main thread).
+    const INDEX_SLICE: usize = 20_000;
+
     fn insert(&self, record: ArticleRecord) {
         let id = record.article.id.clone();
-        let shared = Shared::new(record);
-        self.records.update_value(|r| {
-            r.insert(id.clone(), shared.clone());
-        });
-        let analysis = Shared::new(Analysis::from_record(ArticleRecord::clone(&shared)));
-        self.failed.update(|f| {
-            f.remove(&id);
-        });
-        self.loaded.update(|m| {
-            m.insert(id, analysis);
+        let this = *self;
+        let done = move |analysis: Analysis| {
+            if id.starts_with("local-") {
+                storage::note_opening(None);
+            }
+            this.failed.update(|f| {
+                f.remove(&id);
+            });
+            this.loaded.update(|m| {
+                m.insert(id, Shared::new(analysis));
+            });
+        };
+        let mut loader = Loader::new(record);
+        if loader.step(Self::INDEX_SLICE) {
+            done(loader.finish());
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            while !loader.step(Self::INDEX_SLICE) {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+            done(loader.finish());
         });
     }
 
@@ -367,9 +414,15 @@ impl Articles {
             }
             this.listed.set(true);
             let open = this.open_id.get_untracked();
+            let first = this.items.with_untracked(|all| all.first().map(|i| i.id.clone()));
             if open.starts_with("local-") && this.item(&open).is_none() {
                 this.notices.add(messages::missing_article(&open));
-                let first = this.items.with_untracked(|all| all.first().map(|i| i.id.clone()));
+                this.open(first.unwrap_or_default());
+            } else if storage::unfinished_opening().as_deref() == Some(open.as_str()) {
+                // It did not open last time: not again by itself.
+                storage::note_opening(None);
+                let title = this.item(&open).map_or(open.clone(), |i| i.title.clone());
+                this.notices.add(messages::failed_last_time(&title));
                 this.open(first.unwrap_or_default());
             } else {
                 this.ensure_loaded(&open);
@@ -448,7 +501,9 @@ impl Articles {
         if !item.is_own() {
             return None;
         }
-        let record = self.records.with_value(|r| r.get(id).cloned());
+        let record = self
+            .loaded
+            .with_untracked(|m| m.get(id).map(|a| Shared::new(ArticleRecord::of(a))));
         self.items.update(|all| {
             all.remove(position);
         });
@@ -521,5 +576,6 @@ impl Articles {
         let id = self.open_id.get();
         let first = self.items.with(|all| all.first().map(|i| i.id.clone()));
         url.article = (Some(&id) != first.as_ref() && !id.is_empty()).then_some(id);
+        url.safe = self.safe;
     }
 }

@@ -1,10 +1,11 @@
 //! The entity card being shown: which entity, anchored where. It opens on
-//! hover or focus of a mention, panel entry or network node, and on a tap of
-//! a mention; it stays while the pointer is on it (WCAG 1.4.13) and Escape,
-//! a tap elsewhere or scrolling hides it.
+//! hover (a mouse) or keyboard focus of a mention, panel entry or network
+//! node, and on a tap of a mention; it stays while the pointer is on it
+//! (WCAG 1.4.13) and Escape, a tap elsewhere or scrolling hides it.
 
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Milliseconds the card waits before hiding, so the pointer can move onto it.
 const HIDE_DELAY_MS: u32 = 300;
@@ -45,6 +46,19 @@ impl CardState {
             entity,
             rect: (r.left(), r.top(), r.right(), r.bottom()),
         }));
+    }
+
+    /// Shows the card of entity `i` when the element focused by `ev` was
+    /// reached with the keyboard (`:focus-visible`): a tap or click that
+    /// focuses a panel entry or node toggles a filter and should not cover
+    /// the list with a card (a mouse shows it on hover).
+    pub fn show_on_keyboard_focus(&self, i: usize, ev: &web_sys::FocusEvent) {
+        let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if let Some(el) = el {
+            if el.matches(":focus-visible").unwrap_or(false) {
+                self.show(i, &el);
+            }
+        }
     }
 
     /// The entity shown, if any (untracked).

@@ -28,10 +28,24 @@ pub struct JobProgress {
 
 #[derive(Debug, Clone)]
 enum Purpose {
-    /// The reader opened it: show it when done.
-    Open { title: String, added_ms: f64 },
+    /// The reader opened it: show it when done (as plain text, from
+    /// `fallback`, if the analyser fails).
+    Open {
+        title: String,
+        added_ms: f64,
+        fallback: Option<Fallback>,
+    },
     /// A text kept by an earlier version, moved into storage.
     Migrate { added_ms: f64 },
+}
+
+/// What is needed to show a text without the analyser.
+#[derive(Debug, Clone)]
+enum Fallback {
+    /// A file's name and bytes (decoded here, as plain text).
+    File(String, Vec<u8>),
+    /// Text already shown (a paste): keep it as it is.
+    Shown(String),
 }
 
 /// The import context.
@@ -101,18 +115,28 @@ impl ImportJob {
         self.articles
             .add_own(ArticleRecord::without_entities(article), false, added_ms);
         open_article(self.articles, self.reading, self.card, id.clone());
-        self.send(Source::Paste(body), Some(id), Purpose::Open { title, added_ms });
+        self.send(
+            Source::Paste(body),
+            Some(id.clone()),
+            Purpose::Open {
+                title,
+                added_ms,
+                fallback: Some(Fallback::Shown(id)),
+            },
+        );
     }
 
     /// Opens a picked or dropped `.txt` or `.md` file.
     pub fn open_file(&self, name: String, bytes: Vec<u8>) {
         let title = name.clone();
+        let fallback = Some(Fallback::File(name.clone(), bytes.clone()));
         self.send(
             Source::File { name, bytes },
             None,
             Purpose::Open {
                 title,
                 added_ms: now_ms(),
+                fallback,
             },
         );
     }
@@ -125,6 +149,7 @@ impl ImportJob {
             Purpose::Open {
                 title: name,
                 added_ms: now_ms(),
+                fallback: None,
             },
         );
     }
@@ -212,16 +237,49 @@ impl ImportJob {
         self.analyser().send(&AnalyserRequest { job, source, id });
     }
 
+    /// The worker could not start or stopped (its files missing offline,
+    /// or the analysis failed): the texts it had are kept as plain text,
+    /// without entities, and the reader is told.
     fn on_failure(&self) {
         self.analyser.set_value(None);
-        let had_jobs = self.jobs.try_update_value(|j| {
-            let any = j.values().any(|p| matches!(p, Purpose::Open { .. }));
-            j.clear();
-            any
-        });
+        let dropped: Vec<Purpose> = self
+            .jobs
+            .try_update_value(|j| j.drain().map(|(_, p)| p).collect())
+            .unwrap_or_default();
         self.progress.set(None);
-        if had_jobs.unwrap_or(false) {
-            self.notices.say(messages::ANALYSER_UNAVAILABLE);
+        let mut any = false;
+        for p in dropped {
+            let Purpose::Open {
+                added_ms, fallback, ..
+            } = p
+            else {
+                continue;
+            };
+            any = true;
+            let record = match fallback {
+                Some(Fallback::File(name, bytes)) => {
+                    let decoded = decode::decode(&bytes);
+                    if decoded.binary || decoded.text.trim().is_empty() {
+                        continue;
+                    }
+                    let id = content_id(&decoded.text);
+                    let mut article = Article::parse(&name, &decoded.text);
+                    article.id = id;
+                    ArticleRecord::without_entities(article)
+                }
+                Some(Fallback::Shown(id)) => match self.articles.analysis_of_untracked(&id) {
+                    Some(a) => ArticleRecord::of(&a),
+                    None => continue,
+                },
+                None => continue,
+            };
+            let id = record.article.id.clone();
+            self.articles.add_own(record, true, added_ms);
+            open_article(self.articles, self.reading, self.card, id);
+        }
+        if any {
+            self.notices
+                .say(messages::analyser_unavailable(crate::onefile::opened_from_disk()));
         }
     }
 

@@ -11,6 +11,7 @@
 //! - [`CardState`]: the entity card being shown.
 //! - [`Notices`]: messages for the reader.
 //! - [`ImportJob`]: a text of the reader's being analysed in the worker.
+//! - [`Sheets`]: which panel is open as a sheet on a small screen.
 //!
 //! Signals hold only what the reader chose; everything shown is derived by
 //! memos. Setters do the resetting (a new query starts at its first
@@ -22,7 +23,8 @@ mod card;
 mod import;
 mod network;
 mod notices;
-mod reading;
+pub mod reading;
+mod sheets;
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -36,6 +38,7 @@ pub use import::{ImportJob, JobProgress};
 pub use network::{Drawn, NetworkSettings, NETWORK_FRAME};
 pub use notices::Notices;
 pub use reading::Reading;
+pub use sheets::{Sheet, Sheets};
 
 /// A shared, immutable value whose equality is identity, so a memo holding
 /// it notifies only when it was recomputed.

@@ -5,8 +5,9 @@
 //! at its first match with the window over it.
 
 use article_analysis::entities::EntityKind;
+use article_analysis::quotes::paragraphs_quoting;
 use article_analysis::search::Query;
-use article_analysis::view::View;
+use article_analysis::view::{quoted_spans, View};
 use article_analysis::Analysis;
 use leptos::html;
 use leptos::prelude::*;
@@ -14,7 +15,10 @@ use leptos::reactive::computed::Selector;
 
 use super::Shared;
 use crate::render_window::RenderWindow;
-use crate::url_state::{Scope, SortOrder, UrlState};
+use crate::url_state::{KwicOrder, Scope, Section, SortOrder, UrlState};
+
+/// The speaker "id" of the quotes attributed to nobody known.
+pub const UNATTRIBUTED: &str = "unattributed";
 
 /// The window the reader moved by scrolling or jumping, for one view and
 /// one current match; when either changes, the window follows the match.
@@ -44,6 +48,13 @@ pub struct Reading {
     /// An entity to select once its article is shown: (article id, kind,
     /// canonical name), as a link from across the archive names it.
     pending: RwSignal<Option<(String, EntityKind, String)>>,
+    speaker: RwSignal<Option<String>>,
+    /// The sections open (quotes, timeline, concordance).
+    pub sections: RwSignal<Vec<Section>>,
+    /// The concordance's order.
+    pub kwic: RwSignal<KwicOrder>,
+    /// The open article's quotations as spans to mark (sorted, joined).
+    pub quoted: Memo<Shared<Vec<article_analysis::segment::Span>>>,
     /// Selected entities as indices into the open article's entities
     /// (ids it does not have are left out).
     pub selected_indices: Memo<Vec<usize>>,
@@ -78,11 +89,27 @@ impl Reading {
             let a = analysis.get();
             selected.with(|ids| ids.iter().filter_map(|id| a.entity_by_id(id)).collect::<Vec<_>>())
         });
+        let speaker = RwSignal::new(url.speaker.clone());
         let view = Memo::new(move |_| {
             let a = analysis.get();
             let q = Query::parse(&query.get());
-            Shared::new(a.view(&q, &selected_indices.get(), only_matching.get()))
+            let v = a.view(&q, &selected_indices.get(), only_matching.get());
+            // Only the passages quoting the chosen speaker, if one is.
+            let v = match speaker.get() {
+                Some(id) => {
+                    let who = (id != UNATTRIBUTED).then(|| a.entity_by_id(&id));
+                    match who {
+                        // A speaker this article does not have: no filter.
+                        Some(None) => v,
+                        Some(Some(e)) => v.restricted_to(&a, &paragraphs_quoting(&a.quotes, Some(e))),
+                        None => v.restricted_to(&a, &paragraphs_quoting(&a.quotes, None)),
+                    }
+                }
+                None => v,
+            };
+            Shared::new(v)
         });
+        let quoted = Memo::new(move |_| Shared::new(quoted_spans(&analysis.get().quotes)));
         let window = Memo::new(move |_| {
             let v = view.get();
             let c = current.get();
@@ -123,6 +150,10 @@ impl Reading {
             current,
             moved,
             pending,
+            speaker,
+            sections: RwSignal::new(url.sections.clone()),
+            kwic: RwSignal::new(url.kwic),
+            quoted,
             selected_indices,
             view,
             window,
@@ -185,13 +216,38 @@ impl Reading {
 
     /// Removes every entity filter and "only matching".
     pub fn clear_filters(&self) {
+        self.speaker.set(None);
         self.selected.set(Vec::new());
         self.only_matching.set(false);
         self.current.set(0);
     }
 
+    /// The speaker whose quotes alone are shown (entity id, or
+    /// [`UNATTRIBUTED`]), if any.
+    pub fn speaker(&self) -> Option<String> {
+        self.speaker.get()
+    }
+
+    /// Shows only the passages quoting `speaker` (or all again with `None`).
+    pub fn set_speaker(&self, speaker: Option<String>) {
+        self.speaker.set(speaker);
+        self.current.set(0);
+    }
+
+    /// Opens or closes a section.
+    pub fn toggle_section(&self, section: Section) {
+        self.sections
+            .update(|s| match s.iter().position(|x| *x == section) {
+                Some(i) => {
+                    s.remove(i);
+                }
+                None => s.push(section),
+            });
+    }
+
     /// Another article is opened: its entities are others.
     pub fn clear_for_new_article(&self) {
+        self.speaker.set(None);
         self.selected.set(Vec::new());
         self.current.set(0);
         self.moved.set(None);
@@ -270,5 +326,8 @@ impl Reading {
         url.hidden = self.hidden.get();
         url.sort = self.sort.get();
         url.scope = self.scope.get();
+        url.speaker = self.speaker.get();
+        url.sections = self.sections.get();
+        url.kwic = self.kwic.get();
     }
 }

@@ -203,6 +203,26 @@ pub async fn remove(id: &str) -> Result<(), StorageError> {
     tx.await.map_err(|_| StorageError::Refused).map(|_| ())
 }
 
+/// The own article being opened, noted before its record is read and
+/// cleared once it is shown: if the page dies while opening it, the next
+/// start finds the note and does not open it again by itself.
+pub fn note_opening(id: Option<&str>) {
+    let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let key = format!("{}opening", database_name());
+    let _ = match id {
+        Some(id) => st.set_item(&key, id),
+        None => st.remove_item(&key),
+    };
+}
+
+/// The own article whose opening did not finish last time, if any.
+pub fn unfinished_opening() -> Option<String> {
+    let st = web_sys::window()?.local_storage().ok()??;
+    st.get_item(&format!("{}opening", database_name())).ok()?
+}
+
 /// How much the origin stores and may store, in bytes, when the browser
 /// says; and asks the browser to keep the library (not evict it under
 /// pressure). Both are best effort.

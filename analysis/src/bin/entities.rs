@@ -1,11 +1,15 @@
 //! Entity extraction over JSON lines.
 //!
 //! ```text
-//! entities [--labels conll] [--model FILE] < docs.jsonl > predictions.jsonl
+//! entities [--labels conll] [--model FILE] [--skip PASS,...] [--explain] < docs.jsonl > predictions.jsonl
 //! ```
 //!
 //! `--model FILE` uses a model written by the `train` binary instead of the
-//! embedded one (`scripts/eval-heldout.sh`).
+//! embedded one (`scripts/eval-heldout.sh`). `--skip` leaves out passes of
+//! `entities::passes::PASSES` by name (for the ablation table);
+//! `--explain` adds an `"explain"` array to each output line: what the
+//! tagger and each pass did, in order (`{"pass", "start", "end", "text",
+//! "kind", "was"}`, `kind` null when the pass dropped the span).
 //!
 //! Each input line is `{"id": ..., "text": ...}`; each output line is
 //! `{"id": ..., "entities": [{"start", "end", "label", ...}]}` with offsets in
@@ -16,12 +20,13 @@
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-use article_analysis::entities::extract;
+use article_analysis::entities::{Extractor, Options};
 use serde_json::{json, Value};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut conll = false;
+    let mut options = Options::default();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -50,8 +55,28 @@ fn main() -> ExitCode {
                 }
                 i += 1;
             }
+            "--skip" => {
+                let Some(list) = args.get(i + 1) else {
+                    eprintln!("entities: --skip takes pass names separated by commas");
+                    return ExitCode::from(2);
+                };
+                for name in list.split(',').filter(|n| !n.is_empty()) {
+                    if !article_analysis::entities::passes::PASSES
+                        .iter()
+                        .any(|p| p.name == name)
+                    {
+                        eprintln!("entities: --skip: no pass named {name:?}");
+                        return ExitCode::from(2);
+                    }
+                    options.skip.push(name.to_string());
+                }
+                i += 1;
+            }
+            "--explain" => options.explain = true,
             "-h" | "--help" => {
-                println!("usage: entities [--labels conll|full] [--model FILE] < in.jsonl > out.jsonl");
+                println!(
+                    "usage: entities [--labels conll|full] [--model FILE] [--skip PASS,...] [--explain] < in.jsonl > out.jsonl"
+                );
                 return ExitCode::SUCCESS;
             }
             other => {
@@ -87,7 +112,7 @@ fn main() -> ExitCode {
             eprintln!("entities: line {lineno}: expected an object with \"id\" and a string \"text\"");
             return ExitCode::FAILURE;
         };
-        let result = extract(text);
+        let (result, trace) = Extractor::with_options(text, options.clone()).finish_explained(text);
         // Byte offset → code-point offset, in one pass over sorted mentions.
         let mut ents = Vec::with_capacity(result.mentions.len());
         let mut byte = 0;
@@ -119,7 +144,35 @@ fn main() -> ExitCode {
                 }));
             }
         }
-        let rec = json!({"id": id, "entities": ents});
+        let mut rec = json!({"id": id, "entities": ents});
+        if options.explain {
+            // Code-point offsets, as for the entities: a table of the code
+            // point at each byte (the trace is not in text order).
+            let mut at = vec![0usize; text.len() + 1];
+            for (n, (b, c)) in text.char_indices().enumerate() {
+                for slot in at.iter_mut().skip(b).take(c.len_utf8()) {
+                    *slot = n;
+                }
+            }
+            if let Some(end) = at.last_mut() {
+                *end = text.chars().count();
+            }
+            let cp = |b: usize| at.get(b).copied().unwrap_or(0);
+            let steps: Vec<Value> = trace
+                .iter()
+                .map(|t| {
+                    json!({
+                        "pass": t.pass,
+                        "start": cp(t.span.start),
+                        "end": cp(t.span.end),
+                        "text": text.get(t.span.clone()).unwrap_or(""),
+                        "kind": t.kind.map(|k| k.as_str()),
+                        "was": t.was.map(|k| k.as_str()),
+                    })
+                })
+                .collect();
+            rec["explain"] = Value::Array(steps);
+        }
         if writeln!(out, "{rec}").is_err() {
             return ExitCode::FAILURE;
         }

@@ -4,7 +4,7 @@
 //! (Reuters) -"). Names there are found by looking up each word in its
 //! ordinary form ("Kyiv") in the gazetteers, never by the tagger.
 
-use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
+use super::gazetteer::{gazetteer, Gazetteer, OrgKind, PlaceKind};
 use super::rules::{join, NameSpan};
 use super::token::{TokKind, Token};
 use super::EntityKind;
@@ -62,7 +62,12 @@ fn lookup(g: &Gazetteer, caps: &str) -> Option<EntityKind> {
             return Some(EntityKind::Group);
         }
     }
-    None
+    // Listed organizations ("MANCHESTER UNITED", "GOLDMAN SACHS"), not a
+    // club's city form (a place in a headline).
+    match g.orgs.get(caps.to_lowercase().as_str()) {
+        Some(OrgKind::ClubCity) | None => None,
+        Some(_) => Some(EntityKind::Organization),
+    }
 }
 
 /// The names of a paragraph set in capitals: the longest runs of up to
@@ -103,8 +108,11 @@ pub fn shouted_names(text: &str, toks: &[Token]) -> Vec<NameSpan> {
 /// A dateline opening the paragraph: up to three words in capitals, then a
 /// comma, a dash or an opening bracket, then a capitalized word or a
 /// number ("KYIV, Ukraine (AP) —", "WASHINGTON (Reuters) -", "BAGHDAD -
-/// Coalition forces ..."). It names a place, unless the lists say it is
-/// something else ("NATO, the alliance, ..." stays an organization).
+/// Coalition forces ..."), or a line of wire copy that is a place and its
+/// date ("BRUSSELS 1996-08-22", "AL-AIN , United Arab Emirates
+/// 1996-12-06"). It names a place, unless the lists say it is something
+/// else ("NATO, the alliance, ..." stays an organization). A headline in
+/// capitals is no dateline ("SOCCER - JAPAN GET LUCKY WIN").
 pub fn mark_dateline(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     let g = gazetteer();
     let w = |k: usize| toks.get(k).and_then(|t| text.get(t.span.clone())).unwrap_or("");
@@ -112,24 +120,31 @@ pub fn mark_dateline(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     while k < 3 && toks.get(k).is_some_and(|t| is_caps(text, t)) {
         k += 1;
     }
-    if k == 0 || !matches!(w(k), "," | "-" | "—" | "–" | "(") {
+    // A line ending in an ISO date ("1996-08-22"), within a few words.
+    let dated = toks.len() <= k + 8
+        && toks
+            .last()
+            .is_some_and(|t| t.kind == TokKind::Number && is_iso_date(w(toks.len() - 1)));
+    if k == 0 || !(matches!(w(k), "," | "-" | "—" | "–" | "(") || (dated && k + 1 == toks.len())) {
         return;
     }
     let after = toks.get(k + 1).is_some_and(|t| {
         t.kind == TokKind::Number
-            || text
+            || (text
                 .get(t.span.clone())
                 .is_some_and(|s| s.starts_with(char::is_uppercase))
+                && !is_caps(text, t))
     });
-    if !after {
+    if !after && !dated {
         return;
     }
     let head = join(text, toks, 0..k);
     let kind = match lookup(g, &head) {
         Some(kind) => kind,
         // Unknown: a dateline is a place, but only a known place is
-        // certain after a comma ("SMITH, a farmer, ...").
-        None if w(k) != "," => EntityKind::Place,
+        // certain after a comma ("SMITH, a farmer, ..."), unless a date
+        // ends the line.
+        None if w(k) != "," || dated => EntityKind::Place,
         None => return,
     };
     if matches!(
@@ -150,6 +165,16 @@ pub fn mark_dateline(text: &str, toks: &[Token], names: &mut Vec<NameSpan>) {
     );
 }
 
+/// "1996-08-22".
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .zip([4, 2, 2])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::entities::{extract, EntityKind};
@@ -168,6 +193,20 @@ mod tests {
         // An organization known to the lists stays one.
         let got = spans("NATO, the Western alliance, met in Brussels on Tuesday.");
         assert!(got.contains(&("NATO", EntityKind::Organization)), "{got:?}");
+        // Wire copy: a place and its date on a line of their own.
+        let got = spans("BRUSSELS 1996-08-22\nThe European Commission said on Thursday it disagreed.");
+        assert!(got.contains(&("BRUSSELS", EntityKind::Place)), "{got:?}");
+        let got = spans("AL-AIN , United Arab Emirates 1996-12-06\nJapan began the defence of their title.");
+        assert!(got.contains(&("AL-AIN", EntityKind::Place)), "{got:?}");
+        // A sport before a headline in capitals is no place.
+        let got = spans("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .");
+        assert!(!got.iter().any(|(s, _)| *s == "SOCCER"), "{got:?}");
+        // A listed organization in a headline.
+        let got = spans("MANCHESTER UNITED SIGN NEW STRIKER FROM LYON");
+        assert!(
+            got.contains(&("MANCHESTER UNITED", EntityKind::Organization)),
+            "{got:?}"
+        );
     }
 
     #[test]

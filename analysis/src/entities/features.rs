@@ -4,7 +4,7 @@
 //! Each feature is a string hashed (FNV-1a) with its template number; the
 //! model is a table of `buckets × CLASSES` weights indexed by the hash.
 
-use super::gazetteer::{HashMap, HashSet};
+use super::hashing::{HashMap, HashSet};
 
 use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
 use super::rules::is_cap_word;

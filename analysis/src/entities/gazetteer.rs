@@ -1,12 +1,14 @@
 //! Embedded word lists: countries (with aliases and demonyms), US states,
-//! cities, person names, titles, groups and common English words.
+//! cities, person names, titles, groups, organizations (football clubs,
+//! leagues, companies, newspapers, teams) and common English words.
 //!
 //! The lists live in `analysis/data/` (see its README for sources and
 //! licenses) and are parsed once, lazily, into hash tables.
 
-use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use super::hashing::{HashMap, HashSet};
+use super::lexicon::{lexicon, List};
 
 const COUNTRIES: &str = include_str!("../../data/countries.tsv");
 const STATES: &str = include_str!("../../data/us_states.tsv");
@@ -17,50 +19,7 @@ const TITLES: &str = include_str!("../../data/titles.txt");
 const GROUPS: &str = include_str!("../../data/groups.txt");
 const COMMON: &str = include_str!("../../data/common_words.txt");
 const KNOWN: &str = include_str!("../../data/known.tsv");
-
-/// A fast, non-cryptographic hasher (FxHash) for the word tables: their
-/// keys are fixed data, not attacker-chosen, so SipHash buys nothing.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A hash set with [`FxHasher`].
-pub type HashSet<T> = StdHashSet<T, BuildHasherDefault<FxHasher>>;
-
-/// A set of static words.
-pub fn word_set(words: &[&'static str]) -> HashSet<&'static str> {
-    words.iter().copied().collect()
-}
+const ORGANIZATIONS: &str = include_str!("../../data/organizations.tsv");
 
 /// What a place name refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +30,38 @@ pub enum PlaceKind {
     State,
     /// A city (index of its country into [`Gazetteer::countries`]).
     City(usize),
+}
+
+/// What a listed organization is (`data/organizations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgKind {
+    /// A football club's name or alias ("Manchester United", "Bayern").
+    Club,
+    /// A club's alias that is also a place ("Liverpool", "Lyon"): a club in
+    /// match reports and results tables, a place elsewhere.
+    ClubCity,
+    /// A league or cup.
+    League,
+    /// A company or brand.
+    Company,
+    /// A newspaper.
+    Newspaper,
+    /// A sports team of the North American leagues.
+    Team,
+}
+
+impl OrgKind {
+    fn parse(s: &str) -> Option<OrgKind> {
+        Some(match s {
+            "club" => OrgKind::Club,
+            "club-city" => OrgKind::ClubCity,
+            "league" => OrgKind::League,
+            "company" => OrgKind::Company,
+            "newspaper" => OrgKind::Newspaper,
+            "team" => OrgKind::Team,
+            _ => return None,
+        })
+    }
 }
 
 /// All the embedded lists, parsed.
@@ -96,6 +87,8 @@ pub struct Gazetteer {
     pub common: HashSet<&'static str>,
     /// Hand-written well-known names → kind label and optional expansion.
     pub known: HashMap<&'static str, (&'static str, Option<&'static str>)>,
+    /// Listed organizations, by lowercase name ("manchester united").
+    pub orgs: HashMap<&'static str, OrgKind>,
     /// Head words of organizations ("Ministry"), places ("River"), other
     /// names ("War"); name particles ("de", "van"); months and weekdays.
     pub org_heads: HashSet<&'static str>,
@@ -189,7 +182,14 @@ fn build() -> Gazetteer {
         let expansion = cols.next().filter(|e| !e.is_empty());
         known.insert(name, (label, expansion));
     }
+    let orgs = lines(ORGANIZATIONS)
+        .filter_map(|l| {
+            let (name, kind) = l.split_once('\t')?;
+            Some((name, OrgKind::parse(kind)?))
+        })
+        .collect();
     Gazetteer {
+        orgs,
         countries,
         places,
         demonyms,
@@ -200,10 +200,10 @@ fn build() -> Gazetteer {
         max_title_tokens,
         common: lines(COMMON).collect(),
         known,
-        org_heads: word_set(super::rules::ORG_HEADS),
-        place_heads: word_set(super::rules::PLACE_HEADS),
-        other_heads: word_set(super::rules::OTHER_HEADS),
-        particles: word_set(super::rules::PARTICLES),
+        org_heads: lexicon().words(List::OrgHead).collect(),
+        place_heads: lexicon().words(List::PlaceHead).collect(),
+        other_heads: lexicon().words(List::OtherHead).collect(),
+        particles: lexicon().words(List::Particle).collect(),
         // Full month and weekday names (not abbreviations): a model feature.
         months: super::temporal::MONTHS[..super::temporal::FULL_MONTHS]
             .iter()

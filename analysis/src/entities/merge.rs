@@ -2,7 +2,8 @@
 //! join their expansions, country aliases join their country, demonyms link
 //! to their country; ids are stable slugs.
 
-use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use unicode_normalization::UnicodeNormalization;
@@ -106,6 +107,14 @@ enum Key {
     Name(EntityKind, String),
 }
 
+/// The full person name a name part ("Smith") belongs to.
+struct PartOwner {
+    /// The first mention of a full name with that part.
+    first: usize,
+    /// Mentions of two different entities have that part.
+    ambiguous: bool,
+}
+
 /// Builds the entities of a document from its raw mentions (sorted by start).
 pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
     let g = gazetteer();
@@ -119,8 +128,10 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
     for (i, s) in surfaces.iter().enumerate() {
         keys.push(base_key(g, s, kinds[i]));
     }
-    // Full person names (two words or more) and their parts.
-    let mut person_parts: HashMap<String, Vec<usize>> = HashMap::new();
+    // Full person names (two words or more) and their parts: per part, the
+    // first full name holding it and whether another entity holds it too
+    // (a constant amount per part, however often names repeat).
+    let mut person_parts: HashMap<String, PartOwner> = HashMap::new();
     for (i, s) in surfaces.iter().enumerate() {
         if kinds[i] == EntityKind::Person && s.contains(' ') {
             let words: Vec<&str> = s.split(' ').collect();
@@ -135,14 +146,20 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
             if let Some(f) = words.first() {
                 parts.push(f);
             }
-            if words.len() > 2 {
-                // "Martin Luther King" → "Luther King"
-                parts.push("");
-            }
             for p in parts.into_iter().filter(|p| !p.is_empty()) {
-                let e = person_parts.entry(key(p)).or_default();
-                if !e.contains(&i) {
-                    e.push(i);
+                match person_parts.entry(key(p)) {
+                    Entry::Vacant(v) => {
+                        v.insert(PartOwner {
+                            first: i,
+                            ambiguous: false,
+                        });
+                    }
+                    Entry::Occupied(mut o) => {
+                        let owner = o.get_mut();
+                        if keys.get(owner.first) != keys.get(i) {
+                            owner.ambiguous = true;
+                        }
+                    }
                 }
             }
         }
@@ -160,20 +177,10 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
         if strong_other || known_place {
             continue;
         }
-        if let Some(full) = person_parts.get(&key(s)) {
-            let mut distinct: Vec<&Key> = Vec::new();
-            for &j in full {
-                if let Some(k) = keys.get(j) {
-                    if !distinct.contains(&k) {
-                        distinct.push(k);
-                    }
-                }
-            }
-            if distinct.len() == 1 {
-                if let Some(&j) = full.first() {
-                    keys[i] = keys[j].clone();
-                    kinds[i] = EntityKind::Person;
-                }
+        if let Some(owner) = person_parts.get(&key(s)).filter(|o| !o.ambiguous) {
+            if let Some(k) = keys.get(owner.first).cloned() {
+                keys[i] = k;
+                kinds[i] = EntityKind::Person;
             }
         }
     }
@@ -206,6 +213,9 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
     let mut entities: Vec<Entity> = Vec::new();
     let mut entity_keys: Vec<Key> = Vec::new();
     let mut mentions = Vec::with_capacity(raws.len());
+    // The surfaces each entity has (its name and aliases), for a constant-
+    // time check however many spellings a name has.
+    let mut seen: HashSet<(usize, &str)> = HashSet::new();
     for (i, r) in raws.iter().enumerate() {
         let k = keys[i].clone();
         let e = *index.entry(k.clone()).or_insert_with(|| {
@@ -223,7 +233,7 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
         let ent = &mut entities[e];
         ent.mentions += 1;
         let s = &surfaces[i];
-        if *s != ent.name && !ent.aliases.contains(s) {
+        if seen.insert((e, s.as_str())) && ent.mentions > 1 {
             if s.chars().count() > ent.name.chars().count() {
                 let old = std::mem::replace(&mut ent.name, s.clone());
                 ent.aliases.push(old);

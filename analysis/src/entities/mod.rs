@@ -1,26 +1,29 @@
 //! Entity extraction: people, organizations, places, groups, other names,
-//! dates and quantities, with alias merging.
+//! dates and quantities, with alias merging. A pipeline, in this order:
 //!
-//! The pipeline, per paragraph: [`token`] splits words; [`features`]
-//! computes each token's facts (word lists, shape, document statistics);
-//! [`rules`] finds capitalized names (titles, sentence-initial words and
-//! leading "the" excluded, kinds from gazetteers and head words); the
-//! averaged-perceptron [`tagger`] (`models/ner.bin`, trained by
-//! `src/bin/train.rs`) tags names from those facts, the rule names among
-//! them; [`combine`] corrects and completes the tagger's names (titles,
-//! offices, head words, numbered units, designations and weapons, known
-//! places, lone words, lowercase ends, quote marks) and adds confident rule
-//! names it missed. A paragraph set in capitals skips both for [`caps`],
-//! which looks its words up in the lists; [`caps`] also marks a dateline.
-//! Over the whole document, [`combine`] then marks names found elsewhere,
-//! gives a name described by a common noun that noun's kind ("a town in",
-//! "a band from"), drops list labels, and per paragraph joins numbered
-//! resolutions, quoted nicknames, "Washington, D.C." and organizations
-//! named with "and", and marks quoted titles of works; [`temporal`] finds
-//! dates and quantities in what is left; [`merge`] gives each name one kind
-//! (the majority of its mentions) and joins mentions into entities
-//! (surnames to full names, acronyms to expansions, country aliases,
-//! demonyms linked to their country).
+//! 1. Per paragraph: [`token`] splits words; a paragraph set in capitals
+//!    goes to [`caps`] (its words looked up in the lists); any other,
+//!    [`rules`] finds capitalized names, [`features`] computes each token's
+//!    facts (word lists of [`gazetteer`], shape, document statistics, the
+//!    rule names) and the averaged-perceptron [`tagger`] (`models/ner.bin`,
+//!    trained by `src/bin/train.rs`) tags names, which [`combine`] corrects
+//!    and completes (titles, offices, head words, numbered units,
+//!    designations, known places, lone words).
+//! 2. The [`passes`], one file each, in the order of [`passes::PASSES`]:
+//!    datelines, names found elsewhere in the document, acronyms of the
+//!    document's names, kinds given by a description, list labels, laws,
+//!    nicknames, listed organizations spelled in lowercase ("al-Qaida"),
+//!    "Washington, D.C.", organizations named with "and", quoted titles,
+//!    clubs in sports reports and results tables.
+//! 3. [`temporal`] finds dates and quantities in what is left; [`merge`]
+//!    gives each name one kind and joins mentions into entities (surnames
+//!    to full names, acronyms to expansions, country aliases, demonyms
+//!    linked to their country).
+//!
+//! The words the rules test live in `analysis/data/` ([`lexicon`] for the
+//! rule words, [`gazetteer`] for the name lists), each with its provenance
+//! in `analysis/data/README.md`. `entities --explain` shows which stage or
+//! pass produced or changed each span.
 //!
 //! ```
 //! use article_analysis::entities::{extract, EntityKind};
@@ -36,7 +39,10 @@ pub mod caps;
 pub mod combine;
 pub mod features;
 pub mod gazetteer;
+pub mod hashing;
+pub mod lexicon;
 pub mod merge;
+pub mod passes;
 pub mod rules;
 pub mod tagger;
 pub mod temporal;
@@ -188,6 +194,17 @@ pub(crate) fn test_spans(text: &str) -> Vec<(&str, EntityKind)> {
         .collect()
 }
 
+/// Extracts `text` and asserts that every `(surface, kind)` is a mention;
+/// returns every mention (for the unit tests).
+#[cfg(test)]
+pub(crate) fn test_assert_has<'a>(text: &'a str, want: &[(&str, EntityKind)]) -> Vec<(&'a str, EntityKind)> {
+    let got = test_spans(text);
+    for w in want {
+        assert!(got.contains(w), "{w:?} not in {got:?}");
+    }
+    got
+}
+
 /// Extracts the entities of `text` (an article body: paragraphs separated by
 /// newlines or blank lines). Never panics; mentions never cross paragraphs.
 pub fn extract(text: &str) -> Entities {
@@ -212,6 +229,19 @@ pub struct Extractor {
     toks: Vec<Vec<token::Token>>,
     doc: features::DocStats,
     names: Vec<Vec<rules::NameSpan>>,
+    options: Options,
+    trace: Vec<passes::Trace>,
+}
+
+/// How to extract: passes to leave out, whether to record what each pass
+/// did (`entities --skip`, `--explain`).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Names of passes of [`passes::PASSES`] not to run.
+    pub skip: Vec<String>,
+    /// Record a [`passes::Trace`] of every change (see
+    /// [`Extractor::finish_explained`]).
+    pub explain: bool,
 }
 
 /// Tokenizing is this many times cheaper than tagging, per paragraph.
@@ -220,12 +250,19 @@ const TOKENIZE_SPEEDUP: usize = 8;
 impl Extractor {
     /// Starts a job over `text` (the same text must be passed to every call).
     pub fn new(text: &str) -> Extractor {
+        Extractor::with_options(text, Options::default())
+    }
+
+    /// Starts a job with [`Options`].
+    pub fn with_options(text: &str, options: Options) -> Extractor {
         let paras = segment::paragraphs(text);
         Extractor {
             toks: Vec::with_capacity(paras.len()),
             names: Vec::with_capacity(paras.len()),
             paras,
             doc: features::DocStats::default(),
+            options,
+            trace: Vec::new(),
         }
     }
 
@@ -251,7 +288,8 @@ impl Extractor {
         let end = self.toks.len().min(self.names.len().saturating_add(budget));
         for p in self.names.len()..end {
             let toks = &self.toks[p];
-            let mut names = if caps::is_shouting(text, toks) {
+            let shouting = caps::is_shouting(text, toks);
+            let names = if shouting {
                 caps::shouted_names(text, toks)
             } else {
                 let rule_names = rules::find_names(text, toks);
@@ -264,7 +302,10 @@ impl Extractor {
                     None => rule_names,
                 }
             };
-            caps::mark_dateline(text, toks, &mut names);
+            if self.options.explain {
+                let stage = if shouting { "capitals" } else { "tagger" };
+                passes::diff(stage, toks, &[], &names, &mut self.trace);
+            }
             self.names.push(names);
         }
         self.names.len() >= self.paras.len()
@@ -279,52 +320,70 @@ impl Extractor {
     }
 
     /// Finishes the job (doing any steps left) and returns the entities.
-    pub fn finish(mut self, text: &str) -> Entities {
+    pub fn finish(self, text: &str) -> Entities {
+        self.finish_explained(text).0
+    }
+
+    /// Finishes the job and returns the entities with what each stage and
+    /// pass did (empty unless [`Options::explain`]), in order.
+    pub fn finish_explained(mut self, text: &str) -> (Entities, Vec<passes::Trace>) {
         while !self.step(text, usize::MAX) {}
         let Extractor {
             toks: all_toks,
             names: mut all_names,
+            options,
+            mut trace,
             ..
         } = self;
-        if tagger::model().is_some() {
-            combine::propagate(text, &all_toks, &mut all_names);
-            combine::kinds_by_description(text, &all_toks, &mut all_names);
-            combine::drop_list_labels(text, &all_toks, &mut all_names);
-        }
+        let explain = options.explain.then_some(&mut trace);
+        passes::run(
+            text,
+            &all_toks,
+            &mut all_names,
+            tagger::model().is_some(),
+            &options.skip,
+            explain,
+        );
         let mut raws = Vec::new();
-        for (toks, mut names) in all_toks.iter().zip(all_names) {
-            combine::join_laws(text, toks, &mut names);
-            combine::join_nicknames(text, toks, &mut names);
-            combine::join_washington_dc(text, toks, &mut names);
-            combine::join_conjoined_orgs(text, toks, &mut names);
-            combine::quoted_titles(text, toks, &mut names);
-            let mut taken = vec![false; toks.len()];
-            let mut found: Vec<(Range<usize>, EntityKind, bool)> = Vec::new();
-            for n in names {
-                for t in taken.iter_mut().take(n.toks.end).skip(n.toks.start) {
-                    *t = true;
-                }
-                found.push((n.toks, n.kind, n.strong));
-            }
+        for (toks, names) in all_toks.iter().zip(all_names) {
+            let taken = passes::covered(toks.len(), &names);
+            let mut found: Vec<(Range<usize>, EntityKind, bool)> =
+                names.into_iter().map(|n| (n.toks, n.kind, n.strong)).collect();
             for (r, kind) in temporal::find(text, toks, &taken) {
+                if options.explain {
+                    trace.extend(passes::byte_span(toks, &r).map(|span| passes::Trace {
+                        pass: "dates",
+                        span,
+                        kind: Some(kind),
+                        was: None,
+                    }));
+                }
                 found.push((r, kind, true));
             }
             found.sort_by_key(|f| f.0.start);
             for (r, kind, strong) in found {
-                let (Some(first), Some(last)) =
-                    (toks.get(r.start), r.end.checked_sub(1).and_then(|e| toks.get(e)))
-                else {
-                    continue;
-                };
-                if first.span.start < last.span.end {
-                    raws.push(merge::Raw {
-                        span: first.span.start..last.span.end,
-                        kind,
-                        strong,
-                    });
+                if let Some(span) = passes::byte_span(toks, &r).filter(|s| s.start < s.end) {
+                    raws.push(merge::Raw { span, kind, strong });
                 }
             }
         }
-        merge::build(text, raws)
+        let guessed: Vec<(Range<usize>, EntityKind)> = if options.explain {
+            raws.iter().map(|r| (r.span.clone(), r.kind)).collect()
+        } else {
+            Vec::new()
+        };
+        let entities = merge::build(text, raws);
+        // The kinds merging changed (one kind per name, surnames, acronyms).
+        for ((span, was), m) in guessed.into_iter().zip(&entities.mentions) {
+            if m.kind != was {
+                trace.push(passes::Trace {
+                    pass: "merge",
+                    span,
+                    kind: Some(m.kind),
+                    was: Some(was),
+                });
+            }
+        }
+        (entities, trace)
     }
 }

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::gazetteer::{gazetteer, Gazetteer};
+use super::lexicon::{is, List};
 use super::token::{TokKind, Token};
 use super::EntityKind;
 
@@ -17,451 +18,6 @@ pub struct NameSpan {
     /// Backed by a gazetteer or a strong cue (a title, a head word).
     pub strong: bool,
 }
-
-/// Lowercase words that may join capitalized words inside a name.
-pub const PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von", "al", "bin",
-    "ibn", "y", "zu", "&",
-];
-
-/// Words after which "of" continues a name ("University of Texas").
-const OF_HEADS: &[&str] = &[
-    "University",
-    "Ministry",
-    "Department",
-    "Bank",
-    "Institute",
-    "Gulf",
-    "Bay",
-    "Republic",
-    "Kingdom",
-    "Sea",
-    "Isle",
-    "Isles",
-    "Cape",
-    "Lake",
-    "Battle",
-    "Church",
-    "College",
-    "School",
-    "Museum",
-    "Council",
-    "Federation",
-    "Union",
-    "Academy",
-    "Society",
-    "Association",
-    "Organization",
-    "Organisation",
-    "Office",
-    "Court",
-    "House",
-    "Party",
-    "Duke",
-    "Earl",
-    "Commonwealth",
-    "Province",
-    "State",
-    "City",
-    "County",
-    "District",
-    "Strait",
-    "Straits",
-    "Tower",
-    "Palace",
-    "Cathedral",
-    "Order",
-    "League",
-    "Conference",
-    "Treaty",
-    "Declaration",
-    "Chamber",
-    "Board",
-    "Commission",
-    "Center",
-    "Centre",
-    "Faculty",
-    "Hospital",
-    "Islands",
-    "Siege",
-    "War",
-    "Bill",
-    "Act",
-    "Charter",
-    "Library",
-    "Corps",
-    "Knights",
-    "Sisters",
-    "Sons",
-    "Friends",
-    "Mouth",
-    "Valley",
-    "Plains",
-    "Secretary",
-    "Minister",
-    "Army",
-    "Navy",
-    "Bureau",
-    "Agency",
-    "Committee",
-    "Parliament",
-    "Assembly",
-    "Government",
-    "Governor",
-    "Mayor",
-    "Emirate",
-    "Principality",
-    "Duchy",
-    "Port",
-    "Temple",
-    "Mosque",
-    "Festival",
-    "Congress",
-    "Division",
-    "Brigade",
-    "Regiment",
-    "Fund",
-    "Foundation",
-    "Cup",
-    "Prince",
-    "Princess",
-    "King",
-    "Queen",
-    "Bishop",
-    "Archbishop",
-    "Governorate",
-    "Region",
-    "Sultanate",
-    "Statue",
-    "Gospel",
-    "Book",
-    "Lord",
-    "Lady",
-    "Count",
-    "Countess",
-    "Baron",
-    "Caliphate",
-    "Peace",
-    "Prize",
-    "Museum",
-    "Tomb",
-    "Forces",
-];
-
-/// Last words that make a name an organization.
-pub const ORG_HEADS: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Co.",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "PLC",
-    "plc",
-    "GmbH",
-    "AG",
-    "SA",
-    "S.A.",
-    "N.V.",
-    "Company",
-    "Corporation",
-    "Ministry",
-    "University",
-    "Party",
-    "Forces",
-    "Force",
-    "Agency",
-    "Army",
-    "Navy",
-    "Council",
-    "Committee",
-    "Bank",
-    "Times",
-    "Post",
-    "Group",
-    "Association",
-    "Institute",
-    "Commission",
-    "Department",
-    "Office",
-    "Union",
-    "Federation",
-    "League",
-    "Club",
-    "Church",
-    "College",
-    "School",
-    "Academy",
-    "Court",
-    "Parliament",
-    "Assembly",
-    "Foundation",
-    "Airlines",
-    "Airways",
-    "Motors",
-    "Industries",
-    "Holdings",
-    "Brigade",
-    "Battalion",
-    "Regiment",
-    "Division",
-    "Guard",
-    "Service",
-    "Services",
-    "Network",
-    "News",
-    "Press",
-    "Journal",
-    "Magazine",
-    "Records",
-    "Studios",
-    "Pictures",
-    "Entertainment",
-    "Systems",
-    "Technologies",
-    "Labs",
-    "Society",
-    "Organization",
-    "Organisation",
-    "Board",
-    "Bureau",
-    "Authority",
-    "Front",
-    "Movement",
-    "Coalition",
-    "Alliance",
-    "Command",
-    "Corps",
-    "Fund",
-    "Trust",
-    "Hospital",
-    "Team",
-    "FC",
-    "Government",
-    "Administration",
-    "Police",
-    "Ministries",
-    "Enterprises",
-    "Partners",
-    "Capital",
-    "Media",
-    "Broadcasting",
-    "Radio",
-    "Television",
-    "TV",
-    "Herald",
-    "Gazette",
-    "Tribune",
-    "Telegraph",
-    "Guardian",
-    "Observer",
-    "Review",
-    "Daily",
-    "Weekly",
-    "Orchestra",
-    "Band",
-    "Choir",
-    "Brothers",
-    "Bros.",
-    "Railway",
-    "Railways",
-    "Pharmaceuticals",
-    "Energy",
-    "Oil",
-    "Petroleum",
-    "Electric",
-    "Bancorp",
-    "Securities",
-    "Insurance",
-    "Cabinet",
-    "Senate",
-    "Congress",
-    "Secretariat",
-    "Directorate",
-    "Center",
-    "Centre",
-    "Consortium",
-    "Conference",
-    "Collective",
-    "Brotherhood",
-    "Fellowship",
-];
-
-/// Last words that make a name a place.
-pub const PLACE_HEADS: &[&str] = &[
-    "River",
-    "Mountains",
-    "Mountain",
-    "Lake",
-    "Sea",
-    "Ocean",
-    "Island",
-    "Islands",
-    "Valley",
-    "Street",
-    "Avenue",
-    "Road",
-    "Square",
-    "Bridge",
-    "Region",
-    "Province",
-    "County",
-    "District",
-    "Oblast",
-    "Airport",
-    "Park",
-    "Peninsula",
-    "Desert",
-    "Gulf",
-    "Bay",
-    "Strait",
-    "Canal",
-    "Coast",
-    "Hills",
-    "Hill",
-    "Heights",
-    "Plateau",
-    "Basin",
-    "Falls",
-    "Forest",
-    "Harbor",
-    "Harbour",
-    "Beach",
-    "Creek",
-    "Canyon",
-    "Glacier",
-    "Volcano",
-    "Boulevard",
-    "Lane",
-    "Highway",
-    "Station",
-    "Stadium",
-    "Arena",
-    "Castle",
-    "Palace",
-    "Tower",
-    "Plaza",
-    "Governorate",
-    "Prefecture",
-    "Territory",
-    "Territories",
-    "Republic",
-    "Kingdom",
-    "Emirate",
-    "Peak",
-    "Pass",
-    "Delta",
-    "Cape",
-    "Township",
-    "Village",
-    "Town",
-    "City",
-    "Mount",
-    "Range",
-    "Archipelago",
-    "Reservoir",
-    "Brook",
-    "Pond",
-    "Dock",
-    "Parish",
-    "Marsh",
-    "Lagoon",
-    "Cove",
-    "Fjord",
-    "Inlet",
-];
-
-const PLACE_FIRST: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Gulf", "Cape", "Fort", "Port", "Saint", "St.", "San", "Santa", "Los", "Las",
-    "Lake", "Isle", "Bay",
-];
-
-/// Last words of events, laws, awards and other names.
-pub const OTHER_HEADS: &[&str] = &[
-    "War",
-    "Wars",
-    "Cup",
-    "Olympics",
-    "Games",
-    "Championship",
-    "Championships",
-    "Festival",
-    "Award",
-    "Awards",
-    "Prize",
-    "Medal",
-    "Act",
-    "Treaty",
-    "Accord",
-    "Accords",
-    "Agreement",
-    "Convention",
-    "Summit",
-    "Revolution",
-    "Crisis",
-    "Trophy",
-    "Prix",
-    "Open",
-    "Series",
-    "Tour",
-    "Show",
-    "Bill",
-    "Doctrine",
-    "Plan",
-    "Protocol",
-    "Declaration",
-    "Initiative",
-    "Program",
-    "Programme",
-    "Operation",
-    "Massacre",
-    "Uprising",
-    "Offensive",
-    "Election",
-    "Elections",
-    "Referendum",
-    "Expo",
-    "Marathon",
-    "Day",
-];
-
-/// Names where a capitalized "The" belongs to the name.
-const THE_NAMES: &[&str] = &[
-    "New York Times",
-    "Hague",
-    "Guardian",
-    "Times",
-    "Economist",
-    "Washington Post",
-    "Wall Street Journal",
-    "Beatles",
-    "Independent",
-    "Telegraph",
-    "Atlantic",
-    "New Yorker",
-    "Observer",
-    "Gambia",
-    "Bahamas",
-    "New York Post",
-    "Hill",
-    "Daily Telegraph",
-    "Financial Times",
-    "Sun",
-    "Kyiv Independent",
-    "Moscow Times",
-    "Rolling Stones",
-    "Who",
-    "Doors",
-];
-
-const PLACE_PREPS: &[&str] = &[
-    "in", "near", "outside", "across", "at", "from", "into", "toward", "towards",
-];
-const PLACE_NOUNS: &[&str] = &[
-    "region", "oblast", "province", "district", "city", "county", "state", "area",
-];
 
 /// Is token `t` a capitalized word (a name candidate)?
 pub fn is_cap_word(text: &str, t: &Token) -> bool {
@@ -498,11 +54,10 @@ pub fn find_names(text: &str, toks: &[Token]) -> Vec<NameSpan> {
         loop {
             if cap(b) && !toks.get(b).is_some_and(|t| t.sent_start) {
                 b += 1;
-            } else if (PARTICLES.contains(&w(b)) || (w(b) == "of" && OF_HEADS.contains(&w(b - 1))))
-                && cap(b + 1)
+            } else if (is(List::Particle, w(b)) || (w(b) == "of" && is(List::OfHead, w(b - 1)))) && cap(b + 1)
             {
                 b += 2;
-            } else if w(b) == "of" && OF_HEADS.contains(&w(b - 1)) && w(b + 1) == "the" && cap(b + 2) {
+            } else if w(b) == "of" && is(List::OfHead, w(b - 1)) && w(b + 1) == "the" && cap(b + 2) {
                 b += 3;
             } else {
                 break;
@@ -521,7 +76,7 @@ fn process_run(g: &Gazetteer, text: &str, toks: &[Token], run: Range<usize>, out
     while a < b && toks[a].sent_start {
         let word = w(a);
         let rest = join(text, toks, a + 1..b);
-        if word == "The" && b > a + 1 && THE_NAMES.contains(&rest.as_str()) {
+        if word == "The" && b > a + 1 && is(List::TheName, rest.as_str()) {
             break;
         }
         let known = g.first_names.contains(word)
@@ -538,7 +93,7 @@ fn process_run(g: &Gazetteer, text: &str, toks: &[Token], run: Range<usize>, out
     // A capitalized "The" that is not part of the name.
     if a + 1 < b && w(a) == "The" {
         let rest = join(text, toks, a + 1..b);
-        if !THE_NAMES.contains(&rest.as_str()) && (toks[a].sent_start || known_without_the(g, &rest)) {
+        if !is(List::TheName, rest.as_str()) && (toks[a].sent_start || known_without_the(g, &rest)) {
             a += 1;
         }
     }
@@ -668,20 +223,20 @@ fn classify(g: &Gazetteer, text: &str, toks: &[Token], r: Range<usize>, titled: 
         return span(EntityKind::Person, true);
     }
     let has_of = (r.start..r.end).any(|k| w(k) == "of");
-    if super::combine::is_team(g, text, toks, r.clone()) {
+    if is_team(g, text, toks, r.clone()) {
         return span(EntityKind::Organization, false);
     }
-    if ORG_HEADS.contains(&last) || (has_of && ORG_HEADS.contains(&first)) {
+    if is(List::OrgHead, last) || (has_of && is(List::OrgHead, first)) {
         return span(EntityKind::Organization, true);
     }
-    if n > 1 && (PLACE_HEADS.contains(&last) || PLACE_FIRST.contains(&first)) {
+    if n > 1 && (is(List::PlaceHead, last) || is(List::PlaceFirst, first)) {
         return span(EntityKind::Place, true);
     }
-    if n > 1 && OTHER_HEADS.contains(&last) {
+    if n > 1 && is(List::OtherHead, last) {
         return span(EntityKind::Other, true);
     }
     let next = w(r.end);
-    if PLACE_NOUNS.contains(&next) {
+    if is(List::PlaceNoun, next) {
         return span(EntityKind::Place, false);
     }
     let initials = (r.start..r.end).any(|k| {
@@ -699,7 +254,7 @@ fn classify(g: &Gazetteer, text: &str, toks: &[Token], r: Range<usize>, titled: 
         return span(EntityKind::Organization, false);
     }
     let prev = if r.start > 0 { w(r.start - 1) } else { "" };
-    if n <= 2 && PLACE_PREPS.contains(&prev) {
+    if n <= 2 && is(List::PlacePrep, prev) {
         return span(EntityKind::Place, false);
     }
     if n == 1 {
@@ -712,6 +267,60 @@ fn classify(g: &Gazetteer, text: &str, toks: &[Token], r: Range<usize>, titled: 
         return span(EntityKind::Person, false);
     }
     span(EntityKind::Organization, false)
+}
+
+/// Is the run a team name: a known place ("Boston", "New York", "Texas")
+/// then a capitalized plural ("Braves", "Yankees"), maybe after another
+/// capitalized word ("Blue Jays"), that is not a place, organization or
+/// group word ("Springs", "Islands", "Americans")?
+pub fn is_team(g: &super::gazetteer::Gazetteer, text: &str, toks: &[Token], r: Range<usize>) -> bool {
+    if r.end - r.start < 2 {
+        return false;
+    }
+    let Some(last) = toks.get(r.end - 1).and_then(|t| text.get(t.span.clone())) else {
+        return false;
+    };
+    let plural = last.len() > 3
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).all(char::is_lowercase);
+    if !plural
+        || is(List::NotTeam, last)
+        || head(g, last).is_some()
+        || g.is_group(last)
+        || g.places.contains_key(last)
+    {
+        return false;
+    }
+    // "Boston Braves", or a two-word nickname: "Toronto Blue Jays".
+    let place = join(text, toks, r.start..r.end - 1);
+    if g.places.contains_key(place.as_str()) {
+        return true;
+    }
+    let middle = toks
+        .get(r.end - 2)
+        .and_then(|t| text.get(t.span.clone()))
+        .unwrap_or("");
+    r.end - r.start >= 3
+        && middle.chars().next().is_some_and(char::is_uppercase)
+        && middle.chars().skip(1).all(char::is_lowercase)
+        && g.places
+            .contains_key(join(text, toks, r.start..r.end - 2).as_str())
+}
+
+/// The kind a head word gives to a name ending in it ("Records",
+/// "Station", "Award").
+pub fn head(g: &super::gazetteer::Gazetteer, word: &str) -> Option<EntityKind> {
+    if g.org_heads.contains(word) {
+        Some(EntityKind::Organization)
+    } else if g.place_heads.contains(word) {
+        Some(EntityKind::Place)
+    } else if g.other_heads.contains(word) {
+        Some(EntityKind::Other)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -181,10 +181,50 @@ impl Model {
         .collect()
     }
 
-    /// Tags a paragraph: token ranges with their type (1 PER, 2 ORG, 3 LOC, 4 MISC).
-    pub fn tag(&self, infos: &[TokInfo]) -> Vec<(Range<usize>, usize)> {
+    /// Tags a paragraph: token ranges with their label.
+    pub fn tag(&self, infos: &[TokInfo]) -> Vec<(Range<usize>, Label)> {
         let tags = greedy(infos, |feats, scores| self.score(feats, scores));
         spans(&tags)
+            .into_iter()
+            .filter_map(|(r, ty)| Some((r, Label::of_type(ty)?)))
+            .collect()
+    }
+}
+
+/// What the tagger says a name is: CoNLL's four labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// PER.
+    Person,
+    /// ORG.
+    Organization,
+    /// LOC.
+    Location,
+    /// MISC.
+    Misc,
+}
+
+impl Label {
+    /// The label of a tag type (1 PER ... 4 MISC, as
+    /// [`super::features::tag_type`] gives it).
+    pub fn of_type(ty: usize) -> Option<Label> {
+        match ty {
+            1 => Some(Label::Person),
+            2 => Some(Label::Organization),
+            3 => Some(Label::Location),
+            4 => Some(Label::Misc),
+            _ => None,
+        }
+    }
+
+    /// The tag type of the label (1 PER ... 4 MISC).
+    pub fn tag_type(self) -> usize {
+        match self {
+            Label::Person => 1,
+            Label::Organization => 2,
+            Label::Location => 3,
+            Label::Misc => 4,
+        }
     }
 }
 

@@ -26,7 +26,7 @@
 //!     "a.txt",
 //!     "U.S. President Joe Biden spoke in Kyiv. “We will stand with Ukraine,” the president said.",
 //! ));
-//! let quotes = a.quotes();
+//! let quotes = a.find_quotes();
 //! assert_eq!(quotes.len(), 1);
 //! assert_eq!(&a.article.body[quotes[0].span.clone()], "We will stand with Ukraine,");
 //! assert_eq!(quotes[0].kind, QuoteKind::Direct);
@@ -101,7 +101,7 @@ pub struct SpeakerSummary {
 impl Analysis {
     /// The quotes of this article (see [`find`]; the same result, reusing
     /// the words the search index holds).
-    pub fn quotes(&self) -> Vec<Quote> {
+    pub fn find_quotes(&self) -> Vec<Quote> {
         find_in(
             &self.article.body,
             &self.article.paragraphs,

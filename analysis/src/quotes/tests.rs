@@ -10,7 +10,7 @@ fn analysed(text: &str) -> Analysis {
 /// (quoted words, speaker's name or "-", kind) of every quote.
 fn quotes_of(text: &str) -> Vec<(String, String, QuoteKind)> {
     let a = analysed(text);
-    a.quotes()
+    a.find_quotes()
         .iter()
         .map(|q| {
             let speaker = q
@@ -66,7 +66,7 @@ fn quote_then_speaker_told_the_newspaper() {
 fn a_quotation_over_paragraphs_that_reopen_with_a_quote_mark() {
     let text = "Tobias Ellwood said: “The ministers discussed the crisis in Syria.\n\n“They pressed for a ceasefire in Aleppo.\n\n“Both sides agreed to talk again.”\n\nThe meeting ended at noon.";
     let a = analysed(text);
-    let q = a.quotes();
+    let q = a.find_quotes();
     let found: Vec<(&str, bool)> = q
         .iter()
         .map(|q| (&a.article.body[q.span.clone()], q.continued))
@@ -265,7 +265,7 @@ fn speakers_are_summarized_most_quoted_first_and_filter_paragraphs() {
                 “The strikes go on every night,” Peter Cook said.\n\
                 “Nobody knows the answer yet,” the spokesman said.";
     let a = analysed(text);
-    let q = a.quotes();
+    let q = a.find_quotes();
     let s = speakers(&q);
     let cook = a.entity_by_id("person-peter-cook");
     let carter = a.entity_by_id("person-ash-carter");
@@ -310,7 +310,7 @@ fn a_statement_introduced_by_said_colon_over_unquoted_paragraphs() {
                 It is vital that all guarantors use their influence.\n\n\
                 Tobias Ellwood later left for Ankara.";
     let a = analysed(text);
-    let q = a.quotes();
+    let q = a.find_quotes();
     let found: Vec<(&str, bool)> = q
         .iter()
         .map(|q| (&a.article.body[q.span.clone()], q.continued))
@@ -417,9 +417,9 @@ fn the_index_words_give_the_same_quotes_as_segmenting_again() {
     ] {
         let a = analysed(seed);
         assert_eq!(
-            a.quotes(),
+            a.find_quotes(),
             find(&a.article.body, &a.article.paragraphs, &a.entities)
         );
-        assert!(!a.quotes().is_empty());
+        assert!(!a.find_quotes().is_empty());
     }
 }

@@ -87,77 +87,10 @@ impl Index {
     /// `text`, usually its paragraphs). A passage span that is out of range
     /// or not on `char` boundaries is kept as an empty passage. Never panics.
     pub fn build(text: &str, passages: &[Span]) -> Index {
-        let mut index = Index::default();
-        // Each spelling seen: its term, how often, and when first seen (a
-        // map, so a word written in thousands of ways costs no more than
-        // one written in one way).
-        let mut spellings: FxMap<&str, Spelling> = FxMap::default();
-        let mut buf = String::new();
-        for (p, span) in passages.iter().enumerate() {
-            let first = index.spans.len();
-            if let Some(passage) = text.get(span.clone()) {
-                for (off, word) in words(passage) {
-                    fold_into(word, &mut buf);
-                    if buf.is_empty() {
-                        continue;
-                    }
-                    let term = match index.by_folded.get(buf.as_str()) {
-                        Some(&t) => t,
-                        None => {
-                            let t = index.terms.len();
-                            let term_stem = stem(&buf);
-                            index.by_stem.entry(term_stem.clone()).or_default().push(t);
-                            index.terms.push(Term {
-                                folded: buf.clone(),
-                                stem: term_stem,
-                                surface: String::new(),
-                                postings: Vec::new(),
-                            });
-                            index.by_folded.insert(buf.clone(), t);
-                            t
-                        }
-                    };
-                    let pos = index.spans.len();
-                    let start = span.start + off;
-                    index.spans.push(start..start + word.len());
-                    index.token_term.push(term);
-                    index.token_passage.push(p);
-                    if let Some(info) = index.terms.get_mut(term) {
-                        info.postings.push(pos);
-                    }
-                    let order = spellings.len();
-                    spellings
-                        .entry(word)
-                        .or_insert(Spelling {
-                            term,
-                            count: 0,
-                            order,
-                        })
-                        .count += 1;
-                }
-            }
-            index.passage_tokens.push(first..index.spans.len());
-        }
-        // Each term's most common spelling; the first seen wins ties.
-        let mut best: Vec<Option<(&str, Spelling)>> = vec![None; index.terms.len()];
-        for (&word, &sp) in &spellings {
-            if let Some(slot) = best.get_mut(sp.term) {
-                if slot.is_none_or(|(_, b)| {
-                    (sp.count, std::cmp::Reverse(sp.order)) > (b.count, std::cmp::Reverse(b.order))
-                }) {
-                    *slot = Some((word, sp));
-                }
-            }
-        }
-        for (term, best) in index.terms.iter_mut().zip(best) {
-            term.surface = best.map_or_else(|| term.folded.clone(), |(s, _)| s.to_string());
-        }
-        let mut sorted: Vec<usize> = (0..index.terms.len()).collect();
-        sorted.sort_unstable_by(|&a, &b| index.folded(a).cmp(index.folded(b)));
-        index.sorted = sorted;
-        index
+        let mut builder = IndexBuilder::default();
+        while !builder.step(text, passages, usize::MAX) {}
+        builder.finish()
     }
-
     /// How many passages were given to [`Index::build`].
     pub fn passage_count(&self) -> usize {
         self.passage_tokens.len()
@@ -220,6 +153,131 @@ impl Index {
     /// Term ids with this folded form (zero or one).
     pub(crate) fn folded_term(&self, folded: &str) -> Option<usize> {
         self.by_folded.get(folded).copied()
+    }
+}
+
+/// [`Index::build`] in steps, so a long text can be indexed a slice at a
+/// time with the page answering between slices.
+///
+/// ```
+/// use article_analysis::search::{Index, IndexBuilder};
+/// let text = "Kyiv said. Then Lviv.";
+/// let passages = vec![0..10, 11..21];
+/// let mut b = IndexBuilder::default();
+/// while !b.step(text, &passages, 1) {}
+/// assert_eq!(b.finish().token_count(), Index::build(text, &passages).token_count());
+/// ```
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    index: Index,
+    /// Each spelling seen: its term, how often, and when first seen (a map,
+    /// so a word written in thousands of ways costs no more than one written
+    /// in one way).
+    spellings: FxMap<String, Spelling>,
+    next: usize,
+    buf: String,
+}
+
+impl IndexBuilder {
+    /// Indexes passages from where the last step stopped until about
+    /// `budget` words are done (whole passages); true when every passage
+    /// is. Give the same `text` and `passages` to every step.
+    pub fn step(&mut self, text: &str, passages: &[Span], budget: usize) -> bool {
+        let start_tokens = self.index.spans.len();
+        while let Some(span) = passages.get(self.next) {
+            if self.index.spans.len() - start_tokens >= budget {
+                return false;
+            }
+            self.passage(text, self.next, span);
+            self.next += 1;
+        }
+        true
+    }
+
+    /// Where it is, from 0 to 1, over `total` passages.
+    pub fn progress(&self, total: usize) -> f64 {
+        if total == 0 {
+            1.0
+        } else {
+            self.next as f64 / total as f64
+        }
+    }
+
+    fn passage(&mut self, text: &str, p: usize, span: &Span) {
+        let index = &mut self.index;
+        let first = index.spans.len();
+        if let Some(passage) = text.get(span.clone()) {
+            for (off, word) in words(passage) {
+                fold_into(word, &mut self.buf);
+                if self.buf.is_empty() {
+                    continue;
+                }
+                let term = match index.by_folded.get(self.buf.as_str()) {
+                    Some(&t) => t,
+                    None => {
+                        let t = index.terms.len();
+                        let term_stem = stem(&self.buf);
+                        index.by_stem.entry(term_stem.clone()).or_default().push(t);
+                        index.terms.push(Term {
+                            folded: self.buf.clone(),
+                            stem: term_stem,
+                            surface: String::new(),
+                            postings: Vec::new(),
+                        });
+                        index.by_folded.insert(self.buf.clone(), t);
+                        t
+                    }
+                };
+                let pos = index.spans.len();
+                let start = span.start + off;
+                index.spans.push(start..start + word.len());
+                index.token_term.push(term);
+                index.token_passage.push(p);
+                if let Some(info) = index.terms.get_mut(term) {
+                    info.postings.push(pos);
+                }
+                let order = self.spellings.len();
+                match self.spellings.get_mut(word) {
+                    Some(sp) => sp.count += 1,
+                    None => {
+                        self.spellings.insert(
+                            word.to_string(),
+                            Spelling {
+                                term,
+                                count: 1,
+                                order,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        index.passage_tokens.push(first..index.spans.len());
+    }
+
+    /// The index (whatever passages are left are not indexed).
+    pub fn finish(self) -> Index {
+        let IndexBuilder {
+            mut index, spellings, ..
+        } = self;
+        // Each term's most common spelling; the first seen wins ties.
+        let mut best: Vec<Option<(&str, Spelling)>> = vec![None; index.terms.len()];
+        for (word, &sp) in &spellings {
+            if let Some(slot) = best.get_mut(sp.term) {
+                if slot.is_none_or(|(_, b)| {
+                    (sp.count, std::cmp::Reverse(sp.order)) > (b.count, std::cmp::Reverse(b.order))
+                }) {
+                    *slot = Some((word.as_str(), sp));
+                }
+            }
+        }
+        for (term, best) in index.terms.iter_mut().zip(best) {
+            term.surface = best.map_or_else(|| term.folded.clone(), |(s, _)| s.to_string());
+        }
+        let mut sorted: Vec<usize> = (0..index.terms.len()).collect();
+        sorted.sort_unstable_by(|&a, &b| index.folded(a).cmp(index.folded(b)));
+        index.sorted = sorted;
+        index
     }
 }
 

@@ -36,7 +36,7 @@ pub mod phrase;
 pub mod query;
 pub mod suggest;
 
-pub use index::{Index, Term};
+pub use index::{Index, IndexBuilder, Term};
 pub use matcher::merge_spans;
 pub use query::{Clause, Query, QueryWord};
 pub use suggest::edit_distance;

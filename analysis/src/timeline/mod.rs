@@ -17,7 +17,7 @@
 //!     "a.txt",
 //!     "---\ndate: 2024-11-17\n---\nThe talks began on Friday and lasted two months. They failed last year.",
 //! ));
-//! let t = a.timeline();
+//! let t = a.find_timeline();
 //! let points: Vec<(&str, &str)> = t
 //!     .points
 //!     .iter()
@@ -179,7 +179,7 @@ fn article_day(date: &str) -> Option<i64> {
 impl Analysis {
     /// The timeline of this article (see [`timeline`]; the same result,
     /// reusing the words the search index holds).
-    pub fn timeline(&self) -> Timeline {
+    pub fn find_timeline(&self) -> Timeline {
         timeline_in(
             &self.article.body,
             &self.article.paragraphs,

@@ -14,7 +14,7 @@ fn dated(body: &str) -> Analysis {
 
 /// (expression, datetime) of every point, in the timeline's order.
 fn points(a: &Analysis) -> Vec<(String, String)> {
-    let t = a.timeline();
+    let t = a.find_timeline();
     t.points
         .iter()
         .map(|x| (a.article.body[x.span.clone()].to_string(), x.datetime.clone()))
@@ -61,7 +61,7 @@ fn last_year_last_month_last_week() {
 fn two_weeks_ago() {
     let a = dated("The convoy left two weeks ago.");
     assert_eq!(point_of(&a, "two weeks ago"), "2024-W44");
-    assert_eq!(a.timeline().points[0].precision, Some(Precision::Week));
+    assert_eq!(a.find_timeline().points[0].precision, Some(Precision::Week));
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn in_march_a_month_named_alone() {
 #[test]
 fn may_the_verb_is_no_date() {
     let a = dated("Biden may allow it. You may go.");
-    assert!(a.timeline().in_text_order().is_empty());
+    assert!(a.find_timeline().in_text_order().is_empty());
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn years_and_decades() {
     let a = dated("The dam was built in 1986 and rebuilt in the 1990s.");
     assert_eq!(point_of(&a, "1986"), "1986");
     assert_eq!(point_of(&a, "1990s"), "1990");
-    let t = a.timeline();
+    let t = a.find_timeline();
     assert_eq!(t.points[1].precision, Some(Precision::Decade));
 }
 
@@ -116,7 +116,7 @@ fn day_month_year_and_month_day_year() {
 #[test]
 fn mid_early_and_late_years() {
     let a = dated("Work stopped in mid-2023, resumed early next year and ended late last year.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     let found: Vec<(&str, &str, Option<Qualifier>)> = t
         .points
         .iter()
@@ -136,7 +136,7 @@ fn mid_early_and_late_years() {
 fn durations_are_kept_apart_from_points() {
     let a =
         dated("The siege lasted two months. He served for three years, 18 months of them abroad, on Friday.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     let durations: Vec<(&str, &str)> = t
         .durations
         .iter()
@@ -157,7 +157,7 @@ fn durations_are_kept_apart_from_points() {
 fn relative_expressions_stay_relative_without_an_article_date() {
     let a =
         analysed("The attack came on Friday, two weeks ago, after a lull last year. It resumed yesterday.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     assert!(t.anchor.is_none());
     assert!(t.points.is_empty(), "{:?}", t.points);
     let unplaced: Vec<&str> = t
@@ -175,7 +175,7 @@ fn relative_expressions_stay_relative_without_an_article_date() {
 #[test]
 fn a_yearless_date_without_an_article_date_keeps_its_month_and_day() {
     let a = analysed("The frigate joined the task force on Dec. 27.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     assert_eq!(t.unplaced.len(), 1);
     assert_eq!(t.unplaced[0].datetime, "12-27");
 }
@@ -183,7 +183,7 @@ fn a_yearless_date_without_an_article_date_keeps_its_month_and_day() {
 #[test]
 fn dateline_alone_on_a_line_dates_the_article() {
     let a = analysed("Rescue at sea\nMonday, May 18, 2015\nOn Friday, fishermen rescued hundreds of people.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     let anchor = t.anchor.clone().expect("a dateline");
     assert_eq!(anchor.datetime, "2015-05-18");
     assert_eq!(anchor.source, AnchorSource::Dateline);
@@ -194,7 +194,7 @@ fn dateline_alone_on_a_line_dates_the_article() {
 fn dateline_before_a_dash() {
     let a = analysed("WASHINGTON, Nov. 17, 2024 — The president spoke yesterday.");
     assert_eq!(
-        a.timeline().anchor.map(|x| x.datetime).as_deref(),
+        a.find_timeline().anchor.map(|x| x.datetime).as_deref(),
         Some("2024-11-17")
     );
     assert_eq!(point_of(&a, "yesterday"), "2024-11-16");
@@ -213,14 +213,14 @@ fn front_matter_dates_in_other_spellings() {
     }
     // A month is not a day: relative expressions stay relative.
     let a = analysed("---\ndate: 2024-11\n---\nIt happened yesterday.");
-    assert!(a.timeline().anchor.is_none());
+    assert!(a.find_timeline().anchor.is_none());
 }
 
 #[test]
 fn time_of_day_joins_the_day_of_its_sentence() {
     let a = analysed("The strike hit on 17 November 2024 at 10:30 a.m. The next came at 5 p.m.");
     assert_eq!(point_of(&a, "10:30 a.m."), "2024-11-17T10:30");
-    let t = a.timeline();
+    let t = a.find_timeline();
     assert_eq!(t.unplaced.len(), 1);
     assert_eq!(t.unplaced[0].datetime, "17:00");
     assert_eq!(t.unplaced[0].precision, Some(Precision::Time));
@@ -229,7 +229,7 @@ fn time_of_day_joins_the_day_of_its_sentence() {
 #[test]
 fn each_expression_carries_its_sentence_and_paragraph() {
     let a = dated("First paragraph.\nThe vote was held on Friday. Nothing else.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     let x = &t.points[0];
     assert_eq!(x.paragraph, 1);
     assert_eq!(
@@ -262,7 +262,7 @@ fn a_weekday_joins_the_date_after_it() {
 #[test]
 fn an_hour_later_is_relative_to_the_story_not_the_article() {
     let a = dated("Had it happened an hour later it would have been worse; a year ago it did.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     let unplaced: Vec<&str> = t
         .unplaced
         .iter()
@@ -275,7 +275,7 @@ fn an_hour_later_is_relative_to_the_story_not_the_article() {
 #[test]
 fn hyphenated_durations_but_not_ages() {
     let a = dated("After an 11-year lull, an 18-year-old began a two-day visit.");
-    let t = a.timeline();
+    let t = a.find_timeline();
     let durations: Vec<(&str, &str)> = t
         .durations
         .iter()
@@ -302,6 +302,6 @@ fn the_index_words_give_the_same_timeline_as_segmenting_again() {
         &a.entities,
         a.article.meta.date.as_deref(),
     );
-    assert_eq!(a.timeline(), fresh);
+    assert_eq!(a.find_timeline(), fresh);
     assert!(fresh.points.len() >= 3);
 }

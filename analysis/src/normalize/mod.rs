@@ -28,7 +28,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::char::is_combining_mark;
+
+mod fold_table;
 
 use crate::segment::words;
 
@@ -231,23 +233,52 @@ fn push_dot_aware(c: char, out: &mut String) {
     out.push(c);
 }
 
+/// The characters `c` decomposes into canonically (NFD), combining marks
+/// left out, each passed to `f`: read from the generated `fold_table`
+/// (Hangul syllables by arithmetic), so the decomposition tables are not
+/// linked into the page.
+fn without_marks(c: char, mut f: impl FnMut(char)) {
+    const S_BASE: u32 = 0xAC00;
+    const S_COUNT: u32 = 11_172;
+    if is_combining_mark(c) {
+        return;
+    }
+    let code = c as u32;
+    if (S_BASE..S_BASE + S_COUNT).contains(&code) {
+        let s = code - S_BASE;
+        let (l, v, t) = (0x1100 + s / 588, 0x1161 + (s % 588) / 28, 0x11A7 + s % 28);
+        for (i, part) in [l, v, t].into_iter().enumerate() {
+            if i < 2 || part != 0x11A7 {
+                f(char::from_u32(part).unwrap_or(c));
+            }
+        }
+        return;
+    }
+    if let Ok(i) = fold_table::FOLD_ONE.binary_search_by_key(&code, |&(k, _)| k) {
+        if let Some(&(_, to)) = fold_table::FOLD_ONE.get(i) {
+            f(char::from_u32(to).unwrap_or(c));
+        }
+    } else if let Ok(i) = fold_table::FOLD_MANY.binary_search_by_key(&code, |&(k, _)| k) {
+        if let Some(&(_, to)) = fold_table::FOLD_MANY.get(i) {
+            to.chars().for_each(f);
+        }
+    } else {
+        f(c);
+    }
+}
+
 fn push_folded_char(c: char, out: &mut String) {
-    decompose_canonical(c, |d| {
-        if is_combining_mark(d) {
-            return;
-        }
-        match d {
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            'ø' => out.push('o'),
-            'ł' => out.push('l'),
-            'đ' => out.push('d'),
-            'ı' => out.push('i'),
-            'ς' => out.push('σ'),
-            '’' | '‘' | 'ʼ' => out.push('\''),
-            other => out.push(other),
-        }
+    without_marks(c, |d| match d {
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        'ø' => out.push('o'),
+        'ł' => out.push('l'),
+        'đ' => out.push('d'),
+        'ı' => out.push('i'),
+        'ς' => out.push('σ'),
+        '’' | '‘' | 'ʼ' => out.push('\''),
+        other => out.push(other),
     });
 }
 
@@ -414,6 +445,22 @@ mod tests {
                 assert!(text.get(tok.span.clone()).is_some());
                 assert!(!tok.folded.is_empty());
             }
+        }
+    }
+
+    #[test]
+    fn fold_table_equals_nfd() {
+        use unicode_normalization::char::decompose_canonical;
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let mut nfd = String::new();
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    nfd.push(d);
+                }
+            });
+            let mut ours = String::new();
+            without_marks(c, |d| ours.push(d));
+            assert_eq!(ours, nfd, "U+{:04X}", c as u32);
         }
     }
 }
