@@ -38,7 +38,11 @@ async function searchAll(page, query) {
 test('a rare word: its article ranks first, from a few index files', async () => {
   const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   const fetched = [];
-  page.on('request', (r) => fetched.push(r.url().replace(app.srv.base, '')));
+  const outside = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(app.srv.base)) outside.push(r.url());
+    fetched.push(r.url().replace(app.srv.base, ''));
+  });
   await openApp(page, app.srv.base);
   assert.deepEqual(fetched.filter((u) => u.startsWith('index/')), [], 'nothing of the index at start');
   const results = await searchAll(page, 'quetzalcoatlus');
@@ -57,6 +61,8 @@ test('a rare word: its article ranks first, from a few index files', async () =>
   await results.locator('.result-title').first().click();
   await page.locator('h1', { hasText: 'Fossil hunters report' }).waitFor();
   assert.ok(fetched.some((u) => /^articles\/zz-rare-word\.[0-9a-f]{10}\.bin$/.test(u)), `${fetched}`);
+  // The app, the index and the records are all fetched under its sub-folder.
+  assert.deepEqual(outside, []);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -144,14 +150,16 @@ test('sitemap.xml lists every article page, and each exists', async () => {
 async function firstLoad(dir) {
   const srv = await startServer({ dir });
   const { page, problems, context } = await newPage(app.browser, srv.origin);
-  let bytes = 0;
   const urls = [];
-  page.on('response', async (r) => {
+  const bodies = [];
+  page.on('response', (r) => {
     urls.push(r.url().replace(srv.base, ''));
-    bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+    bodies.push(r.body().then((b) => b.length));
   });
   await openApp(page, srv.base);
   await page.waitForLoadState('networkidle');
+  // Every body read before the page goes (the wasm's may still be coming).
+  const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
   await context.close();
   srv.server.close();
   return { bytes, urls: urls.sort(), problems };
