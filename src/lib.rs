@@ -33,7 +33,9 @@ use crate::components::{
     EntityCard, EntityPanel, ExportBar, FilterBar, LibraryPanel, LibraryResults, NetworkView, PositionMap,
     QuotesPanel, SearchBar, SheetButton, TimelinePanel,
 };
-use crate::state::{Archive, Articles, CardState, ImportJob, NetworkSettings, Notices, Reading, Sheet, Sheets};
+use crate::state::{
+    Archive, Articles, CardState, ImportJob, NetworkSettings, Notices, Reading, Sheet, Sheets,
+};
 use crate::url_state::{Scope, UrlState};
 
 /// The whole app: one small context per concern (see [`state`]).

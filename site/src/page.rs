@@ -147,9 +147,12 @@ mod tests {
         assert!(page
             .contains("<h3>People</h3>\n<ul>\n<li>Joe Biden <span class=\"count\">(2 mentions)</span></li>"));
         assert!(page.contains("<h3>Places</h3>"));
-        assert!(page.contains(
-            "<span class=\"source\">Wire &amp; &lt;x&gt;</span> · <span class=\"date\">2024-11-17</span>"
-        ), "{page}");
+        assert!(
+            page.contains(
+                "<span class=\"source\">Wire &amp; &lt;x&gt;</span> · <span class=\"date\">2024-11-17</span>"
+            ),
+            "{page}"
+        );
         assert!(page.contains("<meta name=\"description\" content=\"Joe Biden spoke in Kyiv."));
     }
 

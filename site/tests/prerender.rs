@@ -149,7 +149,11 @@ fn only_bad_files_give_no_prerender() {
     let dir = seeds_dir("bad");
     std::fs::write(dir.join("a.txt"), b"").unwrap();
     std::fs::write(dir.join("b.txt"), b"PK\x03\x04\0\0\0\0").unwrap();
-    std::fs::write(dir.join("c.html"), b"<html><body><script>alert(1)</script></body></html>").unwrap();
+    std::fs::write(
+        dir.join("c.html"),
+        b"<html><body><script>alert(1)</script></body></html>",
+    )
+    .unwrap();
     std::fs::write(dir.join("d.pdf"), b"%PDF-1.4 not a seed").unwrap();
     let html = prerender(&dir);
     std::fs::remove_dir_all(&dir).ok();

@@ -133,7 +133,12 @@ impl Reading {
             if a.article.id != id {
                 return;
             }
-            if let Some(e) = a.entities.entities.iter().find(|e| e.kind == kind && e.name == name) {
+            if let Some(e) = a
+                .entities
+                .entities
+                .iter()
+                .find(|e| e.kind == kind && e.name == name)
+            {
                 selected.set(vec![e.id.clone()]);
                 current.set(0);
             }

@@ -219,7 +219,10 @@ impl<F: Fetch> Reader<F> {
         let page = |i: usize| wanted.binary_search(&i).ok().and_then(|k| loaded.get(k));
         let mut per_key: Vec<Vec<FileRef>> = Vec::new();
         for ((k, prefix), range) in keys.iter().zip(page_ranges) {
-            let list: Vec<KeyedRef> = range.filter_map(page).flat_map(|p| p.shards.iter().cloned()).collect();
+            let list: Vec<KeyedRef> = range
+                .filter_map(page)
+                .flat_map(|p| p.shards.iter().cloned())
+                .collect();
             let mut refs = Vec::new();
             if *prefix {
                 let mut spent = 0;
