@@ -52,9 +52,12 @@ const USAGE: &str = "usage:
   site build SEEDS_DIR OUT_DIR [ANALYSER_LOADER] [--boot-only] [--precache FILE] [--one-file BODY_FILE]
   site publish --base-url URL [--state DIR] INPUT_DIR OUT_DIR";
 
+/// Options as (name, value); a flag's value is empty.
+type Opts<'a> = Vec<(&'a str, &'a str)>;
+
 /// Positional arguments and options (`--flag` alone in `flags`, others
 /// with a value).
-fn parse<'a>(args: &'a [String], flags: &[&str]) -> Result<(Vec<&'a str>, Vec<(&'a str, &'a str)>), String> {
+fn parse<'a>(args: &'a [String], flags: &[&str]) -> Result<(Vec<&'a str>, Opts<'a>), String> {
     let mut pos = Vec::new();
     let mut opts = Vec::new();
     let mut it = args.iter();
