@@ -52,11 +52,17 @@ self.addEventListener('install', (event) => {
       const cache = await caches.open(CACHE);
       // Files without a hash in their name (index.html, the manifest,
       // icons) bypass the HTTP cache, which may hold an older build's copy.
-      await cache.addAll(
-        [...FILES].map(
-          (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload', integrity: INTEGRITY.get(url) }),
-        ),
-      );
+      try {
+        await cache.addAll(
+          [...FILES].map(
+            (url) => new Request(url, { cache: HASHED.test(url) ? 'default' : 'reload', integrity: INTEGRITY.get(url) }),
+          ),
+        );
+      } catch (e) {
+        // A file failed its check: leave no half-filled cache behind.
+        await caches.delete(CACHE);
+        throw e;
+      }
       await self.skipWaiting();
     })(),
   );

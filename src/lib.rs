@@ -142,19 +142,27 @@ pub fn App() -> impl IntoView {
                     <Show
                         when=move || reading.scope.get() == Scope::Library
                         fallback=move || {
+                            let tools = move || {
+                                // On a small screen the text comes right after its
+                                // title; the tools follow it.
+                                view! {
+                                    <ExportBar />
+                                    <NetworkView />
+                                    <QuotesPanel />
+                                    <TimelinePanel />
+                                    <ConcordancePanel />
+                                }
+                            };
                             view! {
                                 <ArticleHeader />
-                                <ExportBar />
-                                <NetworkView />
+                                <Show when=move || !sheets.small()>{tools}</Show>
                                 <FilterBar />
                                 <DispersionPlots />
-                                <QuotesPanel />
-                                <TimelinePanel />
-                                <ConcordancePanel />
                                 <div class="article-area">
                                     <ArticleView />
                                     <PositionMap />
                                 </div>
+                                <Show when=move || sheets.small()>{tools}</Show>
                             }
                         }
                     >

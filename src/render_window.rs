@@ -5,15 +5,22 @@
 //! way (dropping passages far behind so the DOM stays bounded), and moves
 //! to wherever the current match or a jump target is, without rendering
 //! everything before it. Plain data, tested natively.
+//!
+//! How many passages make a step depends on how long they are: about
+//! [`TEXT_PER_STEP`] bytes of text, at most [`CHUNK`] passages, so a text of
+//! long passages dense with mentions renders as little at a time as one of
+//! short ones (rendering is what takes the page's time).
 
-/// Passages rendered at first, and added each time the reader nears an end.
+/// Passages rendered at first, and added each time the reader nears an end,
+/// when they are short.
 pub const CHUNK: usize = 150;
-/// Passages kept rendered after the one the reader is sent to.
-pub const AHEAD: usize = 20;
-/// Passages kept rendered before the one the reader is sent to.
-pub const BEHIND: usize = 20;
-/// Most passages rendered at once.
-pub const MAX: usize = 1200;
+/// Text rendered at first and added in a step, in bytes, roughly.
+pub const TEXT_PER_STEP: usize = 32 * 1024;
+/// Most passages rendered at once, in steps.
+pub const MAX_STEPS: usize = 8;
+/// Passages kept rendered after (and before) the one the reader is sent to,
+/// in fifteenths of a step (20 passages for a step of 150).
+const AROUND: usize = 2;
 
 /// Positions `start..end` (into the visible passages) that are rendered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,35 +29,60 @@ pub struct RenderWindow {
     pub start: usize,
     /// One past the last rendered position (may exceed the passage count).
     pub end: usize,
+    /// Passages added in one step.
+    pub chunk: usize,
 }
 
 impl Default for RenderWindow {
     fn default() -> Self {
-        RenderWindow { start: 0, end: CHUNK }
+        RenderWindow::with_chunk(CHUNK)
     }
 }
 
 impl RenderWindow {
+    /// The first window of a text of `bytes` bytes in `passages` passages.
+    pub fn for_text(bytes: usize, passages: usize) -> RenderWindow {
+        let average = (bytes / passages.max(1)).max(1);
+        RenderWindow::with_chunk((TEXT_PER_STEP / average).clamp(4, CHUNK))
+    }
+
+    fn with_chunk(chunk: usize) -> RenderWindow {
+        RenderWindow {
+            start: 0,
+            end: chunk,
+            chunk,
+        }
+    }
+
+    fn max(self) -> usize {
+        self.chunk * MAX_STEPS
+    }
+
+    fn around(self) -> usize {
+        (self.chunk * AROUND / 15).max(2)
+    }
+
     /// The window with position `pos` rendered, and some passages after it:
     /// grown when `pos` is near, moved when it is far.
     pub fn show(self, pos: usize) -> RenderWindow {
         let mut w = self;
-        if pos >= w.start && pos + AHEAD <= w.end {
+        let (around, max, chunk) = (w.around(), w.max(), w.chunk);
+        if pos >= w.start && pos + around <= w.end {
             return w;
         }
-        if pos >= w.start && pos < w.end + CHUNK {
-            w.end = pos + AHEAD;
-            if w.end - w.start > MAX {
-                w.start = w.end - MAX;
+        if pos >= w.start && pos < w.end + chunk {
+            w.end = pos + around;
+            if w.end - w.start > max {
+                w.start = w.end - max;
             }
-        } else if pos < w.start && pos + CHUNK >= w.start {
-            w.start = pos.saturating_sub(BEHIND);
-            if w.end - w.start > MAX {
-                w.end = w.start + MAX;
+        } else if pos < w.start && pos + chunk >= w.start {
+            w.start = pos.saturating_sub(around);
+            if w.end - w.start > max {
+                w.end = w.start + max;
             }
         } else {
-            w.start = pos.saturating_sub(BEHIND);
-            w.end = pos + AHEAD;
+            w.start = pos.saturating_sub(around);
+            w.end = pos + around;
         }
         w
     }
@@ -60,19 +92,21 @@ impl RenderWindow {
         if self.end >= len {
             return self;
         }
-        let end = self.end + CHUNK;
+        let end = self.end + self.chunk;
         RenderWindow {
-            start: self.start.max(end.saturating_sub(MAX)),
+            start: self.start.max(end.saturating_sub(self.max())),
             end,
+            ..self
         }
     }
 
     /// More passages before the window (the reader scrolled near its top).
     pub fn grow_up(self) -> RenderWindow {
-        let start = self.start.saturating_sub(CHUNK);
+        let start = self.start.saturating_sub(self.chunk);
         RenderWindow {
             start,
-            end: self.end.min(start + MAX),
+            end: self.end.min(start + self.max()),
+            ..self
         }
     }
 
@@ -85,6 +119,8 @@ impl RenderWindow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const MAX: usize = CHUNK * MAX_STEPS;
 
     #[test]
     fn starts_with_the_first_chunk() {
@@ -118,8 +154,25 @@ mod tests {
         assert_eq!(w.start, top - CHUNK);
         assert!(w.end - w.start <= MAX);
         // Nothing more below the last passage.
-        let last = RenderWindow { start: 0, end: 50 };
+        let last = RenderWindow {
+            start: 0,
+            end: 50,
+            chunk: CHUNK,
+        };
         assert_eq!(last.grow_down(50), last);
         assert_eq!(RenderWindow::default().grow_up(), RenderWindow::default());
+    }
+
+    #[test]
+    fn long_passages_render_fewer_at_a_time() {
+        // News paragraphs: the usual step.
+        assert_eq!(RenderWindow::for_text(200_000, 1_000).chunk, CHUNK);
+        // A text cut into 4 KB passages: about 32 KB at a time.
+        let w = RenderWindow::for_text(1_000_000, 250);
+        assert_eq!(w.range(250), 0..8);
+        assert_eq!(w.grow_down(250).range(250), 0..16);
+        assert!(w.show(200).range(250).len() <= 2 * 2 + 1);
+        // Never fewer than a few, even for one huge passage.
+        assert_eq!(RenderWindow::for_text(5_000_000, 1).chunk, 4);
     }
 }

@@ -60,6 +60,74 @@ pub struct Article {
     pub paragraphs: Vec<Paragraph>,
 }
 
+/// Longest paragraph shown and searched as one passage, in bytes. A text
+/// with no paragraph breaks (a transcript on one line, a converted PDF) is
+/// cut at sentence ends into passages of about this size, so no passage is
+/// too long to read, render or filter by.
+pub const MAX_PARAGRAPH_BYTES: usize = 4 * 1024;
+
+/// Paragraph `span` with its `sentences`, or, when it is longer than
+/// [`MAX_PARAGRAPH_BYTES`], consecutive runs of its sentences of about that
+/// size (a longer sentence is cut at a space). Linear in the paragraph.
+fn cut_long(body: &str, span: Span, sentences: Vec<Span>) -> Vec<Paragraph> {
+    if span.end - span.start <= MAX_PARAGRAPH_BYTES {
+        return vec![Paragraph { span, sentences }];
+    }
+    let mut pieces: Vec<Span> = Vec::new();
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > MAX_PARAGRAPH_BYTES {
+            // The last space before the limit, else the first after it.
+            let limit = floor_char_boundary(body, start + MAX_PARAGRAPH_BYTES);
+            let cut = body
+                .get(start..limit)
+                .and_then(|t| t.rfind(' '))
+                .map(|i| start + i)
+                .filter(|&c| c > start)
+                .or_else(|| {
+                    body.get(limit..s.end)
+                        .and_then(|t| t.find(' '))
+                        .map(|i| limit + i)
+                });
+            let Some(cut) = cut else { break };
+            pieces.push(start..cut);
+            start = cut + 1;
+        }
+        if start < s.end {
+            pieces.push(start..s.end);
+        }
+    }
+    if pieces.is_empty() {
+        return vec![Paragraph {
+            span,
+            sentences: Vec::new(),
+        }];
+    }
+    let mut out: Vec<Paragraph> = Vec::new();
+    for piece in pieces {
+        match out.last_mut() {
+            Some(p) if piece.end - p.span.start <= MAX_PARAGRAPH_BYTES => {
+                p.span.end = piece.end;
+                p.sentences.push(piece);
+            }
+            _ => out.push(Paragraph {
+                span: piece.clone(),
+                sentences: vec![piece],
+            }),
+        }
+    }
+    out
+}
+
+/// The largest `char` boundary of `text` at or before `i`.
+fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Longest derived title, in characters, before it is cut at a word boundary.
 const MAX_TITLE_CHARS: usize = 90;
 
@@ -86,9 +154,9 @@ impl Article {
         let body = body.to_string();
         let paragraphs: Vec<Paragraph> = paragraphs(&body)
             .into_iter()
-            .map(|span| Paragraph {
-                sentences: sentences(&body, span.clone()),
-                span,
+            .flat_map(|span| {
+                let s = sentences(&body, span.clone());
+                cut_long(&body, span, s)
             })
             .collect();
         if meta.title.trim().is_empty() {
@@ -221,6 +289,50 @@ fn derive_title(body: &str, paragraphs: &[Paragraph]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every non-space byte of `a`'s body is in exactly one paragraph, and
+    /// the paragraphs are in order and within the limit.
+    fn check_cut(a: &Article) {
+        let mut covered = vec![false; a.body.len()];
+        let mut last_end = 0;
+        for p in &a.paragraphs {
+            assert!(p.span.start >= last_end, "paragraphs in order");
+            assert!(
+                p.span.end - p.span.start <= MAX_PARAGRAPH_BYTES,
+                "{:?} too long",
+                p.span
+            );
+            covered[p.span.clone()].iter_mut().for_each(|c| *c = true);
+            last_end = p.span.end;
+        }
+        for (i, b) in a.body.bytes().enumerate() {
+            assert!(covered[i] || b.is_ascii_whitespace(), "byte {i} left out");
+        }
+    }
+
+    #[test]
+    fn a_text_on_one_line_is_cut_into_readable_passages_at_sentence_ends() {
+        let body = "John Smith met Smith. ".repeat(5_000);
+        let a = Article::from_body("t.txt", &body);
+        assert!(a.paragraphs.len() >= 6, "{} passages", a.paragraphs.len());
+        check_cut(&a);
+        for p in &a.paragraphs {
+            assert!(
+                a.body[p.span.clone()].ends_with("Smith."),
+                "cut at a sentence end"
+            );
+        }
+    }
+
+    #[test]
+    fn one_endless_sentence_is_cut_at_spaces_and_short_paragraphs_are_kept() {
+        let body = "Kyiv, Paris, Lviv and Rome ".repeat(3_000);
+        let a = Article::from_body("t.txt", &body);
+        assert!(a.paragraphs.len() >= 4);
+        check_cut(&a);
+        let short = Article::from_body("t.txt", "One. Two.\n\nThree.");
+        assert_eq!(short.paragraphs.len(), 2);
+    }
 
     #[test]
     fn front_matter_is_read_and_removed() {

@@ -181,20 +181,13 @@ fn local_spans(spans: &[Span], para: &Span) -> Vec<(usize, Span)> {
 /// start, overlapping ones joined (a direct quotation inside reported
 /// speech is marked once).
 pub fn quoted_spans(quotes: &[crate::quotes::Quote]) -> Vec<Span> {
-    let mut spans: Vec<Span> = quotes
-        .iter()
-        .map(|q| q.span.clone())
-        .filter(|s| s.start < s.end)
-        .collect();
-    spans.sort_by_key(|s| (s.start, s.end));
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
-        }
-    }
-    out
+    crate::search::merge_spans(
+        quotes
+            .iter()
+            .map(|q| q.span.clone())
+            .filter(|s| s.start < s.end)
+            .collect(),
+    )
 }
 
 impl View {

@@ -3,6 +3,7 @@
 // when online; the web app manifest and its icons are linked and served.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,12 +97,18 @@ test('a new build is picked up online: fresh index.html, new cache, old cache go
     assert.ok(first, 'a cache after the first visit');
 
     // "Deploy" a new build: index.html differs, so sw.js carries a new version.
+    // The new sw.js lists the new index.html's hash (integrity), as the
+    // build would.
     const index = path.join(dir, 'index.html');
-    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace('<title>', '<meta name="build" content="two" />\n    <title>'));
+    const before = fs.readFileSync(index);
+    const after = Buffer.from(before.toString('utf8').replace('<title>', '<meta name="build" content="two" />\n    <title>'));
+    fs.writeFileSync(index, after);
+    const sri = (buf) => `sha256-${crypto.createHash('sha256').update(buf).digest('base64')}`;
     const sw = path.join(dir, 'sw.js');
     const worker = fs.readFileSync(sw, 'utf8');
     const version = worker.match(/const VERSION = "([0-9a-f]+)";/)[1];
-    fs.writeFileSync(sw, worker.replace(`"${version}"`, '"feedfacefeedface"'));
+    assert.ok(worker.includes(sri(before)), 'sw.js pins index.html by its hash');
+    fs.writeFileSync(sw, worker.replace(`"${version}"`, '"feedfacefeedface"').replace(sri(before), sri(after)));
 
     // Online, opening the page takes the new index.html from the network ...
     await page.reload();

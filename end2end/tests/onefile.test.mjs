@@ -210,6 +210,9 @@ test('Firefox: the one file opened from disk searches, and a pasted text gets it
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   try {
     const page = await browser.newPage();
+    // A desktop window (at puppeteer's default 800 px the library is a
+    // sheet behind the menu button, as on a tablet).
+    await page.setViewport({ width: 1280, height: 900 });
     const problems = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));

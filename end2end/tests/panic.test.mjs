@@ -30,7 +30,7 @@ test('a panic shows an error banner that can be dismissed or reloads the page', 
       window.wasmBindings.panic_selftest();
     } catch (e) {}
   });
-  await page.getByRole('alert').getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('alert').getByRole('button', { name: 'Reload', exact: true }).click();
   await page.waitForSelector('html[data-ready="true"]');
   await page.getByRole('region', { name: 'Library' }).locator('.lib-open', { hasText: 'Kept before the crash' }).waitFor();
   // Only the deliberate panics were reported.

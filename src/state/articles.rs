@@ -412,13 +412,17 @@ impl Articles {
                 Err(crate::storage::StorageError::Unavailable) => {}
                 Err(e) => this.notices.add(messages::storage(e, "your articles")),
             }
+            // Only the start-up listing looks for an opening that did not
+            // finish: later ones (another tab changed the library) may come
+            // while an article is being opened.
+            let at_start = !this.listed.get_untracked();
             this.listed.set(true);
             let open = this.open_id.get_untracked();
             let first = this.items.with_untracked(|all| all.first().map(|i| i.id.clone()));
             if open.starts_with("local-") && this.item(&open).is_none() {
                 this.notices.add(messages::missing_article(&open));
                 this.open(first.unwrap_or_default());
-            } else if storage::unfinished_opening().as_deref() == Some(open.as_str()) {
+            } else if at_start && storage::unfinished_opening().as_deref() == Some(open.as_str()) {
                 // It did not open last time: not again by itself.
                 storage::note_opening(None);
                 let title = this.item(&open).map_or(open.clone(), |i| i.title.clone());

@@ -8,6 +8,10 @@
 //! hidden on a small one) and dims the page around an open one; a tap there
 //! closes it.
 //!
+//! Whether the screen is small is a signal here too (the same media query as
+//! the CSS), so the page can put the article's tools after its text there:
+//! the text comes first in reading and in focus order alike.
+//!
 //! One effect writes these attributes for both sheets (rather than a
 //! reactive attribute on each element), which keeps the page's wasm small.
 
@@ -41,6 +45,18 @@ impl Sheet {
     }
 }
 
+/// The small screens, as in `style/main.css`.
+const SMALL: &str = "(max-width: 600px), (max-height: 500px)";
+
+/// Whether the window matches [`SMALL`] now.
+fn small_now() -> bool {
+    window()
+        .match_media(SMALL)
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
+
 /// What is inert behind an open sheet, besides the other sheet.
 const BEHIND: &str = ".topbar, .notice, main.reading, .credits";
 
@@ -48,6 +64,7 @@ const BEHIND: &str = ".topbar, .notice, main.reading, .credits";
 #[derive(Clone, Copy)]
 pub struct Sheets {
     open: RwSignal<Option<Sheet>>,
+    small: RwSignal<bool>,
 }
 
 /// Focuses the element with `id` once the DOM has been updated.
@@ -100,7 +117,15 @@ impl Sheets {
                 }
             }
         });
-        let sheets = Sheets { open };
+        let small = RwSignal::new(small_now());
+        let sheets = Sheets { open, small };
+        // A turned phone or a resized window crosses the breakpoint.
+        let resize = window_event_listener(leptos::ev::resize, move |_| {
+            let now = small_now();
+            if small.get_untracked() != now {
+                small.set(now);
+            }
+        });
         let escape = window_event_listener(leptos::ev::keydown, move |ev| {
             if ev.key() == "Escape" && open.with_untracked(Option::is_some) {
                 ev.prevent_default();
@@ -120,8 +145,14 @@ impl Sheets {
         on_cleanup(move || {
             escape.remove();
             outside.remove();
+            resize.remove();
         });
         sheets
+    }
+
+    /// Whether the screen is small (the panels are sheets there).
+    pub fn small(&self) -> bool {
+        self.small.get()
     }
 
     /// Opens `sheet` and moves the focus into it.

@@ -118,7 +118,10 @@ const RELATIVE: &[&str] = &[
     "recent",
     "following",
 ];
-const NUMBER_WORDS: &[&str] = &[
+/// Number words below twenty, by value.
+const SMALL_NUMBERS: &[&str] = &[
+    "zero",
+    "one",
     "two",
     "three",
     "four",
@@ -137,14 +140,24 @@ const NUMBER_WORDS: &[&str] = &[
     "seventeen",
     "eighteen",
     "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
+];
+/// Multiples of ten, by value / 10.
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The value of a number word ("two", "Twenty"; any case), up to ninety.
+pub fn number_word(w: &str) -> Option<u32> {
+    if let Some(n) = SMALL_NUMBERS.iter().position(|s| s.eq_ignore_ascii_case(w)) {
+        return Some(n as u32);
+    }
+    TENS.iter()
+        .position(|s| !s.is_empty() && s.eq_ignore_ascii_case(w))
+        .map(|t| 10 * t as u32)
+}
+
+/// Words that count besides the number words: scales and vague counts.
+const COUNT_WORDS: &[&str] = &[
     "hundred",
     "thousand",
     "dozen",
@@ -208,7 +221,10 @@ pub fn find(text: &str, toks: &[Token], taken: &[bool]) -> Vec<(Range<usize>, En
             // Wire style drops the period: "Nov 20", "Sept 3, 2024".
             || (MONTHS_NO_PERIOD.contains(&s) && (is_day_num(k + 1) || is_year(k + 1)))
     };
-    let is_number_word = |k: usize| NUMBER_WORDS.contains(&w(k).to_lowercase().as_str());
+    // "one" counts as a number only with digits ("one of them" is no quantity).
+    let is_number_word = |k: usize| {
+        number_word(w(k)).is_some_and(|n| n >= 2) || COUNT_WORDS.contains(&w(k).to_lowercase().as_str())
+    };
     let lower = |k: usize| w(k).to_lowercase();
     let mut out: Vec<(Range<usize>, EntityKind)> = Vec::new();
     let mut i = 0;

@@ -11,6 +11,7 @@
 use super::calendar::{add_months, civil_from_days, days_from_civil, is_valid, weekday};
 pub(crate) use super::tense::Tense;
 use super::{Precision, Qualifier};
+use crate::entities::temporal::number_word;
 
 /// A calendar value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,32 +96,6 @@ const WEEKDAY_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
-];
-
-const SMALL_NUMBERS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
 /// Counts that are not numbers: "a few weeks", "several months".
@@ -232,16 +207,6 @@ fn count(words: &[String]) -> Option<Option<u32>> {
         }
         _ => None,
     }
-}
-
-/// The value of a number word ("two", "Twenty"; any case), up to ninety.
-pub(crate) fn number_word(w: &str) -> Option<u32> {
-    if let Some(n) = SMALL_NUMBERS.iter().position(|s| s.eq_ignore_ascii_case(w)) {
-        return Some(n as u32);
-    }
-    TENS.iter()
-        .position(|s| !s.is_empty() && s.eq_ignore_ascii_case(w))
-        .map(|t| 10 * t as u32)
 }
 
 /// A unit of time: its ISO 8601 duration designator (with `T` for parts

@@ -4,8 +4,9 @@
 //! "last December"). Also widens an expression over a preceding "early",
 //! "mid" or "late".
 
-use super::resolve::{is_month_abbreviation, month_number, number_word};
+use super::resolve::{is_month_abbreviation, month_number};
 use crate::document::Paragraph;
+use crate::entities::temporal::number_word;
 use crate::search::Index;
 use crate::segment::{self, Span};
 
