@@ -138,7 +138,7 @@ pub fn ArchiveEntities() -> impl IntoView {
                 .into_iter()
                 .map(|e| {
                     let n = e.name.clone();
-                    let label = format!("Show the articles that mention {}", e.name);
+                    let label = format!("Show articles that mention {}", e.name);
                     view! {
                         <li class="lib-entity" data-entity-type=e.kind.as_str()>
                             <span class="swatch" aria-hidden="true"></span>
