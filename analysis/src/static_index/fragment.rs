@@ -103,15 +103,36 @@ mod tests {
 
     #[test]
     fn a_fragment_keeps_whole_paragraphs_up_to_its_limit() {
-        let long = "word ".repeat(FRAGMENT_TEXT / 5);
-        let text = format!("First paragraph.\n\n{long}\n\nLast.");
-        let a = Analysis::new(Article::parse("b.txt", &text));
-        let entry = CatalogEntry::of(&ArticleRecord::of(&a), "articles/b.0.bin".into());
-        let f = DocFragment::of(1, &a, entry);
-        assert_eq!(f.paragraphs, vec!["First paragraph.".to_string()]);
-        let a = Analysis::new(Article::parse("c.txt", &long));
+        // Paragraphs of 2,999 bytes (under the article's passage limit):
+        // as many whole ones as fit after the first, none cut.
+        let par = "word ".repeat(600).trim_end().to_string();
+        let text = format!("First paragraph.\n\n{}", vec![par.as_str(); 8].join("\n\n"));
+        let f = fragment(&text);
+        let fit = (FRAGMENT_TEXT - "First paragraph.".len()) / par.len();
+        assert_eq!(f.paragraphs.len(), 1 + fit);
+        assert_eq!(f.paragraphs.first().map(String::as_str), Some("First paragraph."));
+        assert!(f.paragraphs.iter().skip(1).all(|p| *p == par));
+        // A first paragraph longer than the limit (a record from elsewhere
+        // may hold one) is kept alone: a fragment is never empty.
+        let long = "word ".repeat(FRAGMENT_TEXT / 4);
+        let mut a = Analysis::new(Article::parse("c.txt", &format!("{long}\n\nLast.")));
+        let first = a.article.paragraphs.len() - 1;
+        let sentences = a
+            .article
+            .paragraphs
+            .drain(..first)
+            .flat_map(|p| p.sentences)
+            .collect();
+        a.article.paragraphs.insert(
+            0,
+            crate::document::Paragraph {
+                span: 0..long.trim_end().len(),
+                sentences,
+            },
+        );
         let entry = CatalogEntry::of(&ArticleRecord::of(&a), "articles/c.0.bin".into());
-        assert_eq!(DocFragment::of(1, &a, entry).paragraphs.len(), 1, "never empty");
+        let f = DocFragment::of(1, &a, entry);
+        assert_eq!(f.paragraphs, vec![long.trim_end().to_string()]);
     }
 
     #[test]
