@@ -50,7 +50,7 @@ for (const q of QUERIES) {
     await openApp(page, srv.base);
     await page.getByRole('combobox', { name: 'Search scope' }).selectOption('library');
     const box = page.getByRole('searchbox', { name: 'Search' });
-    const shown = page.getByRole('region', { name: 'Results across articles' }).locator('.results-summary, p.empty');
+    const shown = page.getByRole('region', { name: 'Results across articles' }).locator('.results-summary');
     const fetched = [];
     page.on('response', (r) => {
       if (r.url().startsWith(srv.base + 'index/')) fetched.push(r.body().then((b) => b.length).catch(() => 0));
