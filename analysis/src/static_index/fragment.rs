@@ -106,7 +106,7 @@ mod tests {
         // Paragraphs of 2,999 bytes (under the article's passage limit):
         // as many whole ones as fit after the first, none cut.
         let par = "word ".repeat(600).trim_end().to_string();
-        let text = format!("First paragraph.\n\n{}", vec![par.as_str(); 8].join("\n\n"));
+        let text = format!("First paragraph.\n\n{}", [par.as_str(); 8].join("\n\n"));
         let f = fragment(&text);
         let fit = (FRAGMENT_TEXT - "First paragraph.".len()) / par.len();
         assert_eq!(f.paragraphs.len(), 1 + fit);
