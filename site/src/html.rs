@@ -5,63 +5,18 @@
 //! text only (comments, doctype and processing instructions dropped),
 //! iteratively, nothing deeper than `MAX_DEPTH`.
 
-use article_analysis::import::html::{Node, MAX_DEPTH};
+use article_analysis::import::html::{convert, Node, Visit};
 use scraper::Html;
 
 /// The document tree of `html`.
 pub fn tree(html: &str) -> Node {
     let doc = Html::parse_document(html);
-    let root = doc.root_element();
-    // Each frame: an element's name, its converted children, the children
-    // still to convert (reversed).
-    struct Frame<'a> {
-        name: String,
-        children: Vec<Node>,
-        pending: Vec<ego_tree::NodeRef<'a, scraper::Node>>,
-    }
-    fn pending<'a>(n: ego_tree::NodeRef<'a, scraper::Node>) -> Vec<ego_tree::NodeRef<'a, scraper::Node>> {
-        let mut v: Vec<_> = n.children().collect();
-        v.reverse();
-        v
-    }
-    let mut stack = vec![Frame {
-        name: root.value().name().to_ascii_lowercase(),
-        children: Vec::new(),
-        pending: pending(*root),
-    }];
-    loop {
-        let depth = stack.len();
-        let Some(top) = stack.last_mut() else {
-            return Node::el("html", Vec::new());
-        };
-        match top.pending.pop() {
-            Some(child) => match child.value() {
-                scraper::Node::Text(t) => top.children.push(Node::Text(t.to_string())),
-                scraper::Node::Element(e) if depth < MAX_DEPTH => {
-                    let frame = Frame {
-                        name: e.name().to_ascii_lowercase(),
-                        children: Vec::new(),
-                        pending: pending(child),
-                    };
-                    stack.push(frame);
-                }
-                _ => {}
-            },
-            None => {
-                let Some(done) = stack.pop() else {
-                    return Node::el("html", Vec::new());
-                };
-                let node = Node::Element {
-                    name: done.name,
-                    children: done.children,
-                };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(node),
-                    None => return node,
-                }
-            }
-        }
-    }
+    let root = *doc.root_element();
+    convert(root, |n| match n.value() {
+        scraper::Node::Text(t) => Visit::Text(t.to_string()),
+        scraper::Node::Element(e) => Visit::Element(e.name().to_string(), n.children().collect()),
+        _ => Visit::Skip,
+    })
 }
 
 #[cfg(test)]
