@@ -16,6 +16,12 @@
 // - opening the page (index.html): network first, so a new deploy is seen
 //   when online; the cached index.html when the network fails.
 // - the build's other files (hashed names): cache first.
+// - the archive (index/ and the records under articles/, which are not
+//   precached: an archive may hold 100,000 articles): each file is cached
+//   when first fetched, in a cache that outlives app updates (the names are
+//   content hashes or never-reused numbers, so a cached file is never
+//   stale); the index's manifest, whose name is fixed, network first. So the
+//   articles and the index shards a reader has used keep working offline.
 // Anything else (other origins, POST, files outside the build) is left to
 // the browser.
 //
@@ -35,6 +41,10 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 // [file, integrity] pairs, relative to this script.
 const INTEGRITY = new Map(PRECACHE.map(([file, hash]) => [new URL(file, self.location).href, hash]));
 const FILES = new Set(INTEGRITY.keys());
+// Files of the archive, cached as they are fetched (see above).
+const ARCHIVE_CACHE = `article-explorer-archive ${SCOPE}`;
+const MANIFEST = SCOPE + 'index/manifest.bin';
+const ARCHIVE = new RegExp('^' + SCOPE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(index/[^/]+|articles/[^/]+)\\.bin$');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -79,8 +89,34 @@ self.addEventListener('fetch', (event) => {
     if (request.mode === 'navigate') event.respondWith(networkFirst(request));
   } else if (FILES.has(url.href)) {
     event.respondWith(cacheFirst(request, url.href));
+  } else if (url.href === MANIFEST) {
+    event.respondWith(archiveNetworkFirst(request, url.href));
+  } else if (ARCHIVE.test(url.href)) {
+    event.respondWith(archiveCacheFirst(request, url.href));
   }
 });
+
+async function archiveNetworkFirst(request, url) {
+  const cache = await caches.open(ARCHIVE_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(url, response.clone());
+    return response;
+  } catch (offline) {
+    const cached = await cache.match(url);
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function archiveCacheFirst(request, url) {
+  const cache = await caches.open(ARCHIVE_CACHE);
+  const cached = await cache.match(url);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(url, response.clone());
+  return response;
+}
 
 async function networkFirst(request) {
   try {

@@ -5,10 +5,11 @@
 #
 #   scripts/build-hostile-seeds.sh     # writes dist-hostile-seeds/ and dist-hostile/
 #
-# What a publisher could put in seeds/ is a .txt or .md file, so the folder
-# holds every hostile .txt and .md file as it is (including the binary files
-# renamed .txt), every hostile .html file as text (`x.html` → `x-html.txt`:
-# a seed is never parsed as HTML, its markup must show as text), an empty
+# The folder holds every hostile .txt and .md file as it is (including the
+# binary files renamed .txt), every hostile .html file as text
+# (`x.html` → `x-html.txt`: a .txt seed is never parsed as HTML, its markup
+# must show as text; published .html files are covered by the archive
+# fixture, scripts/build-archive-fixture.sh), an empty
 # file whose *name* is markup, and two generated big files (a 1 MB single
 # line, 100,000 paragraphs). The first file in name order is
 # markup-in-text.txt (copied as 000_markup-in-text.txt), so the pre-render

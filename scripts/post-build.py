@@ -3,11 +3,14 @@
 
 1. Gives the analyser worker's files content-hashed names and writes its
    loader. Then analyses every published article (`site build`, the same
-   `article-analysis` code, natively) into `articles/*.bin`, and puts the
-   first article into the page as static HTML (every text escaped; readable
-   before the wasm arrives and without JavaScript; the app replaces it on
-   start) with the boot data (its record, the catalog, the loader's name).
-   The seeds folder is $ARTICLE_EXPLORER_SEEDS or seeds/.
+   `article-analysis` code, natively) into `articles/*.bin` and the
+   archive's index `index/`, and puts the first article into the page as
+   static HTML (every text escaped; readable before the wasm arrives and
+   without JavaScript; the app replaces it on start) with the boot data
+   (its record, the first catalog entries, the loader's name). The seeds
+   folder is $ARTICLE_EXPLORER_SEEDS or seeds/. With
+   $ARTICLE_EXPLORER_PUBLISH set (scripts/publish.sh), only the articles the
+   boot data names are analysed: `site publish` writes the rest.
 2. Adds a strict Content-Security-Policy <meta> that allows only this
    site's own files, the wasm compilation, and Trunk's inline loader script
    pinned by its SHA-256 hash.
@@ -17,10 +20,13 @@
    starts from it.
 
 4. Writes the service worker sw.js from the template assets/sw.js: the list
-   of every file of this build to precache (index.html as "./"; not the one
-   file, which would double what every visitor downloads) and a cache
-   version that hashes their names and contents, so any change to the build
-   changes sw.js and the browser installs the new worker.
+   of files to precache (the app: index.html as "./", scripts, wasm, styles,
+   icons; and the records of the boot data's articles, not the archive's
+   other records nor its index, which the worker caches as they are
+   fetched; not the one file, which would double what every visitor
+   downloads) and a cache version that hashes their names and contents, so
+   any change to the build changes sw.js and the browser installs the new
+   worker.
 
 Runs on the staging folder Trunk passes in TRUNK_STAGING_DIR.
 """
@@ -81,10 +87,14 @@ for key in ("CARGO_BUILD_TARGET", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO
 # The seeds folder: ARTICLE_EXPLORER_SEEDS (absolute, or relative to the
 # project root), else seeds/.
 seeds = os.path.join(root, os.environ.get("ARTICLE_EXPLORER_SEEDS") or "seeds")
+precache_list = os.path.join(staging, ".precache")
+site_args = ["--", "build", seeds, staging, loader, "--precache", precache_list]
+if os.environ.get("ARTICLE_EXPLORER_PUBLISH"):
+    site_args.append("--boot-only")
 with tempfile.TemporaryDirectory() as tmp:
     one_file_body = os.path.join(tmp, "one-file-body.html")
     run = subprocess.run(
-        cargo + ["--", "build", seeds, staging, loader, "--one-file", one_file_body],
+        cargo + site_args + ["--one-file", one_file_body],
         cwd=root,
         env=env,
         capture_output=True,
@@ -134,15 +144,24 @@ html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    '
 with open(index, "w", encoding="utf-8") as f:
     f.write(html)
 
-# The service worker precaches every file of the build (after index.html got
-# its final form above). Compressed copies, if a deploy step adds them, are
-# the server's business, not the cache's.
+# The service worker precaches the app (after index.html got its final form
+# above) and the records the boot data names; the archive (its other
+# records, the index, article pages, sitemaps) is cached as it is fetched,
+# so the first visit does not grow with the archive. Compressed copies, if
+# a deploy step adds them, are the server's business, not the cache's.
+with open(precache_list, encoding="utf-8") as f:
+    boot_records = set(line.strip() for line in f if line.strip())
+os.remove(precache_list)
 files = []
 for folder, dirs, names in os.walk(staging):
-    dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "index")
     for name in names:
         rel = os.path.relpath(os.path.join(folder, name), staging).replace(os.sep, "/")
         if rel in ("sw.js", onefile.NAME) or name.startswith(".") or name.endswith((".br", ".gz")):
+            continue
+        if rel.startswith("articles/") and rel not in boot_records:
+            continue
+        if rel.startswith("sitemap") and rel.endswith(".xml"):
             continue
         files.append(rel)
 files.sort()

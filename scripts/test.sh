@@ -35,5 +35,8 @@ trunk build --release
 step "release build with the hostile corpus as seeds (dist-hostile/, only the app crate recompiles)"
 scripts/build-hostile-seeds.sh
 
-step "end-to-end tests (headless Chromium, dist/ and dist-hostile/ served from a sub-folder)"
+step "a small published archive (dist-archive/: scripts/publish.sh on 300 generated articles, for end2end/tests/archive.test.mjs)"
+scripts/build-archive-fixture.sh
+
+step "end-to-end tests (headless Chromium, dist/, dist-hostile/ and dist-archive/ served from a sub-folder)"
 (cd end2end && npm test)

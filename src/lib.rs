@@ -36,7 +36,8 @@ use crate::components::{
     NotesPanel, PositionMap, QuotesPanel, SearchBar, SelectionToolbar, SheetButton, TimelinePanel,
 };
 use crate::state::{
-    Articles, CardState, Corrections, ImportJob, NetworkSettings, Notes, Notices, Reading, Sheet, Sheets,
+    Archive, Articles, CardState, Corrections, ImportJob, NetworkSettings, Notes, Notices, Reading, Sheet,
+    Sheets,
 };
 use crate::url_state::{Scope, UrlState};
 
@@ -57,13 +58,15 @@ pub fn App() -> impl IntoView {
         notices.add(n);
     }
     let corrections = Corrections::new(url.safe, notices);
-    let articles = Articles::new(&mut boot, &url, notices, corrections.book);
+    let archive = Archive::new();
+    let articles = Articles::new(&mut boot, &url, notices, archive, corrections.book);
     let notes = Notes::new(articles, notices, url.safe);
     let reading = Reading::new(&url, articles.analysis);
     let network = NetworkSettings::new(&url, articles.analysis);
     let card = CardState::default();
     let sheets = Sheets::install();
     let import = ImportJob::new(boot.analyser.clone(), articles, reading, card, notices);
+    provide_context(archive);
     provide_context(articles);
     provide_context(reading);
     provide_context(network);

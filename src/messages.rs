@@ -125,6 +125,19 @@ pub fn boot_damaged(e: &RecordError) -> String {
     format!("The published articles could not be read ({e}); reload the page. Your own texts still open.")
 }
 
+/// The archive's index could not be read (offline before it was fetched,
+/// or a broken deploy).
+pub fn archive_unavailable(e: &article_analysis::static_index::Error) -> String {
+    match e {
+        article_analysis::static_index::Error::Unavailable(_) => {
+            "The published articles cannot be searched right now (offline, and this part of the index was never fetched here?). Your own texts are still searched below.".to_string()
+        }
+        article_analysis::static_index::Error::Corrupt(_) => {
+            format!("The published articles cannot be searched: {e}. Reload the page; if it stays, the site needs publishing again.")
+        }
+    }
+}
+
 /// An own article that did not open last time (the page stopped).
 pub fn failed_last_time(title: &str) -> String {
     format!(

@@ -5,7 +5,7 @@
 //! runs scripts or loads anything) into the plain tree that
 //! `article_analysis::import::html` reads.
 
-use article_analysis::import::html::{readable, Node, MAX_DEPTH};
+use article_analysis::import::html::{convert, readable, Node, Visit};
 use article_analysis::import::open::ImportError;
 use article_analysis::import::{decode, Format, Imported, MAX_FILE_BYTES};
 use wasm_bindgen::JsCast;
@@ -76,67 +76,21 @@ fn parse_html(html: &str) -> Result<Imported, String> {
     Ok(readable(&to_tree(&root)))
 }
 
-/// Converts a DOM subtree into the plain tree the importer reads, without
-/// recursion (hostile documents nest deeply) and stopping at MAX_DEPTH.
+/// Converts a DOM subtree into the plain tree the importer reads
+/// (`convert`: without recursion, stopping at its depth limit).
 fn to_tree(root: &web_sys::Element) -> Node {
-    // Each frame: the DOM node, its converted children so far.
-    struct Frame {
-        name: String,
-        children: Vec<Node>,
-        pending: Vec<web_sys::Node>,
-    }
-    let pending_children = |n: &web_sys::Node| {
-        let list = n.child_nodes();
-        let mut v: Vec<web_sys::Node> = (0..list.length()).filter_map(|i| list.item(i)).collect();
-        v.reverse();
-        v
-    };
-    let root_node: &web_sys::Node = root.as_ref();
-    let mut stack = vec![Frame {
-        name: root.tag_name().to_ascii_lowercase(),
-        children: Vec::new(),
-        pending: pending_children(root_node),
-    }];
-    loop {
-        let depth = stack.len();
-        let Some(top) = stack.last_mut() else {
-            return Node::el("html", Vec::new());
-        };
-        match top.pending.pop() {
-            Some(child) => match child.node_type() {
-                web_sys::Node::TEXT_NODE => {
-                    top.children
-                        .push(Node::Text(child.node_value().unwrap_or_default()));
-                }
-                web_sys::Node::ELEMENT_NODE if depth < MAX_DEPTH => {
-                    let name = child
-                        .dyn_ref::<web_sys::Element>()
-                        .map(|e| e.tag_name().to_ascii_lowercase())
-                        .unwrap_or_default();
-                    let pending = pending_children(&child);
-                    stack.push(Frame {
-                        name,
-                        children: Vec::new(),
-                        pending,
-                    });
-                }
-                // Comments, CDATA, processing instructions, and anything too deep.
-                _ => {}
-            },
-            None => {
-                let done = stack.pop();
-                let Some(done) = done else {
-                    return Node::el("html", Vec::new());
-                };
-                let node = Node::Element {
-                    name: done.name,
-                    children: done.children,
-                };
-                match stack.last_mut() {
-                    Some(parent) => parent.children.push(node),
-                    None => return node,
-                }
-            }
+    let root: web_sys::Node = root.clone().into();
+    convert(root, |n| match n.node_type() {
+        web_sys::Node::TEXT_NODE => Visit::Text(n.node_value().unwrap_or_default()),
+        web_sys::Node::ELEMENT_NODE => {
+            let name = n
+                .dyn_ref::<web_sys::Element>()
+                .map(|e| e.tag_name())
+                .unwrap_or_default();
+            let list = n.child_nodes();
+            Visit::Element(name, (0..list.length()).filter_map(|i| list.item(i)).collect())
         }
-    }
+        // Comments, CDATA, processing instructions.
+        _ => Visit::Skip,
+    })
 }

@@ -1,18 +1,25 @@
-//! Query latency of the static, sharded index (`static_index`) with its files
-//! held in memory: fetch (a copy), decode the shards, rank with BM25, and
-//! decode the metadata chunks of the top 10.
+//! Query latency of the static, sharded index (`static_index`): rank with
+//! BM25 and read the fragments of the top 10, cold (files decoded again:
+//! read, decode, rank) and warm (decoded files kept by the reader, as in the
+//! app after the first query).
 //!
-//! The index is read from `$STATIC_INDEX_DIR` when set (for example the 10,000
-//! article build of `scripts/bench-static-index.sh`); otherwise 2,000 articles
-//! are recombined from `../shared/data/ner-train/*.jsonl` beside the checkout and indexed
-//! without entities (skipped when the corpora are missing).
+//! The index is read from `$STATIC_INDEX_DIR` when set (the `index/` folder
+//! of a published archive, for example `scripts/bench-archive.sh`'s);
+//! otherwise 2,000 articles are recombined from
+//! `../shared/data/ner-train/*.jsonl` beside the checkout and indexed
+//! without entities, in memory (skipped when the corpora are missing).
 //!
 //! `cargo bench -p article-analysis --bench static_index`
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use article_analysis::static_index::{recombine, BuildOptions, Builder, MemoryFiles, Reader};
+use article_analysis::record::{ArticleRecord, CatalogEntry};
+use article_analysis::static_index::{
+    block_on, doc_file, recombine, Boundaries, BuildOptions, Builder, DocFragment, Fetch, FolderFiles,
+    IndexFile, IndexedDoc, MemoryFiles, Reader,
+};
+use article_analysis::{Analysis, Article};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 
 const CORPORA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/ner-train");
@@ -81,47 +88,82 @@ fn text_field(line: &str) -> Option<String> {
     None
 }
 
-fn files() -> Option<(String, MemoryFiles)> {
-    if let Ok(dir) = std::env::var("STATIC_INDEX_DIR") {
-        match MemoryFiles::read_dir(std::path::Path::new(&dir)) {
-            Ok(f) => return Some((dir, f)),
-            Err(e) => eprintln!("STATIC_INDEX_DIR={dir}: {e}"),
-        }
-    }
+/// The index files of 2,000 recombined articles (no entities), with their
+/// fragments.
+fn generated() -> Option<MemoryFiles> {
     let sources = corpus_texts();
     if sources.is_empty() {
         eprintln!("{CORPORA} not found: skipping the static index benchmarks");
         return None;
     }
-    let mut b = Builder::new(BuildOptions::default());
-    for d in recombine(&sources, 2_000, 2_000, 5_000, 1_200, 1) {
-        b.add(d.analyse(false));
+    let mut b = Builder::new(BuildOptions::default(), 1, 0);
+    let mut fragments = Vec::new();
+    for (i, text) in recombine(&sources, 2_000, 2_000, 5_000, 1_200, 1)
+        .into_iter()
+        .enumerate()
+    {
+        let article = Article::parse(&format!("a{i:06}.txt"), &text);
+        let a = Analysis::from_record(ArticleRecord::without_entities(article));
+        let entry = CatalogEntry::of(&ArticleRecord::of(&a), String::new());
+        fragments.push(DocFragment::of(i as u32, &a, entry.clone()));
+        b.add(IndexedDoc::of(i as u32, &a, entry));
     }
-    Some(("2000 articles".to_string(), MemoryFiles::from(b.finish())))
+    let (m, mut files) = b.finish(&Boundaries::default());
+    for f in fragments {
+        files.insert(doc_file(m.epoch, f.doc), f.to_bytes());
+    }
+    Some(MemoryFiles(files))
+}
+
+fn bench_reader<F: Fetch>(c: &mut Criterion, label: &str, reader: Reader<F>) {
+    eprintln!("static index: {label}, {} articles", reader.manifest().docs);
+    let run = |q: &str| {
+        let ranking = block_on(reader.rank(q)).ok()?;
+        let top: Vec<u32> = ranking.results.iter().take(10).map(|s| s.doc).collect();
+        block_on(reader.fragments(&top)).ok().map(|f| f.len())
+    };
+    for (group, forget) in [("static_index_cold", true), ("static_index_warm", false)] {
+        let mut g = c.benchmark_group(group);
+        g.sample_size(20)
+            .warm_up_time(Duration::from_millis(300))
+            .measurement_time(Duration::from_secs(1));
+        for q in QUERIES {
+            g.bench_with_input(BenchmarkId::from_parameter(q.trim_end()), q, |b, q| {
+                b.iter(|| {
+                    if forget {
+                        reader.forget();
+                    }
+                    black_box(run(q))
+                })
+            });
+        }
+        g.bench_function("entity: United States", |b| {
+            b.iter(|| {
+                if forget {
+                    reader.forget();
+                }
+                black_box(block_on(reader.entity("United States")).map(|r| r.len()))
+            })
+        });
+        g.finish();
+    }
 }
 
 fn benches(c: &mut Criterion) {
-    let Some((label, files)) = files() else {
+    if let Ok(dir) = std::env::var("STATIC_INDEX_DIR") {
+        match block_on(Reader::open(FolderFiles::new(std::path::Path::new(&dir)))) {
+            Ok(r) => bench_reader(c, &dir, r),
+            Err(e) => eprintln!("STATIC_INDEX_DIR={dir}: {e}"),
+        }
         return;
-    };
-    let mut g = c.benchmark_group("static_index_query");
-    g.sample_size(20)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(1));
-    let Ok(mut reader) = Reader::open(files.fetcher()) else {
-        eprintln!("{label}: no valid manifest");
-        return;
-    };
-    eprintln!("static index: {label}, {} articles", reader.manifest().docs);
-    for q in QUERIES {
-        g.bench_with_input(BenchmarkId::from_parameter(q.trim_end()), q, |b, q| {
-            b.iter(|| black_box(reader.search(q, 10).map(|r| r.total)))
-        });
     }
-    g.bench_function("entity: United States", |b| {
-        b.iter(|| black_box(reader.entity("United States").map(|r| r.0.len())))
-    });
-    g.finish();
+    let Some(files) = generated() else {
+        return;
+    };
+    match block_on(Reader::open(files)) {
+        Ok(r) => bench_reader(c, "2000 generated articles", r),
+        Err(e) => eprintln!("generated index: {e}"),
+    }
 }
 
 criterion_group!(static_index, benches);

@@ -147,7 +147,10 @@ impl Article {
         Article::with_meta(file_name, Meta::default(), body)
     }
 
-    fn with_meta(file_name: &str, mut meta: Meta, body: &str) -> Article {
+    /// An article from metadata and a body read separately (a Markdown
+    /// file's front matter and its converted text); an empty title is
+    /// derived from the first sentence.
+    pub fn with_meta(file_name: &str, mut meta: Meta, body: &str) -> Article {
         let body = body.to_string();
         let paragraphs: Vec<Paragraph> = paragraphs(&body)
             .into_iter()
@@ -206,7 +209,9 @@ pub fn id_from_file_name(file_name: &str) -> String {
     }
 }
 
-fn split_front_matter(raw: &str) -> (Meta, &str) {
+/// The front matter block at the start of a file (see the module docs) and
+/// the rest; no block (or a malformed one): empty metadata and all of `raw`.
+pub fn split_front_matter(raw: &str) -> (Meta, &str) {
     let mut meta = Meta::default();
     let Some(rest) = raw
         .strip_prefix("---")

@@ -13,6 +13,7 @@
 //! - [`library`]: across articles: BM25-ranked search and the entity index.
 //! - [`static_index`]: the same search and entity index for a large library,
 //!   cut into content-addressed shards that a visitor fetches on demand.
+//! - [`hash`]: FNV-1a, the stable hash that names content.
 //! - [`export`]: entity list as CSV / JSON, visible passages as Markdown,
 //!   the concordance as CSV.
 //! - [`view`]: search and filters combined into what is shown, and paragraphs
@@ -50,6 +51,7 @@ pub mod cooccurrence;
 pub mod document;
 pub mod entities;
 pub mod export;
+pub mod hash;
 pub mod import;
 pub mod layout;
 pub mod library;

@@ -1,10 +1,11 @@
 // The hostile corpus (end2end/hostile/) through the seed-file path: the
-// articles a publisher embeds at build time (build.rs, src/seeds.rs) and the
+// articles a publisher puts in seeds/ (read and analysed by the site build,
 // first one pre-rendered into index.html (scripts/post-build.py). Built by
 // scripts/build-hostile-seeds.sh into dist-hostile/ from dist-hostile-seeds/.
 // Same expectations as hostile.test.mjs: nothing runs (no dialog, no global
 // set by a payload, no request leaving the page, no CSP violation), text is
-// shown literally (a seed is text: its markup shows as text), bad files get
+// shown literally (a .txt seed is text: its markup shows as text; a .md
+// seed is converted like an opened file, its HTML dropped), bad files get
 // a clear message, and the app stays usable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,7 +34,8 @@ const cases = {
   'entity-bomb-html.txt': { shows: '<!DOCTYPE lolz [<!ENTITY lol "lol">' },
   'event-handlers-html.txt': { shows: `<img src="x" onerror="window.__pwned='onerror';alert(1)">` },
   'invalid-utf8.txt': { shows: 'Caf\uFFFD au lait in Qu\uFFFDbec \uFFFD\uFFFD and valid text after.', note: '“invalid-utf8.txt”: 4 characters in this file could not be read as UTF-8' },
-  'markdown-html.md': { shows: '<script>window.__pwned="md"</script>' },
+  // Markdown is converted like an opened file: its raw HTML is dropped.
+  'markdown-html.md': { shows: 'after the image.' },
   'png-as.txt': { leftOut: '“png-as.txt” does not look like a text file' },
   'script-html.txt': { shows: '<script>window.__pwned="script";alert("script")</script>' },
   'svg-script-html.txt': { shows: `<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned='svg'">` },

@@ -1,83 +1,86 @@
-//! The articles of a seeds folder: every `.txt` or `.md` file (not starting
-//! with a dot) in file-name order, decoded as an opened file is
-//! (`import::open_seed`). Empty, blank and binary files are left out and
-//! named in one notice for the reader, as are undecodable characters. Ids
-//! (file names without extension) are made unique.
+//! The article files of a folder: every `.txt`, `.md`, `.markdown`, `.html`
+//! or `.htm` file (not starting with a dot) in file-name order, each read as
+//! an opened file is ([`article_analysis::import::open_seed`]: decoded,
+//! Markdown converted, HTML reduced to its readable text with the native
+//! parser of [`crate::html`]). Ids (file names without extension) are made
+//! unique in that order: `a`, `a-2`, `a-3`.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use article_analysis::document::id_from_file_name;
 use article_analysis::import::open_seed;
 use article_analysis::Article;
 
-/// The readable articles of a folder and what the reader should know about
-/// the rest.
-#[derive(Debug, Default)]
-pub struct Seeds {
-    /// In file-name order.
-    pub articles: Vec<Article>,
-    /// Files left out and characters not decoded, in words.
-    pub notice: Option<String>,
+/// One article file of the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its file name, for messages.
+    pub name: String,
+    /// Its article id.
+    pub id: String,
 }
 
-/// The article files of `dir`, sorted by name.
-pub fn files(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+/// Extensions read as articles.
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// The article files of `dir`, sorted by name, with unique ids.
+pub fn list(dir: &Path) -> io::Result<Vec<Input>> {
+    let mut files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ext = p
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(|e| e.to_ascii_lowercase());
-            !name.starts_with('.') && matches!(ext.as_deref(), Some("txt" | "md"))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?.to_string();
+            let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+            (!name.starts_with('.') && EXTENSIONS.contains(&ext.as_str())).then_some((name, p))
         })
         .collect();
     files.sort();
-    Ok(files)
+    let mut taken = HashSet::new();
+    Ok(files
+        .into_iter()
+        .map(|(name, path)| {
+            let base = id_from_file_name(&name);
+            let mut id = base.clone();
+            let mut n = 2;
+            while !taken.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            Input { path, name, id }
+        })
+        .collect())
 }
 
-/// Reads every article of `dir`. Fails only when the folder or a file in it
-/// cannot be read at all.
-pub fn read(dir: &Path) -> io::Result<Seeds> {
-    let mut articles: Vec<Article> = Vec::new();
-    let mut notices: Vec<String> = Vec::new();
-    let mut left_out: Vec<String> = Vec::new();
-    let mut taken = std::collections::HashSet::new();
-    for path in files(dir)? {
-        let bytes = std::fs::read(&path)?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("article.txt");
-        let mut article = match open_seed(name, &bytes) {
-            Ok((article, notice)) => {
-                notices.extend(notice);
-                article
-            }
-            Err(problem) => {
-                left_out.push(problem);
-                continue;
-            }
-        };
-        let base = article.id.clone();
-        let mut n = 2;
-        while !taken.insert(article.id.clone()) {
-            article.id = format!("{base}-{n}");
-            n += 1;
-        }
-        articles.push(article);
+/// Reads one article; the error is a sentence naming the file (empty,
+/// binary, no readable text, or not readable at all).
+pub fn read(input: &Input) -> Result<(Article, Option<String>), String> {
+    let bytes = std::fs::read(&input.path)
+        .map_err(|e| format!("\u{201c}{}\u{201d} cannot be read: {e}.", input.name))?;
+    let parse: &dyn Fn(&str) -> article_analysis::import::html::Node = &crate::html::tree;
+    let (mut article, notice) = open_seed(&input.name, &bytes, Some(parse))?;
+    article.id = input.id.clone();
+    Ok((article, notice))
+}
+
+/// One notice for the reader about the files left out (at most `shown`
+/// named).
+pub fn left_out_notice(problems: &[String], shown: usize) -> Option<String> {
+    if problems.is_empty() {
+        return None;
     }
-    if !left_out.is_empty() {
-        notices.insert(
-            0,
-            format!(
-                "{} published article{} left out: {}",
-                left_out.len(),
-                if left_out.len() == 1 { " was" } else { "s were" },
-                left_out.join(" ")
-            ),
-        );
+    let n = problems.len();
+    let mut text = format!(
+        "{n} published article{} left out: {}",
+        if n == 1 { " was" } else { "s were" },
+        problems.iter().take(shown).cloned().collect::<Vec<_>>().join(" ")
+    );
+    if n > shown {
+        text.push_str(&format!(" And {} more.", n - shown));
     }
-    let notice = (!notices.is_empty()).then(|| notices.join(" "));
-    Ok(Seeds { articles, notice })
+    Some(text)
 }

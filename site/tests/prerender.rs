@@ -110,7 +110,7 @@ fn a_hostile_first_seed_is_escaped_and_bad_files_are_skipped() {
     assert!(!html.contains("Not the first"));
 
     // The text comes back exactly when unescaped.
-    let (article, _) = open_seed("003-hostile.txt", HOSTILE.as_bytes()).unwrap();
+    let (article, _) = open_seed("003-hostile.txt", HOSTILE.as_bytes(), None).unwrap();
     let title = html
         .split("<h1 class=\"article-title\">")
         .nth(1)
@@ -149,7 +149,12 @@ fn only_bad_files_give_no_prerender() {
     let dir = seeds_dir("bad");
     std::fs::write(dir.join("a.txt"), b"").unwrap();
     std::fs::write(dir.join("b.txt"), b"PK\x03\x04\0\0\0\0").unwrap();
-    std::fs::write(dir.join("c.html"), b"<p>not a seed</p>").unwrap();
+    std::fs::write(
+        dir.join("c.html"),
+        b"<html><body><script>alert(1)</script></body></html>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("d.pdf"), b"%PDF-1.4 not a seed").unwrap();
     let html = prerender(&dir);
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(html.trim(), "");

@@ -2,47 +2,56 @@ use article_analysis::library::{self, snippet};
 use article_analysis::search::Query;
 use leptos::prelude::*;
 
-use crate::state::{open_article, Articles, CardState, Reading, Shared};
+use super::{ArchiveEntities, ArchiveSearch};
+use crate::state::{open_article, Articles, CardState, Reading, Shared, SNIPPET_RADIUS};
 
-/// Characters of context on each side of a match in a snippet.
-const SNIPPET_RADIUS: usize = 70;
 /// Library entities listed before "show all".
 const ENTITY_LIMIT: usize = 40;
 
-/// Search across the whole library: results grouped by article (ranked by
-/// BM25) with passage snippets and counts, and the entity index ("Joe Biden:
-/// 3 articles, 11 mentions") whose entries open the passages in each article.
+/// Search across every article: the published archive through its index
+/// ([`ArchiveSearch`], [`ArchiveEntities`]) and the reader's own texts,
+/// analysed here (ranked by BM25 with passage snippets, and their entity
+/// index: "Joe Biden: 3 articles, 11 mentions", whose entries open the
+/// passages in each article).
 #[component]
 pub fn LibraryResults() -> impl IntoView {
     let articles = expect_context::<Articles>();
     let reading = expect_context::<Reading>();
     let card = expect_context::<CardState>();
     let show_all = RwSignal::new(false);
-    // Every article's analysis (published ones are fetched now, once).
-    articles.load_all();
-    let all_analyses = move || -> Vec<Shared<article_analysis::Analysis>> {
-        articles
-            .items
-            .with(|items| items.iter().filter_map(|i| articles.analysis_of(&i.id)).collect())
+    // The reader's own articles (published ones are searched in the index).
+    articles.load_own();
+    let own = move || -> Vec<Shared<article_analysis::Analysis>> {
+        articles.items.with(|items| {
+            items
+                .iter()
+                .filter(|i| i.is_own())
+                .filter_map(|i| articles.analysis_of(&i.id))
+                .collect()
+        })
     };
-    let results = move || {
-        let all = all_analyses();
+    let own_results = move || {
+        let all = own();
         let q = Query::parse(&reading.query());
+        if all.is_empty() || q.is_empty() {
+            return None;
+        }
         let refs: Vec<&article_analysis::Analysis> = all.iter().map(|a| &**a).collect();
         let hits = library::search(&refs, &q);
-        if q.is_empty() {
-            return view! { <p class="empty">"Type in the search box to search every article."</p> }
-                .into_any();
-        }
         if hits.is_empty() {
-            return view! { <p class="empty">"No article matches."</p> }.into_any();
+            return Some(
+                view! {
+                    <h2>"Your articles"</h2>
+                    <p class="empty">"None of your articles matches."</p>
+                }
+                .into_any(),
+            );
         }
         let total: usize = hits.iter().map(|h| h.matches).sum();
         let summary = format!(
-            "{total} match{} in {} article{}",
+            "{total} match{} in {} of your articles",
             if total == 1 { "" } else { "es" },
             hits.len(),
-            if hits.len() == 1 { "" } else { "s" }
         );
         let items = hits
             .into_iter()
@@ -86,14 +95,20 @@ pub fn LibraryResults() -> impl IntoView {
                 })
             })
             .collect_view();
-        view! {
-            <p class="results-summary">{summary}</p>
-            <ol class="results">{items}</ol>
-        }
-        .into_any()
+        Some(
+            view! {
+                <h2>"Your articles"</h2>
+                <p class="results-summary">{summary}</p>
+                <ol class="results">{items}</ol>
+            }
+            .into_any(),
+        )
     };
-    let entity_index = move || {
-        let all = all_analyses();
+    let own_entities = move || {
+        let all = own();
+        if all.is_empty() {
+            return None;
+        }
         let refs: Vec<&article_analysis::Analysis> = all.iter().map(|a| &**a).collect();
         let mut index = library::entity_index(&refs);
         let hidden = reading.hidden.get();
@@ -143,22 +158,30 @@ pub fn LibraryResults() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! {
+        Some(view! {
+            <h3>"Your articles"</h3>
             <ul class="lib-entities">{rows}</ul>
             <Show when=move || { more > 0 && !show_all.get() }>
                 <button type="button" class="link-button" on:click=move |_| show_all.set(true)>
                     {format!("Show {more} more")}
                 </button>
             </Show>
-        }
+        })
     };
     view! {
         <div class="library-results">
             <h1 class="article-title">"Search all articles"</h1>
-            <section aria-label="Results across articles">{results}</section>
+            <section aria-label="Results across articles">
+                <Show when=move || Query::parse(&reading.query()).is_empty()>
+                    <p class="empty">"Type in the search box to search every article."</p>
+                </Show>
+                <ArchiveSearch />
+                {own_results}
+            </section>
             <section aria-label="Entity index">
                 <h2>"Entities across the library"</h2>
-                {entity_index}
+                <ArchiveEntities />
+                {own_entities}
             </section>
         </div>
     }

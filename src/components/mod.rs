@@ -1,5 +1,7 @@
 //! One component per file.
 
+mod archive_entities;
+mod archive_results;
 mod article_header;
 mod article_view;
 mod concordance_panel;
@@ -26,6 +28,8 @@ mod selection_toolbar;
 mod sheet_button;
 mod timeline_panel;
 
+pub use archive_entities::ArchiveEntities;
+pub use archive_results::ArchiveSearch;
 pub use article_header::ArticleHeader;
 pub use article_view::ArticleView;
 pub use concordance_panel::ConcordancePanel;

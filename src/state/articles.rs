@@ -1,10 +1,11 @@
-//! The library: the published articles (from the boot data's catalog; each
-//! record fetched when first opened, or taken from the boot data when the
-//! app is one file) and the reader's own (listed from storage; each record
-//! read when first opened), which one is open, and the analyses loaded so
-//! far. Every analysis handed out has the reader's entity corrections
-//! applied ([`super::Corrections`]); the analyses as loaded are kept to
-//! apply them again when they change.
+//! The library: the published articles (the boot data's catalog, plus any
+//! found in the archive's index by search or by a link; each record fetched
+//! when first opened, or taken from the boot data when the app is one file)
+//! and the reader's own (listed from storage; each record read when first
+//! opened), which one is open, and the analyses loaded so far. Every
+//! analysis handed out has the reader's entity corrections applied
+//! ([`super::Corrections`]); the analyses as loaded are kept to apply them
+//! again when they change.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,7 +16,7 @@ use article_analysis::Analysis;
 use leptos::prelude::*;
 
 use super::corrections::CorrectionBook;
-use super::{Notices, Shared};
+use super::{Archive, Notices, Shared};
 use crate::messages;
 use crate::storage::{self, KeptMeta};
 use crate::url_state::UrlState;
@@ -191,16 +192,19 @@ pub struct Articles {
     /// Opened with `safe=1`: the reader's saved articles stay closed.
     pub safe: bool,
     notices: Notices,
+    archive: Archive,
 }
 
 impl Articles {
     /// The library from the boot data; the URL's article is opened (an own
-    /// article once storage has been listed). `corrections` are applied to
-    /// every analysis handed out.
+    /// article once storage has been listed, a published one not in the
+    /// catalog once the archive's index has found it). `corrections` are
+    /// applied to every analysis handed out.
     pub fn new(
         boot: &mut Boot,
         url: &UrlState,
         notices: Notices,
+        archive: Archive,
         corrections: RwSignal<CorrectionBook>,
     ) -> Articles {
         let items: Vec<Shared<Item>> = boot
@@ -210,8 +214,15 @@ impl Articles {
             .collect();
         let first_id = items.first().map(|i| i.id.clone()).unwrap_or_default();
         let loaded = HashMap::<String, Shared<Analysis>>::new();
+        // More published articles than the catalog lists: the others are
+        // found in the archive's index.
+        let archived = boot.total > items.len() as u64;
         let open_id = match &url.article {
-            Some(id) if items.iter().any(|i| &i.id == id) || (id.starts_with("local-") && !url.safe) => {
+            Some(id)
+                if items.iter().any(|i| &i.id == id)
+                    || (id.starts_with("local-") && !url.safe)
+                    || (archived && !id.starts_with("local-")) =>
+            {
                 id.clone()
             }
             Some(id) => {
@@ -282,6 +293,7 @@ impl Articles {
             removed: RwSignal::new(None),
             safe: url.safe,
             notices,
+            archive,
         };
         if let Some(record) = boot.first.take() {
             articles.asked.update_value(|a| {
@@ -316,13 +328,26 @@ impl Articles {
         self.loaded.with_untracked(|m| m.get(id).cloned())
     }
 
-    /// Loads every article's analysis (for search across articles).
-    pub fn load_all(&self) {
+    /// Loads the analysis of every article of the reader's own (for search
+    /// across them; published ones are searched through the archive's
+    /// index).
+    pub fn load_own(&self) {
         let ids: Vec<String> = self
             .items
-            .with_untracked(|all| all.iter().map(|i| i.id.clone()).collect());
+            .with_untracked(|all| all.iter().filter(|i| i.is_own()).map(|i| i.id.clone()).collect());
         for id in ids {
             self.ensure_loaded(&id);
+        }
+    }
+
+    /// Lists a published article found in the archive (by search or by a
+    /// link) unless it is listed already.
+    pub fn add_published(&self, entry: &CatalogEntry) {
+        if self.item(&entry.id).is_none() {
+            self.items.update(|all| {
+                let at = all.iter().take_while(|i| !i.is_own()).count();
+                all.insert(at, Shared::new(Item::published(entry)));
+            });
         }
     }
 
@@ -346,6 +371,26 @@ impl Articles {
         let id = id.to_string();
         let item = self.item(&id);
         leptos::task::spawn_local(async move {
+            // A published article not in the catalog: the archive's index
+            // knows its record file.
+            let item = match item {
+                None if !id.starts_with("local-") => match this.archive.article(id.clone()).await {
+                    Ok(Some(entry)) => {
+                        this.add_published(&entry);
+                        this.item(&id)
+                    }
+                    _ => {
+                        this.asked.update_value(|a| {
+                            a.remove(&id);
+                        });
+                        this.notices.add(messages::missing_article(&id));
+                        let first = this.items.with_untracked(|all| all.first().map(|i| i.id.clone()));
+                        this.open(first.unwrap_or_default());
+                        return;
+                    }
+                },
+                item => item,
+            };
             let result = match item.as_ref().map(|i| i.origin.clone()) {
                 // Inside the boot data, and not there: never fetch the page.
                 Some(Origin::Published { file }) if file.is_empty() => Err(None),

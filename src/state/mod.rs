@@ -4,6 +4,7 @@
 //!
 //! - [`Articles`]: the library (published and own articles), which one is
 //!   open, and their analyses (fetched or received from the analyser).
+//! - [`Archive`]: the published archive's index, queried on demand.
 //! - [`Reading`]: what the reader does with the open article: query,
 //!   selected entities, current match, which passages are rendered.
 //! - [`NetworkSettings`]: the co-occurrence network's settings and drawing.
@@ -19,6 +20,7 @@
 //! memos. Setters do the resetting (a new query starts at its first
 //! match); effects only touch the outside world (URL, scroll, storage).
 
+mod archive;
 mod articles;
 mod card;
 mod corrections;
@@ -34,6 +36,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+pub use archive::{Archive, ArchiveEntity, ArchiveHit, ArchiveResults, IndexFiles, SNIPPET_RADIUS};
 pub use articles::{Articles, Item, Kept, Origin, Removed, Status};
 pub use card::{CardAnchor, CardState};
 pub use corrections::{scope_label, CorrectionBook, Corrections, Undone};

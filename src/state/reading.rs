@@ -45,6 +45,9 @@ pub struct Reading {
     pub entity_filter: RwSignal<String>,
     current: RwSignal<usize>,
     moved: RwSignal<Option<Moved>>,
+    /// An entity to select once its article is shown: (article id, kind,
+    /// canonical name), as a link from across the archive names it.
+    pending: RwSignal<Option<(String, EntityKind, String)>>,
     speaker: RwSignal<Option<String>>,
     /// The sections open (quotes, timeline, concordance).
     pub sections: RwSignal<Vec<Section>>,
@@ -122,6 +125,26 @@ impl Reading {
                 }
             }
         });
+        let pending = RwSignal::new(None::<(String, EntityKind, String)>);
+        Effect::new(move |_| {
+            let a = analysis.get();
+            let Some((id, kind, name)) = pending.get() else {
+                return;
+            };
+            if a.article.id != id {
+                return;
+            }
+            if let Some(e) = a
+                .entities
+                .entities
+                .iter()
+                .find(|e| e.kind == kind && e.name == name)
+            {
+                selected.set(vec![e.id.clone()]);
+                current.set(0);
+            }
+            pending.set(None);
+        });
         Reading {
             query,
             scope: RwSignal::new(url.scope),
@@ -132,6 +155,7 @@ impl Reading {
             entity_filter: RwSignal::new(String::new()),
             current,
             moved,
+            pending,
             speaker,
             sections: RwSignal::new(url.sections.clone()),
             kwic: RwSignal::new(url.kwic),
@@ -188,6 +212,12 @@ impl Reading {
     pub fn select_only(&self, ids: Vec<String>) {
         self.selected.set(ids);
         self.current.set(0);
+    }
+
+    /// Filters by the entity of this kind and name once `article` is shown
+    /// (its analysis may still be on its way).
+    pub fn select_named(&self, article: String, kind: EntityKind, name: String) {
+        self.pending.set(Some((article, kind, name)));
     }
 
     /// Removes every entity filter and "only matching".

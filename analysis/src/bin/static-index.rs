@@ -1,43 +1,44 @@
-//! Builds and queries a static, sharded index (see
-//! `article_analysis::static_index`), and measures it.
+//! Makes test archives and measures the static index of a published
+//! archive (see `article_analysis::static_index`; `site build` writes it).
 //!
 //! ```text
-//! static-index generate OUT.jsonl --articles N [--seed S] INPUT.jsonl...
-//! static-index build OUT_DIR INPUT.jsonl... [--no-entities] [--limit N]
-//!                    [--shard-bytes B] [--meta-chunk N]
-//!                    [--size-sample N]
-//! static-index query OUT_DIR "words" [-k K]
-//! static-index entity OUT_DIR "name"
-//! static-index report OUT_DIR [--reps N] [--rtt MS] [--mbps M]
+//! static-index generate OUT_DIR --articles N [--seed S] INPUT.jsonl...
+//! static-index export SITE_DIR OUT.jsonl
+//! static-index query SITE_DIR "words" [-k K]
+//! static-index entity SITE_DIR "name"
+//! static-index report SITE_DIR [--reps N] [--size-sample N]
 //! ```
 //!
-//! Input lines are JSON objects with a `"text"` field (and optionally
-//! `"title"` and `"url"`). `generate` recombines the texts of its inputs into
-//! N article-sized texts (2–5 KB, pieces of at most 1,200 bytes cut at
-//! whitespace, drawn with a seeded generator: see `static_index::recombine`).
-//! `build` writes the files into OUT_DIR (old `*.bin` files there are removed
-//! first) and prints sizes; `report` runs a fixed set of representative
-//! queries against the files held in memory and prints a Markdown table of
-//! files, bytes (raw, gzip, brotli) and latency.
+//! `generate` recombines the `"text"` of JSON lines files (or whole text
+//! files) into N article
+//! files `a000000.txt`… (2–5 KB, pieces of at most 1,200 bytes cut at
+//! whitespace, drawn with a seeded generator: `static_index::recombine`),
+//! each with a source and a date in its front matter. `export` writes every
+//! published article (title, text, entities by kind) as JSON lines, for
+//! indexing the same archive with another engine. `query`, `entity` and
+//! `report` read `SITE_DIR/index/` and print the results, the files a
+//! visitor would fetch and their sizes (raw, gzip, brotli); `report` runs
+//! the representative queries of BENCHMARKS.md.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
+use article_analysis::record::ArticleRecord;
+use article_analysis::search::Query;
 use article_analysis::static_index::{
-    recombine, write_files, AnalysedDocument, BuildOptions, Builder, Document, Fetched, Files, MemoryFiles,
-    Reader, MANIFEST,
+    block_on, recombine, FileKind, FolderFiles, IdShard, IndexFile, Page, Reader, MANIFEST,
 };
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage:
-  static-index generate OUT.jsonl --articles N [--seed S] INPUT.jsonl...
-  static-index build OUT_DIR INPUT.jsonl... [--no-entities] [--limit N] [--shard-bytes B] [--meta-chunk N] [--size-sample N]
-  static-index query OUT_DIR \"words\" [-k K]
-  static-index entity OUT_DIR \"name\"
-  static-index report OUT_DIR [--reps N] [--rtt MS] [--mbps M]";
+  static-index generate OUT_DIR --articles N [--seed S] INPUT.jsonl...
+  static-index export SITE_DIR OUT.jsonl
+  static-index query SITE_DIR \"words\" [-k K]
+  static-index entity SITE_DIR \"name\"
+  static-index report SITE_DIR [--reps N] [--size-sample N]";
 
 /// The representative queries of `report`: (what it shows, query). A query
 /// starting with `@` is an entity lookup.
@@ -65,14 +66,18 @@ const QUERIES: &[(&str, &str)] = &[
     ("entity", "@London"),
 ];
 
+/// Results shown at once (their fragments are fetched).
+const SHOWN: usize = 10;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or(&[]);
     let result = match args.first().map(String::as_str) {
-        Some("generate") => generate(&args[1..]),
-        Some("build") => build(&args[1..]),
-        Some("query") => query(&args[1..]),
-        Some("entity") => entity(&args[1..]),
-        Some("report") => report(&args[1..]),
+        Some("generate") => generate(rest),
+        Some("export") => export(rest),
+        Some("query") => query(rest),
+        Some("entity") => entity(rest),
+        Some("report") => report(rest),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -88,29 +93,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// Splits `args` into positional arguments and `--flag value` options
-/// (`flags` lists the options without a value).
-fn parse<'a>(
-    args: &'a [String],
-    flags: &[&str],
-) -> Result<(Vec<&'a str>, HashMap<&'a str, &'a str>), String> {
+/// Splits `args` into positional arguments and `--flag value` options.
+fn parse(args: &[String]) -> Result<(Vec<&str>, HashMap<&str, &str>), String> {
     let mut pos = Vec::new();
     let mut opts = HashMap::new();
-    let mut i = 0;
-    while i < args.len() {
-        let a = args[i].as_str();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
         if a.starts_with('-') && a.len() > 1 {
-            if flags.contains(&a) {
-                opts.insert(a, "");
-            } else {
-                let v = args.get(i + 1).ok_or(format!("{a} needs a value"))?;
-                opts.insert(a, v.as_str());
-                i += 1;
-            }
+            let v = it.next().ok_or(format!("{a} needs a value"))?;
+            opts.insert(a.as_str(), v.as_str());
         } else {
-            pos.push(a);
+            pos.push(a.as_str());
         }
-        i += 1;
     }
     Ok((pos, opts))
 }
@@ -122,57 +116,52 @@ fn num<T: std::str::FromStr>(opts: &HashMap<&str, &str>, key: &str, default: T) 
     }
 }
 
-/// Every line of the JSON lines files as (title, url, text); the URL
-/// defaults to `file#line`.
-fn read_docs(paths: &[&str], limit: usize, mut each: impl FnMut(Document)) -> Result<(), String> {
-    let mut n = 0;
+/// The `"text"` of every line of JSON lines files (never the dev set);
+/// any other file is one text.
+fn read_texts(paths: &[&str]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
     for path in paths {
         if path.contains("ner-dev") {
             return Err(format!("{path}: the dev set is never used here"));
         }
+        if !path.ends_with(".jsonl") {
+            out.push(std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?);
+            continue;
+        }
         let f = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
         for (i, line) in BufReader::new(f).lines().enumerate() {
-            if n >= limit {
-                return Ok(());
-            }
             let line = line.map_err(|e| format!("{path}: {e}"))?;
             if line.trim().is_empty() {
                 continue;
             }
             let v: Value = serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", i + 1))?;
-            let field = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-            let mut url = field("url");
-            if url.is_empty() {
-                url = format!("{path}#{}", i + 1);
-            }
-            each(Document::new(field("title"), url, field("text")));
-            n += 1;
+            out.push(v.get("text").and_then(Value::as_str).unwrap_or("").to_string());
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 fn generate(args: &[String]) -> Result<(), String> {
-    let (pos, opts) = parse(args, &[])?;
+    let (pos, opts) = parse(args)?;
     let (out, inputs) = pos.split_first().ok_or(USAGE)?;
     let count: usize = num(&opts, "--articles", 10_000)?;
     let seed: u64 = num(&opts, "--seed", 1)?;
-    let mut sources = Vec::new();
-    read_docs(inputs, usize::MAX, |d| sources.push(d.text))?;
-    let docs = recombine(&sources, count, 2_000, 5_000, 1_200, seed);
-    let f = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
-    let mut w = BufWriter::new(f);
+    let sources = read_texts(inputs)?;
+    let texts = recombine(&sources, count, 2_000, 5_000, 1_200, seed);
+    let dir = PathBuf::from(out);
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{out}: {e}"))?;
     let mut bytes = 0;
-    for d in &docs {
-        bytes += d.text.len();
-        let line = json!({"url": d.url, "text": d.text});
-        writeln!(w, "{line}").map_err(|e| format!("{out}: {e}"))?;
+    for (i, text) in texts.iter().enumerate() {
+        let (month, day) = (1 + i / 28 % 12, 1 + i % 28);
+        let year = 2000 + i / (28 * 12) % 25;
+        let file = format!("---\nsource: Recombined corpus\ndate: {year}-{month:02}-{day:02}\n---\n{text}\n");
+        bytes += file.len();
+        std::fs::write(dir.join(format!("a{i:06}.txt")), file).map_err(|e| format!("{out}: {e}"))?;
     }
-    w.flush().map_err(|e| format!("{out}: {e}"))?;
     let src: usize = sources.iter().map(String::len).sum();
     eprintln!(
-        "generated {} articles, {:.1} MB of text, from {} source texts ({:.1} MB) -> {out}",
-        docs.len(),
+        "generated {} articles, {:.1} MB, from {} source texts ({:.1} MB) -> {out}",
+        texts.len(),
         mb(bytes),
         sources.len(),
         mb(src)
@@ -205,119 +194,275 @@ fn brotli(bytes: &[u8]) -> usize {
     out.len()
 }
 
-/// Analyses documents on every core, in order, in batches.
-fn analyse_all(docs: Vec<Document>, entities: bool) -> Vec<AnalysedDocument> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut slots: Vec<Option<AnalysedDocument>> = vec![None; docs.len()];
-    let docs: Vec<(usize, Document)> = docs.into_iter().enumerate().collect();
-    let per = docs.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = docs
-            .chunks(per)
-            .map(|chunk| {
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .map(|(i, d)| (*i, d.clone().analyse(entities)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            if let Ok(done) = h.join() {
-                for (i, a) in done {
-                    slots[i] = Some(a);
-                }
-            }
-        }
-    });
-    slots.into_iter().flatten().collect()
+fn index_dir(site: &str) -> PathBuf {
+    Path::new(site).join("index")
 }
 
-fn build(args: &[String]) -> Result<(), String> {
-    let (pos, opts) = parse(args, &["--no-entities"])?;
-    let (out, inputs) = pos.split_first().ok_or(USAGE)?;
-    let entities = !opts.contains_key("--no-entities");
-    let defaults = BuildOptions::default();
-    let options = BuildOptions {
-        shard_bytes: num(&opts, "--shard-bytes", defaults.shard_bytes)?,
-        docs_per_meta_chunk: num(&opts, "--meta-chunk", defaults.docs_per_meta_chunk)?,
-        ..defaults
-    };
-    let limit: usize = num(&opts, "--limit", usize::MAX)?;
-    let started = Instant::now();
-    let mut builder = Builder::new(options);
-    let mut batch = Vec::new();
-    let mut text_bytes = 0;
-    let mut analyse_time = Duration::ZERO;
-    let mut flush = |batch: &mut Vec<Document>, builder: &mut Builder| {
-        let t = Instant::now();
-        for a in analyse_all(std::mem::take(batch), entities) {
-            builder.add(a);
-        }
-        analyse_time += t.elapsed();
-    };
-    read_docs(inputs, limit, |d| {
-        text_bytes += d.text.len();
-        batch.push(d);
-        if batch.len() == 2_000 {
-            flush(&mut batch, &mut builder);
-        }
-    })?;
-    flush(&mut batch, &mut builder);
-    let articles = builder.len();
-    let t = Instant::now();
-    let files = builder.finish();
-    let cut_time = t.elapsed();
-    let dir = PathBuf::from(out);
-    if dir.is_dir() {
-        for e in std::fs::read_dir(&dir)
-            .map_err(|e| format!("{out}: {e}"))?
-            .flatten()
-        {
-            if e.file_name().to_string_lossy().ends_with(".bin") {
-                std::fs::remove_file(e.path()).map_err(|e| format!("{out}: {e}"))?;
-            }
+fn open(site: &str) -> Result<Reader<FolderFiles>, String> {
+    block_on(Reader::open(FolderFiles::new(&index_dir(site)))).map_err(|e| format!("{site}: {e}"))
+}
+
+/// Every id shard of the index, in id order.
+fn id_shards(site: &str) -> Result<Vec<IdShard>, String> {
+    let dir = index_dir(site);
+    let read = |name: String| std::fs::read(dir.join(&name)).map_err(|e| format!("{name}: {e}"));
+    let reader = open(site)?;
+    let mut out = Vec::new();
+    for p in &reader.manifest().ids {
+        let page = Page::from_bytes(&read(p.file.name(FileKind::Page))?).map_err(|e| e.to_string())?;
+        for s in page.shards {
+            out.push(IdShard::from_bytes(&read(s.file.name(FileKind::Ids))?).map_err(|e| e.to_string())?);
         }
     }
-    write_files(&files, &dir).map_err(|e| format!("{out}: {e}"))?;
-    println!(
-        "built {articles} articles ({:.1} MB of text, entities {}) in {:.1} s: analysis {:.1} s ({:.1} MB/s), cutting and encoding {:.1} s",
-        mb(text_bytes),
-        if entities { "on" } else { "off" },
-        started.elapsed().as_secs_f64(),
-        analyse_time.as_secs_f64(),
-        mb(text_bytes) / analyse_time.as_secs_f64().max(1e-9),
-        cut_time.as_secs_f64()
-    );
-    print_stats(&files, num(&opts, "--size-sample", 1)?);
+    Ok(out)
+}
+
+fn export(args: &[String]) -> Result<(), String> {
+    let (pos, _) = parse(args)?;
+    let [site, out] = pos[..] else {
+        return Err(USAGE.to_string());
+    };
+    let f = std::fs::File::create(out).map_err(|e| format!("{out}: {e}"))?;
+    let mut w = BufWriter::new(f);
+    let mut n = 0;
+    for shard in id_shards(site)? {
+        for e in shard.ids {
+            let path = Path::new(site).join(&e.entry.file);
+            let bytes = std::fs::read(&path).map_err(|err| format!("{}: {err}", path.display()))?;
+            let r = ArticleRecord::from_bytes(&bytes).map_err(|err| format!("{}: {err}", path.display()))?;
+            let mut filters: HashMap<&str, Vec<&str>> = HashMap::new();
+            for ent in &r.entities.entities {
+                if !matches!(
+                    ent.kind,
+                    article_analysis::entities::EntityKind::Date
+                        | article_analysis::entities::EntityKind::Quantity
+                ) {
+                    filters.entry(ent.kind.as_str()).or_default().push(&ent.name);
+                }
+            }
+            let text: Vec<&str> = (0..r.article.paragraphs.len())
+                .map(|i| r.article.paragraph_text(i))
+                .collect();
+            let line = json!({
+                "id": e.entry.id,
+                "url": format!("/articles/{}.html", e.entry.id),
+                "title": e.entry.title,
+                "text": text.join("\n\n"),
+                "filters": filters,
+            });
+            writeln!(w, "{line}").map_err(|err| format!("{out}: {err}"))?;
+            n += 1;
+        }
+    }
+    w.flush().map_err(|e| format!("{out}: {e}"))?;
+    eprintln!("exported {n} articles -> {out}");
     Ok(())
 }
 
-/// Sizes: totals raw / gzip / brotli and the distribution per kind of file.
-fn print_stats(files: &Files, sample: usize) {
+/// Prints the files fetched since the last call, with their sizes, and
+/// returns (files, raw, gzip, brotli).
+fn fetched(site: &str, reader: &Reader<FolderFiles>, print: bool) -> (usize, usize, usize, usize) {
+    let dir = index_dir(site);
+    let mut sum = (0, 0, 0, 0);
+    for f in reader.take_fetched() {
+        let bytes = std::fs::read(dir.join(&f.name)).unwrap_or_default();
+        let (g, b) = (gzip(&bytes), brotli(&bytes));
+        if print {
+            println!("  {:28} {:>8} raw {:>8} gzip {:>8} brotli", f.name, f.bytes, g, b);
+        }
+        sum = (sum.0 + 1, sum.1 + f.bytes, sum.2 + g, sum.3 + b);
+    }
+    sum
+}
+
+fn query(args: &[String]) -> Result<(), String> {
+    let (pos, opts) = parse(args)?;
+    let [site, q] = pos[..] else {
+        return Err(USAGE.to_string());
+    };
+    let k: usize = num(&opts, "-k", SHOWN)?;
+    let reader = open(site)?;
+    fetched(site, &reader, true);
     let t = Instant::now();
-    // Per kind of file: (raw, gzip, brotli) of each file.
-    type Sizes = Vec<(usize, usize, usize)>;
-    let mut rows: Vec<(&str, Sizes)> = vec![
-        ("manifest", Vec::new()),
-        ("term shards (t-)", Vec::new()),
-        ("entity shards (e-)", Vec::new()),
-        ("metadata chunks (m-)", Vec::new()),
-    ];
-    // Compress on every core.
-    let all: Vec<(&String, &Vec<u8>)> = files.iter().collect();
+    let ranking = block_on(reader.rank(q)).map_err(|e| e.to_string())?;
+    let top: Vec<u32> = ranking.results.iter().take(k).map(|s| s.doc).collect();
+    let frags = block_on(reader.fragments(&top)).map_err(|e| e.to_string())?;
+    let took = t.elapsed();
+    println!(
+        "{} matching articles{}{}",
+        ranking.total,
+        if ranking.approximate {
+            " (approximate: a word being typed)"
+        } else {
+            ""
+        },
+        if ranking.ignored.is_empty() {
+            String::new()
+        } else {
+            format!(" (left out as too common: {})", ranking.ignored.join(", "))
+        }
+    );
+    let parsed = Query::parse(q);
+    for (s, f) in ranking.results.iter().zip(&frags) {
+        let snippet = f.snippet(&parsed, 60).map(|s| s.text).unwrap_or_default();
+        println!(
+            "{:8.3}  {:<12} {}\n          {snippet}",
+            s.score, f.entry.id, f.entry.title
+        );
+    }
+    println!("\nfetched:");
+    let (n, raw, g, b) = fetched(site, &reader, true);
+    println!(
+        "  {:28} {raw:>8} raw {g:>8} gzip {b:>8} brotli",
+        format!("total ({n} files)")
+    );
+    println!("time (files read from disk): {:.2} ms", took.as_secs_f64() * 1e3);
+    Ok(())
+}
+
+fn entity(args: &[String]) -> Result<(), String> {
+    let (pos, _) = parse(args)?;
+    let [site, name] = pos[..] else {
+        return Err(USAGE.to_string());
+    };
+    let reader = open(site)?;
+    fetched(site, &reader, true);
+    let found = block_on(reader.entity(name)).map_err(|e| e.to_string())?;
+    if found.is_empty() {
+        println!("no entity named {name:?}");
+    }
+    for m in &found {
+        println!(
+            "{} ({}): {} articles, {} mentions",
+            m.name,
+            m.kind.as_str(),
+            m.articles,
+            m.mentions
+        );
+        let top: Vec<u32> = m.top.iter().take(SHOWN).map(|d| d.doc).collect();
+        let frags = block_on(reader.fragments(&top)).map_err(|e| e.to_string())?;
+        for (d, f) in m.top.iter().zip(&frags) {
+            println!("  {:>4} mentions  {:<12} {}", d.count, f.entry.id, f.entry.title);
+        }
+    }
+    println!("\nfetched:");
+    let (n, raw, g, b) = fetched(site, &reader, true);
+    println!(
+        "  {:28} {raw:>8} raw {g:>8} gzip {b:>8} brotli",
+        format!("total ({n} files)")
+    );
+    Ok(())
+}
+
+/// Runs a query or an entity lookup (`@name`) and fetches the fragments of
+/// the results shown; returns the number of results.
+fn run(reader: &Reader<FolderFiles>, q: &str) -> Result<u64, String> {
+    if let Some(name) = q.strip_prefix('@') {
+        let found = block_on(reader.entity(name)).map_err(|e| e.to_string())?;
+        let Some(m) = found.first() else {
+            return Ok(0);
+        };
+        let top: Vec<u32> = m.top.iter().take(SHOWN).map(|d| d.doc).collect();
+        block_on(reader.fragments(&top)).map_err(|e| e.to_string())?;
+        Ok(u64::from(m.articles))
+    } else {
+        let ranking = block_on(reader.rank(q)).map_err(|e| e.to_string())?;
+        let top: Vec<u32> = ranking.results.iter().take(SHOWN).map(|s| s.doc).collect();
+        block_on(reader.fragments(&top)).map_err(|e| e.to_string())?;
+        Ok(u64::from(ranking.total))
+    }
+}
+
+fn report(args: &[String]) -> Result<(), String> {
+    let (pos, opts) = parse(args)?;
+    let [site] = pos[..] else {
+        return Err(USAGE.to_string());
+    };
+    let reps: usize = num(&opts, "--reps", 20)?;
+    let sample: usize = num(&opts, "--size-sample", 1)?;
+    sizes(site, sample)?;
+    let reader = open(site)?;
+    let (_, m_raw, m_gz, m_br) = fetched(site, &reader, false);
+    let m = reader.manifest();
+    println!(
+        "\n{} articles; manifest {} raw, {} gzip, {} brotli; {} + {} + {} directory pages (terms, entities, ids)\n",
+        m.docs,
+        kb(m_raw),
+        kb(m_gz),
+        kb(m_br),
+        m.terms.len(),
+        m.entities.len(),
+        m.ids.len()
+    );
+    println!(
+        "Per query, the top {SHOWN} results with their fragments. Cold: nothing decoded yet (the manifest not counted: \
+         once per visit). Warm: the same query again, files decoded in memory (median of {reps} runs, native release \
+         build; the browser's wasm is slower by a small factor).\n"
+    );
+    println!("| kind | query | results | files | raw | gzip | brotli | cold | warm |");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (kind, q) in QUERIES {
+        reader.forget();
+        reader.take_fetched();
+        let t = Instant::now();
+        let results = run(&reader, q)?;
+        let cold = t.elapsed().as_secs_f64() * 1e3;
+        let (n, raw, g, b) = fetched(site, &reader, false);
+        let mut times = Vec::with_capacity(reps);
+        for _ in 0..reps.max(1) {
+            let t = Instant::now();
+            run(&reader, q)?;
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        times.sort_by(f64::total_cmp);
+        let warm = times.get(times.len() / 2).copied().unwrap_or(0.0);
+        let shown = if q.starts_with('@') || q.ends_with(' ') {
+            format!("`{}`", q.trim_end())
+        } else {
+            format!("`{q}…`")
+        };
+        println!(
+            "| {kind} | {shown} | {results} | {n} | {} | {} | {} | {cold:.1} ms | {warm:.2} ms |",
+            kb(raw),
+            kb(g),
+            kb(b)
+        );
+    }
+    Ok(())
+}
+
+/// Sizes of the index files by kind (1 file in `sample` compressed, the
+/// totals scaled).
+fn sizes(site: &str, sample: usize) -> Result<(), String> {
+    let dir = index_dir(site);
+    let mut rows: Vec<(String, usize, usize, usize)> = Vec::new();
+    let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    all.sort();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let per = all.len().div_ceil(threads).max(1);
-    type Sized<'a> = (&'a String, usize, Option<(usize, usize)>);
-    let sized: Vec<Sized> = std::thread::scope(|s| {
+    let sized: Vec<(String, usize, Option<usize>)> = std::thread::scope(|s| {
         let handles: Vec<_> = all
             .chunks(per)
             .map(|chunk| {
                 s.spawn(move || {
                     chunk
                         .iter()
-                        .map(|(n, b)| (*n, b.len(), sample_hit(n, sample).then(|| (gzip(b), brotli(b)))))
+                        .enumerate()
+                        .map(|(i, p)| {
+                            let name = p
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            let bytes = std::fs::read(p).unwrap_or_default();
+                            let scale = if name == MANIFEST { 1 } else { sample.max(1) };
+                            let br = (sample <= 1 || i % sample == 0 || name == MANIFEST)
+                                .then(|| brotli(&bytes) * scale);
+                            (name, bytes.len(), br)
+                        })
                         .collect::<Vec<_>>()
                 })
             })
@@ -327,237 +472,42 @@ fn print_stats(files: &Files, sample: usize) {
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let (mut raw_sampled, mut gz_sampled, mut br_sampled, mut raw_all) = (0, 0, 0, 0);
-    for (name, raw, compressed) in sized {
-        raw_all += raw;
-        let Some((g, b)) = compressed else {
-            continue;
+    for (name, raw, br) in sized {
+        let kind = match name.split('-').next() {
+            Some("g") => "directory pages (g-)",
+            Some("t") => "term shards (t-)",
+            Some("p") => "term tails (p-)",
+            Some("e") => "entity shards (e-)",
+            Some("n") => "entity tails (n-)",
+            Some("i") => "id shards (i-)",
+            Some("o") => "top entities (o-)",
+            Some("d") => "fragments (d-)",
+            _ => "manifest",
         };
-        raw_sampled += raw;
-        gz_sampled += g;
-        br_sampled += b;
-        let size = (raw, g, b);
-        let row = match name.as_bytes().first() {
-            _ if name == MANIFEST => 0,
-            Some(b't') => 1,
-            Some(b'e') => 2,
-            _ => 3,
-        };
-        rows[row].1.push(size);
-    }
-    let scale = raw_all as f64 / raw_sampled.max(1) as f64;
-    println!(
-        "\n{} files, {:.2} MB raw, {:.2} MB gzip, {:.2} MB brotli (compressed in {:.0} s{})\n",
-        files.len(),
-        mb(raw_all),
-        mb(gz_sampled) * scale,
-        mb(br_sampled) * scale,
-        t.elapsed().as_secs_f64(),
-        if sample > 1 {
-            format!("; 1 file in {sample} compressed, totals scaled, the table lists only those")
-        } else {
-            String::new()
-        }
-    );
-    println!("| files | count | total raw | total brotli | min | median | p90 | max (raw) | median brotli |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (label, mut sizes) in rows {
-        if sizes.is_empty() {
-            continue;
-        }
-        sizes.sort_unstable();
-        let q = |p: f64| sizes[((sizes.len() - 1) as f64 * p).round() as usize].0;
-        let mut br: Vec<usize> = sizes.iter().map(|x| x.2).collect();
-        br.sort_unstable();
-        println!(
-            "| {label} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            sizes.len(),
-            kb(sizes.iter().map(|x| x.0).sum()),
-            kb(br.iter().sum()),
-            kb(q(0.0)),
-            kb(q(0.5)),
-            kb(q(0.9)),
-            kb(q(1.0)),
-            kb(br[br.len() / 2])
-        );
-    }
-}
-
-/// Whether this file is in the compressed sample (the manifest always is).
-fn sample_hit(name: &str, sample: usize) -> bool {
-    name == MANIFEST
-        || sample <= 1
-        || name
-            .bytes()
-            .fold(0usize, |h, b| h.wrapping_mul(31).wrapping_add(usize::from(b)))
-            % sample
-            == 0
-}
-
-fn open_dir(dir: &str) -> Result<MemoryFiles, String> {
-    MemoryFiles::read_dir(Path::new(dir)).map_err(|e| format!("{dir}: {e}"))
-}
-
-fn query(args: &[String]) -> Result<(), String> {
-    let (pos, opts) = parse(args, &[])?;
-    let [dir, q] = pos[..] else {
-        return Err(USAGE.to_string());
-    };
-    let k: usize = num(&opts, "-k", 10)?;
-    let files = open_dir(dir)?;
-    let mut r = Reader::open(files.fetcher()).map_err(|e| e.to_string())?;
-    let t = Instant::now();
-    let found = r.search(q, k).map_err(|e| e.to_string())?;
-    let took = t.elapsed();
-    println!(
-        "{} matching articles{}",
-        found.total,
-        truncated_note(found.prefix_truncated)
-    );
-    for h in &found.hits {
-        println!("{:8.3}  #{:<6} {}  {}", h.score, h.id, h.url, h.title);
-    }
-    print_fetched(&files, r.manifest_bytes(), &found.fetched);
-    println!("query time (files in memory): {:.3} ms", took.as_secs_f64() * 1e3);
-    Ok(())
-}
-
-fn truncated_note(t: bool) -> &'static str {
-    if t {
-        " (prefix spans too many shards: only the first were read)"
-    } else {
-        ""
-    }
-}
-
-fn print_fetched(files: &MemoryFiles, manifest: usize, fetched: &[Fetched]) {
-    println!("\nfetched (besides {MANIFEST}, {manifest} bytes, once per visit):");
-    let mut sum = (0, 0, 0);
-    for f in fetched {
-        let bytes = files.0.get(&f.name).map_or(&[][..], Vec::as_slice);
-        let (g, b) = (gzip(bytes), brotli(bytes));
-        println!("  {:24} {:>9} raw {:>9} gzip {:>9} brotli", f.name, f.bytes, g, b);
-        sum = (sum.0 + f.bytes, sum.1 + g, sum.2 + b);
-    }
-    println!(
-        "  {:24} {:>9} raw {:>9} gzip {:>9} brotli",
-        format!("total ({} files)", fetched.len()),
-        sum.0,
-        sum.1,
-        sum.2
-    );
-}
-
-fn entity(args: &[String]) -> Result<(), String> {
-    let (pos, _) = parse(args, &[])?;
-    let [dir, name] = pos[..] else {
-        return Err(USAGE.to_string());
-    };
-    let files = open_dir(dir)?;
-    let mut r = Reader::open(files.fetcher()).map_err(|e| e.to_string())?;
-    let (hits, fetched) = r.entity(name).map_err(|e| e.to_string())?;
-    for h in &hits {
-        let mentions: u32 = h.articles.iter().map(|a| a.1).sum();
-        println!(
-            "{} ({}): {} articles, {mentions} mentions",
-            h.name,
-            h.kind.as_str(),
-            h.articles.len()
-        );
-    }
-    if hits.is_empty() {
-        println!("no entity named {name:?}");
-    }
-    print_fetched(&files, r.manifest_bytes(), &fetched);
-    Ok(())
-}
-
-fn report(args: &[String]) -> Result<(), String> {
-    let (pos, opts) = parse(args, &[])?;
-    let [dir] = pos[..] else {
-        return Err(USAGE.to_string());
-    };
-    let reps: usize = num(&opts, "--reps", 50)?;
-    let rtt: f64 = num(&opts, "--rtt", 50.0)?;
-    let mbps: f64 = num(&opts, "--mbps", 10.0)?;
-    let files = open_dir(dir)?;
-    let mut compressed: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut sizes = |name: &str| -> (usize, usize) {
-        *compressed.entry(name.to_string()).or_insert_with(|| {
-            let b = files.0.get(name).map_or(&[][..], Vec::as_slice);
-            (gzip(b), brotli(b))
-        })
-    };
-    let reader = Reader::open(files.fetcher()).map_err(|e| e.to_string())?;
-    let m = reader.manifest().clone();
-    let (mg, mbr) = sizes(MANIFEST);
-    println!(
-        "{} articles; {} term shards, {} entity shards, {} metadata chunks; manifest {} raw, {} gzip, {} brotli\n",
-        m.docs,
-        m.terms.len(),
-        m.entities.len(),
-        m.meta.len(),
-        kb(reader.manifest_bytes()),
-        kb(mg),
-        kb(mbr)
-    );
-    println!("Latency: median of {reps} runs, files in memory (decode + rank + metadata of the top 10). Browser estimate: 2 round trips of {rtt:.0} ms (shards in parallel, then metadata chunks in parallel) + brotli bytes at {mbps:.0} Mbit/s + the native time; the manifest (once per visit) not included.\n");
-    println!("| kind | query | results | files | fetched raw | gzip | brotli | native latency | browser estimate |");
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-    let mut r = reader;
-    for (kind, q) in QUERIES {
-        let mut times = Vec::with_capacity(reps);
-        let (results, fetched, truncated) = if let Some(name) = q.strip_prefix('@') {
-            let mut last = None;
-            for _ in 0..reps {
-                let t = Instant::now();
-                let got = r.entity(name).map_err(|e| e.to_string())?;
-                times.push(t.elapsed());
-                last = Some(got);
+        let row = match rows.iter_mut().find(|r| r.0 == kind) {
+            Some(r) => r,
+            None => {
+                rows.push((kind.to_string(), 0, 0, 0));
+                rows.last_mut().ok_or("no row")?
             }
-            let (hits, fetched) = last.unwrap_or_default();
-            let n = hits.iter().map(|h| h.articles.len()).max().unwrap_or(0);
-            (n, fetched, false)
-        } else {
-            let mut last = None;
-            for _ in 0..reps {
-                let t = Instant::now();
-                let got = r.search(q, 10).map_err(|e| e.to_string())?;
-                times.push(t.elapsed());
-                last = Some(got);
-            }
-            let got = last.ok_or("no run")?;
-            (got.total, got.fetched, got.prefix_truncated)
         };
-        times.sort_unstable();
-        let median = times[times.len() / 2].as_secs_f64() * 1e3;
-        let raw: usize = fetched.iter().map(|f| f.bytes).sum();
-        let (mut g, mut b) = (0, 0);
-        for f in &fetched {
-            let (x, y) = sizes(&f.name);
-            g += x;
-            b += y;
-        }
-        let rounds = if q.starts_with('@') || fetched.iter().all(|f| !f.name.starts_with("m-")) {
-            1.0
-        } else {
-            2.0
-        };
-        let rounds = if fetched.is_empty() { 0.0 } else { rounds };
-        let browser = rounds * rtt + b as f64 * 8.0 / (mbps * 1e3) + median;
-        let shown = if q.ends_with(' ') {
-            format!("`{}`", q.trim_end())
-        } else {
-            format!("`{q}…`")
-        };
-        println!(
-            "| {kind} | {shown}{} | {results} | {} | {} | {} | {} | {median:.2} ms | {browser:.0} ms |",
-            if truncated { " (capped)" } else { "" },
-            fetched.len(),
-            kb(raw),
-            kb(g),
-            kb(b)
-        );
+        row.1 += 1;
+        row.2 += raw;
+        row.3 += br.unwrap_or(0);
     }
+    rows.sort();
+    println!(
+        "| files | count | raw | brotli{} |",
+        if sample > 1 { " (sampled)" } else { "" }
+    );
+    println!("|---|---:|---:|---:|");
+    let (mut n, mut raw, mut br) = (0, 0, 0);
+    for (kind, count, r, b) in &rows {
+        println!("| {kind} | {count} | {:.2} MB | {:.2} MB |", mb(*r), mb(*b));
+        n += count;
+        raw += r;
+        br += b;
+    }
+    println!("| all | {n} | {:.2} MB | {:.2} MB |", mb(raw), mb(br));
     Ok(())
 }

@@ -66,6 +66,18 @@ fn is_acronym(s: &str) -> bool {
     letters >= 2 && s.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
+/// The id an entity of this kind and name gets in an article
+/// (`person-joe-biden`), unless another entity of the article took it first
+/// (then a number follows): how a link from across articles names an entity
+/// before its article is loaded.
+pub fn base_id(kind: EntityKind, name: &str) -> String {
+    let mut base = format!("{}-{}", kind.as_str(), slug(name));
+    if base.ends_with('-') {
+        base.push_str("entity");
+    }
+    base
+}
+
 /// A URL-safe slug: accents folded, [a-z0-9-] only.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -252,10 +264,7 @@ pub fn build(text: &str, raws: Vec<Raw>) -> Entities {
         }
         let ent = &mut entities[e];
         ent.aliases.retain(|a| *a != ent.name);
-        let mut base = format!("{}-{}", ent.kind.as_str(), slug(&ent.name));
-        if base.ends_with('-') {
-            base.push_str("entity");
-        }
+        let base = base_id(ent.kind, &ent.name);
         // A numbered duplicate ("quantity-1-2") may equal another entity's
         // own slug ("1,2"): count on until the id is free.
         let mut n = used.get(&base).copied().unwrap_or(0);
@@ -356,6 +365,8 @@ mod tests {
         assert_eq!(slug("U.S."), "us");
         assert_eq!(slug("Zoë Ça-va  O'Brien"), "zoe-ca-va-obrien");
         assert_eq!(slug("Москва"), "");
+        assert_eq!(base_id(EntityKind::Person, "Joe Biden"), "person-joe-biden");
+        assert_eq!(base_id(EntityKind::Place, "Москва"), "place-entity");
         assert_eq!(initials("The New York Times"), "NYT");
         assert_eq!(initials("North Atlantic Treaty Organization"), "NATO");
     }

@@ -122,6 +122,81 @@ const BLOCKS: &[&str] = &[
 /// Deepest nesting walked; deeper content is ignored (hostile documents).
 pub const MAX_DEPTH: usize = 512;
 
+/// What a node of another library's document tree is, for [`convert`].
+#[derive(Debug)]
+pub enum Visit<T> {
+    /// Text (entities decoded).
+    Text(String),
+    /// An element: its tag name and its children in document order.
+    Element(String, Vec<T>),
+    /// Anything else (comments, doctype, processing instructions): dropped.
+    Skip,
+}
+
+/// Converts a document tree of another library (the browser's DOM,
+/// html5ever's) into a [`Node`] tree, iteratively (hostile documents nest
+/// deeply), leaving out what is deeper than [`MAX_DEPTH`]; `visit` says
+/// what each node is. A root that is no element gives an empty `<html>`.
+///
+/// ```
+/// use article_analysis::import::html::{convert, Node, Visit};
+/// // A foreign tree: (tag, children) pairs, text where the tag is empty.
+/// struct T(&'static str, Vec<T>);
+/// let doc = T("HTML", vec![T("p", vec![T("", vec![])])]);
+/// let tree = convert(&doc, |t: &&T| match t.0 {
+///     "" => Visit::Text("hi".into()),
+///     name => Visit::Element(name.into(), t.1.iter().collect()),
+/// });
+/// assert_eq!(tree, Node::el("html", vec![Node::el("p", vec![Node::text("hi")])]));
+/// ```
+pub fn convert<T>(root: T, mut visit: impl FnMut(&T) -> Visit<T>) -> Node {
+    // Each frame: an element's name, its converted children, the children
+    // still to convert (reversed, so the next is last).
+    struct Frame<T> {
+        name: String,
+        children: Vec<Node>,
+        pending: Vec<T>,
+    }
+    let frame = |name: String, mut pending: Vec<T>| {
+        pending.reverse();
+        Frame {
+            name: name.to_ascii_lowercase(),
+            children: Vec::new(),
+            pending,
+        }
+    };
+    let mut stack = match visit(&root) {
+        Visit::Element(name, children) => vec![frame(name, children)],
+        _ => return Node::el("html", Vec::new()),
+    };
+    loop {
+        let depth = stack.len();
+        let Some(top) = stack.last_mut() else {
+            return Node::el("html", Vec::new());
+        };
+        match top.pending.pop() {
+            Some(child) => match visit(&child) {
+                Visit::Text(t) => top.children.push(Node::Text(t)),
+                Visit::Element(name, children) if depth < MAX_DEPTH => stack.push(frame(name, children)),
+                _ => {}
+            },
+            None => {
+                let Some(done) = stack.pop() else {
+                    return Node::el("html", Vec::new());
+                };
+                let node = Node::Element {
+                    name: done.name,
+                    children: done.children,
+                };
+                match stack.last_mut() {
+                    Some(parent) => parent.children.push(node),
+                    None => return node,
+                }
+            }
+        }
+    }
+}
+
 /// Finds the first element named `name` (depth-first, iterative).
 fn find<'a>(root: &'a Node, name: &str) -> Option<&'a Node> {
     let mut stack: Vec<(&Node, usize)> = vec![(root, 0)];

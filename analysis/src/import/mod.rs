@@ -92,15 +92,21 @@ pub fn open_text(text: &str, format: Format) -> Imported {
     }
 }
 
-/// Reads one embedded article (a file of the seeds folder, see the app's
-/// `build.rs`) the way an opened file is read: decoded by [`decode::decode`]
-/// (BOM, UTF-16, invalid UTF-8 counted, control characters dropped), then
-/// parsed as is (front matter allowed; Markdown is not converted, a seed is
-/// text). An empty, binary or blank file is refused with a sentence naming
-/// it; a file with undecodable bytes is kept with a notice. The app and the
-/// pre-render (`bin/prerender.rs`) both use this, so they agree on which
-/// seed comes first and on its text.
-pub fn open_seed(file_name: &str, bytes: &[u8]) -> Result<(Article, Option<String>), String> {
+/// Reads one published article (a file of the seeds folder or of a
+/// publisher's archive, see the site build) the way an opened file is read:
+/// decoded by [`decode::decode`] (BOM, UTF-16, invalid UTF-8 counted in a
+/// notice, control characters dropped); a plain text keeps its front
+/// matter, Markdown is converted ([`markdown`]), HTML is reduced to its
+/// readable text ([`html::readable`]) from the tree `parse_html` builds (the
+/// site build parses with html5ever; without a parser an HTML file is read
+/// as text). Markdown, like text, may start with front matter. An empty, binary or blank file is refused with a sentence
+/// naming it; a file with undecodable bytes is kept with a notice. The id
+/// is the file name's ([`crate::document::id_from_file_name`]).
+pub fn open_seed(
+    file_name: &str,
+    bytes: &[u8],
+    parse_html: Option<&dyn Fn(&str) -> html::Node>,
+) -> Result<(Article, Option<String>), String> {
     if bytes.is_empty() {
         return Err(format!("\u{201c}{file_name}\u{201d} is empty."));
     }
@@ -110,7 +116,21 @@ pub fn open_seed(file_name: &str, bytes: &[u8]) -> Result<(Article, Option<Strin
             "\u{201c}{file_name}\u{201d} does not look like a text file (it contains binary data)."
         ));
     }
-    let article = Article::parse(file_name, &decoded.text);
+    let article = match (Format::from_file_name(file_name), parse_html) {
+        (Format::Markdown, _) => {
+            // A published Markdown file may carry front matter, as a text does.
+            let (mut meta, rest) = crate::document::split_front_matter(&decoded.text);
+            let (title, body) = markdown::to_text(rest);
+            if meta.title.trim().is_empty() {
+                meta.title = title.unwrap_or_default();
+            }
+            Article::with_meta(file_name, meta, &body)
+        }
+        (Format::Html, Some(parse)) => {
+            html::readable(&parse(&decoded.text)).into_article(&crate::document::id_from_file_name(file_name))
+        }
+        _ => Article::parse(file_name, &decoded.text),
+    };
     if article.paragraphs.is_empty() {
         return Err(format!("\u{201c}{file_name}\u{201d} has no readable text."));
     }
@@ -133,12 +153,7 @@ pub fn is_only_a_url(text: &str) -> bool {
 /// A stable id for a text: `local-` and the FNV-1a 64-bit hash of its bytes
 /// in hex. The same text opened twice gets the same id.
 pub fn content_id(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("local-{h:016x}")
+    format!("local-{:016x}", crate::hash::fnv1a(text.as_bytes()))
 }
 
 #[cfg(test)]
@@ -183,10 +198,10 @@ mod tests {
 
     #[test]
     fn seeds_are_decoded_and_bad_ones_refused() {
-        let (a, notice) = open_seed("a.txt", b"\xEF\xBB\xBFKyiv <b>x</b>\x07 ok.").expect("text");
+        let (a, notice) = open_seed("a.txt", b"\xEF\xBB\xBFKyiv <b>x</b>\x07 ok.", None).expect("text");
         assert_eq!(a.paragraph_text(0), "Kyiv <b>x</b> ok.");
         assert_eq!(notice, None);
-        let (a, notice) = open_seed("bad.txt", b"ok \xFF done.").expect("text");
+        let (a, notice) = open_seed("bad.txt", b"ok \xFF done.", None).expect("text");
         assert_eq!(a.paragraph_text(0), "ok \u{fffd} done.");
         assert!(notice.is_some_and(|n| n.starts_with("\u{201c}bad.txt\u{201d}: 1 character")));
         let mut le = vec![0xFF, 0xFE];
@@ -194,13 +209,45 @@ mod tests {
             le.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(
-            open_seed("le.txt", &le).expect("utf-16").0.paragraph_text(0),
+            open_seed("le.txt", &le, None)
+                .expect("utf-16")
+                .0
+                .paragraph_text(0),
             "Odesa."
         );
-        assert!(open_seed("e.txt", b"").is_err_and(|e| e.contains("is empty")));
-        assert!(open_seed("b.txt", b" \n\t\n").is_err_and(|e| e.contains("no readable text")));
-        assert!(open_seed("p.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_err_and(|e| e.contains("binary")));
-        assert!(open_seed("f.md", b"---\ntitle: T\n---\n").is_err());
+        assert!(open_seed("e.txt", b"", None).is_err_and(|e| e.contains("is empty")));
+        assert!(open_seed("b.txt", b" \n\t\n", None).is_err_and(|e| e.contains("no readable text")));
+        assert!(
+            open_seed("p.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None).is_err_and(|e| e.contains("binary"))
+        );
+        assert!(open_seed("f.md", b"---\ntitle: T\n---\n", None).is_err());
+    }
+
+    #[test]
+    fn published_markdown_and_html_are_read_like_opened_files() {
+        let md = b"---\nsource: Wire\ndate: 2024-01-02\n---\n# Big *news*\n\nKyiv <b>said</b> [this](x).\n\n<script>x()</script>\n";
+        let (a, _) = open_seed("story.md", md, None).expect("markdown");
+        assert_eq!(a.meta.title, "Big news");
+        assert_eq!(
+            (a.meta.source.as_deref(), a.meta.date.as_deref()),
+            (Some("Wire"), Some("2024-01-02"))
+        );
+        assert_eq!(a.paragraph_text(1), "Kyiv said this.");
+        assert!(!a.body.contains("<script>") && !a.body.contains("x()"));
+        let page = |_: &str| {
+            html::Node::el(
+                "html",
+                vec![html::Node::el(
+                    "body",
+                    vec![html::Node::el("p", vec![html::Node::text("From HTML.")])],
+                )],
+            )
+        };
+        let (a, _) =
+            open_seed("page.html", b"<p>ignored: the parser is given</p>", Some(&page)).expect("html");
+        assert_eq!((a.id.as_str(), a.paragraph_text(0)), ("page", "From HTML."));
+        let (a, _) = open_seed("page.html", b"<p>Kept as text</p>", None).expect("text");
+        assert_eq!(a.paragraph_text(0), "<p>Kept as text</p>");
     }
 
     #[test]

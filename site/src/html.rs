@@ -1,0 +1,48 @@
+//! Published `.html` articles parsed natively: html5ever (through scraper)
+//! builds the document the way a browser would, and it is converted to the
+//! plain tree that `article_analysis::import::html::readable` reads, as the
+//! app does with the browser's `DOMParser` (`src/open.rs`): elements and
+//! text only (comments, doctype and processing instructions dropped),
+//! iteratively, nothing deeper than `MAX_DEPTH`.
+
+use article_analysis::import::html::{convert, Node, Visit};
+use scraper::Html;
+
+/// The document tree of `html`.
+pub fn tree(html: &str) -> Node {
+    let doc = Html::parse_document(html);
+    let root = *doc.root_element();
+    convert(root, |n| match n.value() {
+        scraper::Node::Text(t) => Visit::Text(t.to_string()),
+        scraper::Node::Element(e) => Visit::Element(e.name().to_string(), n.children().collect()),
+        _ => Visit::Skip,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article_analysis::import::html::readable;
+
+    #[test]
+    fn a_page_reads_like_in_the_browser() {
+        let page = "<!doctype html><title>Story &amp; more</title><nav>Home</nav>\
+            <article><h1>Head</h1><p>First <b>para</b>.<!-- hidden --><p>Second &lt;b&gt;.</article>\
+            <script>alert(1)</script>";
+        let r = readable(&tree(page));
+        assert_eq!(r.title.as_deref(), Some("Story & more"));
+        assert_eq!(r.body, "Head\nFirst para.\nSecond <b>.\n");
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_not_recursed() {
+        let page = format!(
+            "<body>{}deep{}<p>after</p></body>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let r = readable(&tree(&page));
+        assert!(r.body.contains("after"), "{}", r.body.len());
+        assert!(!r.body.contains("deep"));
+    }
+}
