@@ -12,6 +12,8 @@ test('a panic shows an error banner that can be dismissed or reloads the page', 
   await page.getByRole('textbox', { name: 'Paste article text' }).fill('Kept before the crash: Lisbon and Porto.');
   await page.getByRole('button', { name: 'Open pasted text' }).click();
   await page.locator('h1', { hasText: 'Kept before the crash' }).waitFor();
+  // Kept once its entities are found (the library shows their count).
+  await page.locator('li.lib-item.current .lib-meta', { hasText: /\d+ entit/ }).waitFor();
   await page.evaluate(() => {
     try {
       window.wasmBindings.panic_selftest();

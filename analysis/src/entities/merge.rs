@@ -6,8 +6,6 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::gazetteer::{gazetteer, Gazetteer, PlaceKind};
 use super::{Entities, Entity, EntityKind, Mention};
 
@@ -82,7 +80,9 @@ pub fn base_id(kind: EntityKind, name: &str) -> String {
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
-    for c in s.nfd() {
+    // Folded with the search's table (accents, ligatures, case), not NFD:
+    // the page makes slugs too (corrections) and carries no NFD tables.
+    for c in crate::normalize::fold(s).chars() {
         if c.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
