@@ -14,7 +14,7 @@ const shots = [
   ['main', 'q=missiles&e=person-joe-biden', null, null],
   ['network', 'net=1&e=place-ukraine', null, 'figure.network'],
   ['card', '', async (page) => {
-    await page.locator('article [data-entity-id="place-kursk"]').first().hover();
+    await page.locator('article [data-entity-id^="place-"]').first().hover();
     await page.locator('#entity-card').waitFor();
   }, 'card'],
   ['map-and-dispersion', 'q=missiles&e=person-joe-biden,place-russia', null, '.reading'],
@@ -46,7 +46,7 @@ for (const scheme of ['light', 'dark']) {
       const file = path.join(out, `${name}-${scheme}.png`);
       if (target === 'card') {
         const card = await page.locator('#entity-card').boundingBox();
-        const mention = await page.locator('article [data-entity-id="place-kursk"]').first().boundingBox();
+        const mention = await page.locator('article [data-entity-id^="place-"]').first().boundingBox();
         const x = Math.max(0, Math.min(card.x, mention.x) - 120);
         const y = Math.max(0, Math.min(card.y, mention.y) - 90);
         await page.screenshot({ path: file, clip: { x, y, width: 600, height: 340 } });
