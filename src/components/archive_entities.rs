@@ -34,7 +34,8 @@ pub fn ArchiveEntities() -> impl IntoView {
     let asked = StoredValue::new(0u64);
     leptos::task::spawn_local(async move {
         let got = archive.top_entities().await;
-        top.set(Some(
+        // (The panel may be gone by the time the index answers.)
+        top.try_set(Some(
             got.map(|t| Shared::new(TopEntities::clone(&t)))
                 .map_err(|e| messages::archive_unavailable(&e)),
         ));
@@ -50,8 +51,9 @@ pub fn ArchiveEntities() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let got = archive.entity(n, c).await;
-            if asked.get_value() == generation {
-                found.set(Some(
+            // (The panel may be gone by the time the index answers.)
+            if asked.try_get_value() == Some(generation) {
+                found.try_set(Some(
                     got.map(Shared::new)
                         .map_err(|e| messages::archive_unavailable(&e)),
                 ));

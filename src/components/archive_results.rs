@@ -44,8 +44,9 @@ pub fn ArchiveSearch() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let got = archive.search(q, count).await;
-            if asked.with_value(|(_, g)| *g == generation) {
-                results.set(Some(
+            // (The results may be gone by the time the index answers.)
+            if asked.try_with_value(|(_, g)| *g == generation) == Some(true) {
+                results.try_set(Some(
                     got.map(Shared::new)
                         .map_err(|e| messages::archive_unavailable(&e)),
                 ));
