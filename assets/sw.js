@@ -36,8 +36,9 @@ const SCOPE = new URL('./', self.location).href;
 const PREFIX = `article-explorer ${SCOPE} `;
 const CACHE = PREFIX + VERSION;
 const INDEX = SCOPE;
-// Trunk's file names end in a 16-hex-digit content hash.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Trunk's file names end in a content hash: a 64-bit number in hex
+// without leading zeros (so sometimes 15 digits or fewer).
+const HASHED = /-[0-9a-f]{13,16}(_bg)?\.[a-z0-9]+$/;
 // [file, integrity] pairs, relative to this script.
 const INTEGRITY = new Map(PRECACHE.map(([file, hash]) => [new URL(file, self.location).href, hash]));
 const FILES = new Set(INTEGRITY.keys());

@@ -1,6 +1,7 @@
 use article_analysis::static_index::TopEntities;
 use leptos::prelude::*;
 
+use super::{cut_to, MoreButton};
 use crate::messages;
 use crate::state::{open_article, Archive, ArchiveEntity, Articles, CardState, Reading, Shared};
 
@@ -105,15 +106,11 @@ pub fn ArchiveEntities() -> impl IntoView {
                             ": "
                             <span class="count">{counts(e.found.articles, e.found.mentions)}</span>
                             <ul class="lib-entity-articles">{links}</ul>
-                            <Show when=move || more>
-                                <button
-                                    type="button"
-                                    class="link-button"
-                                    on:click=move |_| count.update(|c| *c += PAGE)
-                                >
-                                    "More articles"
-                                </button>
-                            </Show>
+                            <MoreButton
+                                show=more
+                                label="More articles"
+                                on_more=move |_| count.update(|c| *c += PAGE)
+                            />
                         </li>
                     }
                 })
@@ -132,10 +129,7 @@ pub fn ArchiveEntities() -> impl IntoView {
                 .filter(|e| !hidden.contains(&e.kind))
                 .cloned()
                 .collect();
-            let more = list.len().saturating_sub(TOP_SHOWN);
-            if !show_all.get() {
-                list.truncate(TOP_SHOWN);
-            }
+            let more = cut_to(&mut list, TOP_SHOWN, show_all.get());
             let rows = list
                 .into_iter()
                 .map(|e| {

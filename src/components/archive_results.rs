@@ -1,6 +1,7 @@
 use article_analysis::static_index::Snippet;
 use leptos::prelude::*;
 
+use super::MoreButton;
 use crate::messages;
 use crate::state::{open_article, Archive, ArchiveResults, Articles, CardState, Reading, Shared};
 
@@ -99,15 +100,11 @@ pub fn ArchiveSearch() -> impl IntoView {
                 view! {
                     <p class="results-summary">{summary}</p>
                     <ol class="results">{items}</ol>
-                    <Show when=move || more>
-                        <button
-                            type="button"
-                            class="link-button"
-                            on:click=move |_| shown.update(|n| *n += PAGE)
-                        >
-                            "More results"
-                        </button>
-                    </Show>
+                    <MoreButton
+                        show=more
+                        label="More results"
+                        on_more=move |_| shown.update(|n| *n += PAGE)
+                    />
                 }
                 .into_any(),
             )

@@ -113,10 +113,7 @@ pub fn LibraryResults() -> impl IntoView {
         let mut index = library::entity_index(&refs);
         let hidden = reading.hidden.get();
         index.retain(|e| !hidden.contains(&e.kind));
-        let more = index.len().saturating_sub(ENTITY_LIMIT);
-        if !show_all.get() {
-            index.truncate(ENTITY_LIMIT);
-        }
+        let more = super::cut_to(&mut index, ENTITY_LIMIT, show_all.get());
         let rows = index
             .into_iter()
             .map(|e| {
