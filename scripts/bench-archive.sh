@@ -3,7 +3,8 @@
 # for each size N, recombines the NER training corpora into N article files
 # (`static-index generate`: 2-5 KB each), publishes them with `site publish`
 # (articles analysed on every core, entities included; pages, sitemap,
-# index), re-publishes unchanged, then after adding one article, and reports
+# index), re-publishes unchanged, then after adding one article and after
+# changing one (each run's closing line gives its phase times), and reports
 # times, what was written, the index's sizes and the representative queries
 # (`static-index report`: files and bytes fetched, cold and warm latency).
 #
@@ -52,6 +53,14 @@ for n in ${SIZES[@]}; do
     touch "$OUT/.mark-$n"
     publish
     echo "files written: $(find "$site" -type f -newer "$OUT/.mark-$n" | wc -l) (index/: $(find "$site/index" -type f -newer "$OUT/.mark-$n" | wc -l) of $(ls "$site/index" | wc -l))"
+    echo
+    echo "## publish after changing one article"
+    cp -p "$in/a000003.txt" "$OUT/.saved-$n"
+    echo "A correction: the minister spoke in Lakeford, not in Mosul." >> "$in/a000003.txt"
+    touch "$OUT/.mark-$n"
+    publish
+    echo "files written: $(find "$site" -type f -newer "$OUT/.mark-$n" | wc -l) (index/: $(find "$site/index" -type f -newer "$OUT/.mark-$n" | wc -l) of $(ls "$site/index" | wc -l))"
+    mv "$OUT/.saved-$n" "$in/a000003.txt"
     rm -f "$in/zz-added.txt"
     echo
     echo "## index and queries"

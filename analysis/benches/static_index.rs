@@ -106,7 +106,7 @@ fn generated() -> Option<MemoryFiles> {
         let a = Analysis::from_record(ArticleRecord::without_entities(article));
         let entry = CatalogEntry::of(&ArticleRecord::of(&a), String::new());
         fragments.push(DocFragment::of(i as u32, &a, entry.clone()));
-        b.add(IndexedDoc::of(i as u32, &a, entry));
+        b.add(&IndexedDoc::of(i as u32, &a, entry));
     }
     let (m, mut files) = b.finish(&Boundaries::default());
     for f in fragments {

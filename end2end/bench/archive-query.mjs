@@ -12,9 +12,8 @@
 // milliseconds from filling the search box (scope "All articles") to the
 // results summary shown, with the files and bytes the page fetched.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { launch, newPage, openApp, repoRoot, startServer } from '../support/harness.mjs';
+import { launch, linkArchive, newPage, openApp, repoRoot, startServer } from '../support/harness.mjs';
 
 const site = path.resolve(process.argv[2] || '');
 const appDir = path.resolve(process.argv[3] || path.join(repoRoot, 'dist-archive'));
@@ -24,13 +23,7 @@ if (!fs.existsSync(path.join(site, 'index', 'manifest.bin'))) {
 }
 let dir = site;
 if (!fs.existsSync(path.join(site, 'index.html'))) {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-query-'));
-  for (const name of fs.readdirSync(appDir)) {
-    const from = path.join(appDir, name);
-    if (fs.statSync(from).isFile()) fs.symlinkSync(from, path.join(dir, name));
-  }
-  fs.symlinkSync(path.join(site, 'index'), path.join(dir, 'index'));
-  fs.symlinkSync(path.join(site, 'articles'), path.join(dir, 'articles'));
+  dir = linkArchive(site, appDir);
 }
 const QUERIES = ['mosul', 'the', 'prime minister', 'united states president', 'elec'];
 const REPS = Number(process.env.REPS || 5);

@@ -12,6 +12,7 @@ use article_analysis::static_index::{
 };
 
 use crate::analyse::write_if_changed;
+use crate::progress::Phases;
 use crate::INDEX_DIR;
 
 /// What writing the index did.
@@ -27,18 +28,21 @@ pub struct Written {
 }
 
 /// Builds the index of `docs` into `out/index/`.
-pub fn write(
-    docs: Vec<IndexedDoc>,
+pub fn write<'a>(
+    docs: impl Iterator<Item = &'a IndexedDoc>,
     epoch: u32,
     next_doc: u32,
     previous: &Boundaries,
     out: &Path,
+    phases: &mut Phases,
 ) -> io::Result<Written> {
     let mut builder = Builder::new(BuildOptions::default(), epoch, next_doc);
     for d in docs {
         builder.add(d);
     }
+    phases.mark("index add");
     let (manifest, mut files) = builder.finish(previous);
+    phases.mark("index cut");
     let page = |p: &article_analysis::static_index::KeyedRef| {
         files
             .get(&p.file.name(FileKind::Page))

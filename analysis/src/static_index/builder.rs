@@ -8,7 +8,9 @@
 //! whatever the archive's size), the rest go to a tail file that only a query
 //! needing every article of the term reads.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::cut::cut;
 use super::doc::IndexedDoc;
@@ -100,36 +102,45 @@ impl Builder {
             next_doc,
             docs: 0,
             total_words: 0,
-            postings: HashMap::new(),
-            names: HashMap::new(),
-            top: HashMap::new(),
+            postings: HashMap::default(),
+            names: HashMap::default(),
+            top: HashMap::default(),
             ids: Vec::new(),
         }
     }
 
-    /// Adds an article (each document number once).
-    pub fn add(&mut self, d: IndexedDoc) {
+    /// Adds an article (each document number once). Borrowed: a publisher
+    /// keeps its articles' contributions for the next run, and only a stem
+    /// or entity key the index has not seen yet is copied.
+    pub fn add(&mut self, d: &IndexedDoc) {
         self.docs += 1;
         self.next_doc = self.next_doc.max(d.doc.saturating_add(1));
         self.total_words += u64::from(d.words);
-        for t in d.terms {
-            self.postings.entry(t.stem).or_default().push(Posting {
+        for t in &d.terms {
+            let posting = Posting {
                 doc: d.doc,
                 tf: t.tf,
                 words: d.words,
-            });
+            };
+            match self.postings.get_mut(t.stem.as_str()) {
+                Some(list) => list.push(posting),
+                None => {
+                    self.postings.insert(t.stem.clone(), vec![posting]);
+                }
+            }
         }
-        for e in d.entities {
+        for e in &d.entities {
             let seen = self.top.entry((e.kind, e.name.clone())).or_default();
             seen.0 += 1;
             seen.1 += u64::from(e.mentions);
-            for key in e.keys {
-                let list = self
-                    .names
-                    .entry(key)
-                    .or_default()
-                    .entry((e.kind, e.name.clone()))
-                    .or_default();
+            for key in &e.keys {
+                if !self.names.contains_key(key.as_str()) {
+                    self.names.insert(key.clone(), Groups::new());
+                }
+                let Some(groups) = self.names.get_mut(key.as_str()) else {
+                    continue;
+                };
+                let list = groups.entry((e.kind, e.name.clone())).or_default();
                 match list.last_mut() {
                     Some(last) if last.doc == d.doc => last.count = last.count.saturating_add(e.mentions),
                     _ => list.push(DocCount {
@@ -141,7 +152,7 @@ impl Builder {
         }
         self.ids.push(IdEntry {
             doc: d.doc,
-            entry: d.entry,
+            entry: d.entry.clone(),
         });
     }
 
@@ -326,7 +337,10 @@ fn term_entry(stem: String, list: Vec<Posting>, head: usize, avg: f64, files: &m
 fn entity_entry(key: String, groups: Groups, head: usize, files: &mut Files) -> EntityKey {
     let mut out: Vec<EntityGroup> = groups
         .into_iter()
-        .map(|((kind, name), list)| {
+        .map(|((kind, name), mut list)| {
+            // Articles come in the publisher's order, which is not always
+            // number order (a changed article gets a new number).
+            list.sort_unstable_by_key(|d| d.doc);
             let articles = u32::try_from(list.len()).unwrap_or(u32::MAX);
             let mentions = list.iter().map(|d| u64::from(d.count)).sum();
             let (head, tail) = if list.len() <= head {

@@ -54,7 +54,7 @@
 //! for (i, text) in ["Missiles hit Kyiv.", "Kyiv again: one missile."].iter().enumerate() {
 //!     let a = Analysis::new(Article::parse(&format!("a{i}.txt"), text));
 //!     let entry = CatalogEntry::of(&ArticleRecord::of(&a), format!("articles/a{i}.bin"));
-//!     b.add(IndexedDoc::of(i as u32, &a, entry));
+//!     b.add(&IndexedDoc::of(i as u32, &a, entry));
 //! }
 //! let (_, files) = b.finish(&Boundaries::default());
 //! let reader = block_on(Reader::open(MemoryFiles(files))).unwrap();

@@ -20,7 +20,7 @@ use super::format::{
     Manifest, MentionsFile, Page, Posting, PostingsFile, TermEntry, TermShard, TopEntities, MANIFEST,
 };
 use super::manifest::{prefix_slots, slot};
-use super::rank::{keep_rare, merge, score, Ranking, WordPostings};
+use super::rank::{estimated_total, keep_rare, merge, score, Ranking, WordPostings};
 use crate::entities::EntityKind;
 use crate::search::{Query, QueryWord};
 
@@ -345,18 +345,23 @@ impl<F: Fetch> Reader<F> {
                 }
             }
             let merged: Vec<Posting> = merge(lists);
+            if !complete {
+                *approximate = true;
+            }
             let df = match list {
                 [one] => one.df,
                 _ if complete => u32::try_from(merged.len()).unwrap_or(u32::MAX),
-                _ => {
-                    *approximate = true;
-                    list.iter()
-                        .map(|t| t.df)
-                        .fold(0u32, u32::saturating_add)
-                        .min(docs)
-                }
+                _ => list
+                    .iter()
+                    .map(|t| t.df)
+                    .fold(0u32, u32::saturating_add)
+                    .min(docs),
             };
-            Ok(WordPostings { postings: merged, df })
+            Ok(WordPostings {
+                postings: merged,
+                df,
+                complete,
+            })
         };
         let mut pos = Vec::new();
         for &i in &kept {
@@ -372,7 +377,7 @@ impl<F: Fetch> Reader<F> {
         let results = score(&pos, &neg, docs, self.manifest.avg_words());
         let total = match (single, pos.first()) {
             (true, Some(w)) => w.df.max(u32::try_from(results.len()).unwrap_or(u32::MAX)),
-            _ => u32::try_from(results.len()).unwrap_or(u32::MAX),
+            _ => estimated_total(results.len(), &pos),
         };
         Ok(Ranking {
             results,
