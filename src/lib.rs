@@ -83,7 +83,10 @@ pub fn App() -> impl IntoView {
     if url.safe {
         notices.add(messages::SAFE_MODE);
     } else {
-        articles.list_kept(move || import.migrate_legacy());
+        articles.list_kept(move || {
+            import.migrate_legacy();
+            import.resume_unfinished();
+        });
         tabs::listen(move || articles.list_kept(|| {}));
     }
 

@@ -6,16 +6,27 @@
 //! to wherever the current match or a jump target is, without rendering
 //! everything before it. Plain data, tested natively.
 //!
-//! How many passages make a step depends on how long they are: about
-//! [`TEXT_PER_STEP`] bytes of text, at most [`CHUNK`] passages, so a text of
+//! How many passages make a step depends on how long they are and how many
+//! marks (entity mentions) they hold: about [`TEXT_PER_STEP`] bytes of text
+//! and [`MARKS_PER_STEP`] marks, at most [`CHUNK`] passages, so a text of
 //! long passages dense with mentions renders as little at a time as one of
-//! short ones (rendering is what takes the page's time).
+//! short ones (rendering is what takes the page's time: measured in
+//! headless Chromium, some 60 ms for a 4 KB passage with 370 marked
+//! mentions, 200 ms for eight of them).
 
 /// Passages rendered at first, and added each time the reader nears an end,
 /// when they are short.
 pub const CHUNK: usize = 150;
-/// Text rendered at first and added in a step, in bytes, roughly.
+/// Text rendered at first and added in a step, in bytes, roughly (a few
+/// screens).
 pub const TEXT_PER_STEP: usize = 32 * 1024;
+/// Marked mentions rendered at first and added in a step, roughly: a
+/// transcript that names a speaker in every line ("John Smith met Smith.")
+/// has ten times the marks per kilobyte of a news text.
+pub const MARKS_PER_STEP: usize = 400;
+/// Fewest passages in a step (each is at most 4 KB of text, a screenful or
+/// more).
+const MIN_CHUNK: usize = 1;
 /// Most passages rendered at once, in steps.
 pub const MAX_STEPS: usize = 8;
 /// Passages kept rendered after (and before) the one the reader is sent to,
@@ -40,10 +51,13 @@ impl Default for RenderWindow {
 }
 
 impl RenderWindow {
-    /// The first window of a text of `bytes` bytes in `passages` passages.
-    pub fn for_text(bytes: usize, passages: usize) -> RenderWindow {
-        let average = (bytes / passages.max(1)).max(1);
-        RenderWindow::with_chunk((TEXT_PER_STEP / average).clamp(4, CHUNK))
+    /// The first window of a text of `bytes` bytes in `passages` passages
+    /// with `marks` mentions.
+    pub fn for_text(bytes: usize, passages: usize, marks: usize) -> RenderWindow {
+        let passages = passages.max(1);
+        let by_text = TEXT_PER_STEP / (bytes / passages).max(1);
+        let by_marks = MARKS_PER_STEP / marks.div_ceil(passages).max(1);
+        RenderWindow::with_chunk(by_text.min(by_marks).clamp(MIN_CHUNK, CHUNK))
     }
 
     fn with_chunk(chunk: usize) -> RenderWindow {
@@ -59,7 +73,7 @@ impl RenderWindow {
     }
 
     fn around(self) -> usize {
-        (self.chunk * AROUND / 15).max(2)
+        (self.chunk * AROUND / 15).max(MIN_CHUNK)
     }
 
     /// The window with position `pos` rendered, and some passages after it:
@@ -166,13 +180,28 @@ mod tests {
     #[test]
     fn long_passages_render_fewer_at_a_time() {
         // News paragraphs: the usual step.
-        assert_eq!(RenderWindow::for_text(200_000, 1_000).chunk, CHUNK);
+        assert_eq!(RenderWindow::for_text(100_000, 1_000, 1_500).chunk, CHUNK);
         // A text cut into 4 KB passages: about 32 KB at a time.
-        let w = RenderWindow::for_text(1_000_000, 250);
+        let w = RenderWindow::for_text(1_000_000, 250, 5_000);
         assert_eq!(w.range(250), 0..8);
         assert_eq!(w.grow_down(250).range(250), 0..16);
         assert!(w.show(200).range(250).len() <= 2 * 2 + 1);
-        // Never fewer than a few, even for one huge passage.
-        assert_eq!(RenderWindow::for_text(5_000_000, 1).chunk, 4);
+        // Never fewer than one, even for one huge passage.
+        assert_eq!(RenderWindow::for_text(5_000_000, 1, 0).chunk, MIN_CHUNK);
+    }
+
+    #[test]
+    fn passages_dense_with_mentions_render_fewer_at_a_time() {
+        // "John Smith met Smith." over 1.1 MB: 275 passages of 4 KB with
+        // some 370 mentions each.
+        let w = RenderWindow::for_text(1_100_000, 275, 100_000);
+        assert_eq!(w.chunk, MIN_CHUNK);
+        // The same length of plain prose: the text decides.
+        assert_eq!(RenderWindow::for_text(1_100_000, 275, 2_000).chunk, 8);
+        // A line of places and people every few words: two passages.
+        assert_eq!(RenderWindow::for_text(1_000_000, 245, 45_000).chunk, 2);
+        // Short news paragraphs dense with names: still a screenful or more.
+        let news = RenderWindow::for_text(100_000, 400, 4_000);
+        assert_eq!(news.chunk, 40);
     }
 }

@@ -68,6 +68,6 @@ fn handle(request: AnalyserRequest, send: &dyn Fn(AnalyserReply)) {
             send(AnalyserReply::Progress { job, done });
         }
     }
-    let record = Box::new(ArticleRecord::of(&analyzer.finish()));
+    let record = ArticleRecord::of(&analyzer.finish()).to_bytes();
     send(AnalyserReply::Done { job, record, notices });
 }

@@ -3,6 +3,7 @@
 // records console errors, page errors and any request that leaves the page.
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -58,6 +59,22 @@ export async function startServer({ dir = distDir, build = 'trunk build --releas
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { server, base: `http://127.0.0.1:${port}${PREFIX}`, origin: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * A temporary folder that serves a published archive with the app: the
+ * top-level files of `appDir` (an archive build) linked beside `site`'s
+ * `index/` and `articles/`. The caller removes it.
+ */
+export function linkArchive(site, appDir) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-site-'));
+  for (const name of fs.readdirSync(appDir)) {
+    const from = path.join(appDir, name);
+    if (fs.statSync(from).isFile()) fs.symlinkSync(from, path.join(dir, name));
+  }
+  fs.symlinkSync(path.resolve(site, 'index'), path.join(dir, 'index'));
+  fs.symlinkSync(path.resolve(site, 'articles'), path.join(dir, 'articles'));
+  return dir;
 }
 
 export async function launch() {

@@ -13,6 +13,11 @@ import { repoRoot, newPage, openApp, useApp } from '../support/harness.mjs';
 const app = useApp();
 const book = process.env.BOOK || path.join(repoRoot, '..', 'shared', 'data', 'texts', 'war-and-peace.txt');
 
+// The browser reports tasks of 50 ms or more only.
+function said(longest) {
+  return longest ? `longest main-thread task ${Math.round(longest)} ms` : 'no main-thread task of 50 ms or more';
+}
+
 function repeat(unit, bytes) {
   return unit.repeat(Math.ceil(bytes / unit.length));
 }
@@ -43,24 +48,50 @@ const inputs = [
 ];
 
 async function openAndWatch(page, name, buffer) {
+  // The file is made in the page first, and handed to the file input as a
+  // browser does when the reader picks it: Playwright's own `setInputFiles`
+  // decodes the bytes from base64 on the page's main thread (400 ms for
+  // War and Peace), which is the test's work, not the app's.
+  await page.evaluate(
+    ({ b64, name }) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      window.__file = new File([bytes], name, { type: 'text/plain' });
+    },
+    { b64: buffer.toString('base64'), name },
+  );
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
+    const input = document.querySelector('input[type="file"][aria-label="Open article"]');
+    const picked = new DataTransfer();
+    picked.items.add(window.__file);
+    input.files = picked.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await page.getByLabel('Open article').setInputFiles({ name, mimeType: 'text/plain', buffer });
-  // Shown with its entities found (the progress bar gone and the library
-  // lists it with a count), or refused with a note.
+  // Shown with its entities found (the progress bar gone, the library
+  // lists it as the reader's own, current, with a count, and the article's
+  // heading is its title: its analysis is loaded and drawn), or refused
+  // with a note.
   await page.waitForFunction(
-    (n) => {
+    () => {
       const note = document.querySelector('[role="note"]');
-      const done = !document.querySelector('progress') && [...document.querySelectorAll('.lib-meta')].some((m) => /\d+ entities/.test(m.innerText) && m.closest('li').classList.contains('current'));
+      const current = document.querySelector('li.lib-item.current');
+      const heading = document.querySelector('h1');
+      const done = !document.querySelector('progress') && !document.querySelector('p.loading') && current && heading
+        && /\d+ entities/.test(current.querySelector('.lib-meta')?.innerText || '')
+        && !/built in/.test(current.querySelector('.lib-meta')?.innerText || '')
+        && heading.innerText.trim() === current.querySelector('.lib-open').innerText.trim();
       return done || (note && /could not|no readable|empty|binary/.test(note.innerText));
     },
-    name,
-    { timeout: 180000, polling: 250 },
+    null,
+    { timeout: 180000, polling: 500 },
   );
+  // Whatever the first view still does after it shows.
+  await page.waitForTimeout(1500);
   return page.evaluate(() => window.__longest);
 }
 
@@ -69,7 +100,7 @@ for (const input of inputs) {
     const { page, problems, context } = await newPage(app.browser, app.srv.origin);
     await openApp(page, app.srv.base);
     const longest = await openAndWatch(page, input.name, Buffer.from(input.text()));
-    console.log(`# ${input.name}: longest main-thread task ${Math.round(longest)} ms`);
+    console.log(`# ${input.name}: ${said(longest)}`);
     assert.ok(longest < 1000, `the page froze for ${longest} ms`);
     // Still answering: a search runs and counts.
     await page.getByRole('searchbox', { name: 'Search' }).fill('zzzznotthere');
@@ -83,7 +114,7 @@ test('War and Peace opens while the page keeps answering', { timeout: 300000, sk
   const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await openApp(page, app.srv.base);
   const longest = await openAndWatch(page, 'war-and-peace.txt', fs.readFileSync(book));
-  console.log(`# war-and-peace.txt: longest main-thread task ${Math.round(longest)} ms`);
+  console.log(`# war-and-peace.txt: ${said(longest)}`);
   assert.ok(longest < 1000, `the page froze for ${longest} ms`);
   assert.deepEqual(problems, []);
   await context.close();

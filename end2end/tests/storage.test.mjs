@@ -149,6 +149,35 @@ test('a corrupted record in IndexedDB is skipped with a message, nothing is dele
   await context.close();
 });
 
+test('a pasted text is kept at once: reloaded before its entities are found, it is still there and gets them', { timeout: 120000 }, async () => {
+  // The analyser's files never arrive (a slow network), so the page is
+  // reloaded while the entities are still being looked for.
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin, { serviceWorkers: 'block' });
+  const analyser = /\/analyzer-[^/]*$/;
+  await context.route(analyser, () => {});
+  await openApp(page, app.srv.base);
+  const text = 'A pasted report on Merkel\n\nAngela Merkel visited Warsaw and Vilnius in May with officials of the European Commission.\nThe end, signed quillzanzibar.';
+  await page.getByRole('textbox', { name: 'Paste article text' }).fill(text);
+  await page.getByRole('button', { name: 'Open pasted text' }).click();
+  await page.locator('h1', { hasText: 'A pasted report on Merkel' }).waitFor();
+  const item = () => library(page).locator('li.lib-item', { hasText: 'A pasted report on Merkel' });
+  // Kept (no "saving…"), entities still being found.
+  await page.waitForFunction(() => [...document.querySelectorAll('li.lib-item')].some((li) => /A pasted report/.test(li.innerText) && /finding entities/.test(li.innerText) && !/saving/.test(li.innerText)));
+  await context.unroute(analyser);
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  await item().waitFor();
+  // Its entities are found after the reload, and the text is whole.
+  await page.waitForFunction(() => [...document.querySelectorAll('li.lib-item')].some((li) => /A pasted report/.test(li.innerText) && /\d+ entities/.test(li.innerText)), null, { timeout: 60000 });
+  await item().locator('.lib-open').click();
+  await page.locator('h1', { hasText: 'A pasted report on Merkel' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('quillzanzibar');
+  await page.getByRole('status').filter({ hasText: '1 of 1' }).waitFor();
+  await page.getByRole('region', { name: 'Entities' }).locator('button.entity', { hasText: 'Angela Merkel' }).waitFor();
+  assert.deepEqual(problems.filter((p) => !/analyzer-/.test(p)), []);
+  await context.close();
+});
+
 test('four 3 MB books stay in the library after a reload', { timeout: 300000 }, async () => {
   const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await openApp(page, app.srv.base);

@@ -122,7 +122,7 @@ pub fn ArticleView() -> impl IntoView {
                 </button>
             </Show>
             <For each=visible key=|k| k.clone() let:item>
-                <Passage index=item.1 />
+                <Passage article=item.0 index=item.1 />
             </For>
             <Show when=move || { remaining() > 0 }>
                 <button type="button" class="small-button show-more" on:click=move |_| reading.grow_down()>

@@ -9,16 +9,27 @@ use crate::state::{Articles, HighlightLayer, Notes, Reading};
 /// the reader's highlights (`span.hl` with `data-color` and
 /// `data-highlight`, never a `<mark>`). Article text is only ever rendered
 /// as text nodes.
+///
+/// When another article opens, a passage of the one before draws nothing
+/// in the moment before the list drops it (it used to draw itself from the
+/// new article's text first: a long text's first view cost twice).
 #[component]
 pub fn Passage(
+    /// The article it belongs to.
+    article: String,
     /// Index of the paragraph in the article.
     index: usize,
 ) -> impl IntoView {
     let articles = expect_context::<Articles>();
     let reading = expect_context::<Reading>();
     let notes = expect_context::<Notes>();
+    let article = StoredValue::new(article);
+    let mine = move |a: &article_analysis::Analysis| article.with_value(|id| *id == a.article.id);
     let segs = Memo::new(move |_| {
         let a = articles.analysis.get();
+        if !mine(&a) {
+            return Vec::new();
+        }
         let v = reading.view.get();
         let hidden = reading.hidden.get();
         let quoted = reading.quoted.get();
@@ -38,6 +49,7 @@ pub fn Passage(
             _ => Vec::new(),
         }
     });
+    // (A passage of another article has no segments, so draws nothing.)
     let content = move || {
         let a = articles.analysis.get();
         let layer = notes.layer.get();

@@ -86,7 +86,7 @@ impl Item {
             id: m.id.clone(),
             title: m.title.clone(),
             bytes: m.bytes,
-            entities: Some(m.entities),
+            entities: m.entities,
             origin: Origin::Own {
                 added_ms: m.added_ms,
                 kept: Kept::Yes,
@@ -102,7 +102,7 @@ impl Item {
                 title: self.title.clone(),
                 added_ms,
                 bytes: self.bytes,
-                entities: self.entities.unwrap_or(0),
+                entities: self.entities,
             }),
             Origin::Published { .. } => None,
         }
@@ -434,8 +434,12 @@ impl Articles {
 
     /// Puts an analysed record in the library's memory (not storage).
     /// A long text is indexed in slices of this many words, the page
-    /// answering in between (no long task on the main thread).
-    const INDEX_SLICE: usize = 20_000;
+    /// answering in between (no long task on the main thread: a slice
+    /// takes some 15–30 ms in Chromium on this project's 2-core machine).
+    const INDEX_SLICE: usize = 8_000;
+    /// Texts up to this many bytes are taken in at once (the first view
+    /// shows them without waiting for a tick).
+    const AT_ONCE: usize = 64 * 1024;
 
     fn insert(&self, record: ArticleRecord) {
         let id = record.article.id.clone();
@@ -451,16 +455,22 @@ impl Articles {
                 m.insert(id, Shared::new(analysis));
             });
         };
-        let mut loader = Loader::new(record);
-        if loader.step(Self::INDEX_SLICE) {
-            done(loader.finish());
+        if record.article.body.len() <= Self::AT_ONCE {
+            done(Loader::new(record).finish());
             return;
         }
+        // Each stage in its own task: whatever decoded the record, each
+        // slice of the index, the analysis put together, its first view.
+        let tick = || gloo_timers::future::TimeoutFuture::new(0);
         leptos::task::spawn_local(async move {
+            let mut loader = Loader::new(record);
+            tick().await;
             while !loader.step(Self::INDEX_SLICE) {
-                gloo_timers::future::TimeoutFuture::new(0).await;
+                tick().await;
             }
-            done(loader.finish());
+            let analysis = loader.finish();
+            tick().await;
+            done(analysis);
         });
     }
 
@@ -510,10 +520,22 @@ impl Articles {
         });
     }
 
-    /// Adds the reader's text: shown at once, and kept in storage (with a
-    /// message when the browser refuses). Replaces an earlier version of
-    /// the same text (the entities found, after a first showing without).
+    /// Adds the reader's text: shown at once, and kept in storage at once
+    /// (with a message when the browser refuses), so a text whose entities
+    /// are still being found survives a reload. Replaces an earlier version
+    /// of the same text (the entities found, after a first showing without).
     pub fn add_own(&self, record: ArticleRecord, entities_known: bool, added_ms: f64) {
+        let bytes = record.to_bytes();
+        self.add_own_as(record, bytes, entities_known, added_ms);
+    }
+
+    /// [`Articles::add_own`] for a text with its entities whose record is
+    /// already encoded (as the analyser sends it): stored as it is.
+    pub fn add_own_encoded(&self, record: ArticleRecord, bytes: Vec<u8>, added_ms: f64) {
+        self.add_own_as(record, bytes, true, added_ms);
+    }
+
+    fn add_own_as(&self, record: ArticleRecord, bytes: Vec<u8>, entities_known: bool, added_ms: f64) {
         let item = Item {
             id: record.article.id.clone(),
             title: record.article.meta.title.clone(),
@@ -533,10 +555,25 @@ impl Articles {
         };
         let item = Item { title, ..item };
         self.replace_item(item.clone());
-        self.insert(record.clone());
-        if entities_known {
-            self.keep(item, record);
-        }
+        self.insert(record);
+        self.keep(item, bytes);
+    }
+
+    /// The reader's kept texts whose entities were never found (the page
+    /// was closed while they were being found), with when they were added.
+    pub fn kept_without_entities(&self) -> Vec<(String, f64)> {
+        self.items.with_untracked(|all| {
+            all.iter()
+                .filter(|i| i.entities.is_none())
+                .filter_map(|i| match i.origin {
+                    Origin::Own {
+                        added_ms,
+                        kept: Kept::Yes,
+                    } => Some((i.id.clone(), added_ms)),
+                    _ => None,
+                })
+                .collect()
+        })
     }
 
     fn replace_item(&self, item: Item) {
@@ -547,14 +584,16 @@ impl Articles {
             });
     }
 
-    /// Writes an own article to storage and marks it kept.
-    fn keep(&self, item: Item, record: ArticleRecord) {
+    /// Writes an own article (its record's bytes) to storage and marks it
+    /// kept; the write starts at once (a reload right after opening must
+    /// find it).
+    fn keep(&self, item: Item, bytes: Vec<u8>) {
         let Some(meta) = item.meta() else {
             return;
         };
         let this = *self;
         leptos::task::spawn_local(async move {
-            let saved = storage::save(&meta, &record).await;
+            let saved = storage::save(&meta, &bytes).await;
             let kept = if saved.is_ok() { Kept::Yes } else { Kept::No };
             this.replace_item(Item {
                 origin: Origin::Own {
@@ -614,7 +653,7 @@ impl Articles {
             all.insert(at, removed.item.clone());
         });
         if let Some(record) = removed.record {
-            self.keep(Item::clone(&removed.item), ArticleRecord::clone(&record));
+            self.keep(Item::clone(&removed.item), record.to_bytes());
         }
     }
 

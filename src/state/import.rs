@@ -1,8 +1,9 @@
 //! A reader's own text on its way into the library: sent to the analyser
 //! worker (which loads the entity model only now), with progress and
-//! Cancel; a pasted text is shown and searchable at once, its entities
-//! added when the worker has found them. Also moves a library kept by an
-//! earlier version (`localStorage`) into storage, through the same worker.
+//! Cancel; a pasted text is shown, searchable and kept at once, its entities
+//! added when the worker has found them (or at the next start, if the page
+//! was closed meanwhile). Also moves a library kept by an earlier version
+//! (`localStorage`) into storage, through the same worker.
 
 use std::collections::HashMap;
 
@@ -37,6 +38,10 @@ enum Purpose {
     },
     /// A text kept by an earlier version, moved into storage.
     Migrate { added_ms: f64 },
+    /// A kept text whose entities were not found before the page closed:
+    /// its record gets them (the article's metadata kept, and the text
+    /// kept as plain text if the analyser fails).
+    Resume { added_ms: f64, article: Article },
 }
 
 /// What is needed to show a text without the analyser.
@@ -197,6 +202,29 @@ impl ImportJob {
         }
     }
 
+    /// Sends the kept texts whose entities were never found to the analyser
+    /// again (after the library is listed at start), except one whose
+    /// opening failed last time: that one stays plain text.
+    pub fn resume_unfinished(&self) {
+        let failed = storage::unfinished_opening();
+        let this = *self;
+        for (id, added_ms) in self.articles.kept_without_entities() {
+            if failed.as_deref() == Some(id.as_str()) {
+                continue;
+            }
+            leptos::task::spawn_local(async move {
+                if let Ok(Some(record)) = storage::record(&id).await {
+                    let article = record.article;
+                    this.send(
+                        Source::Paste(article.body.clone()),
+                        Some(id),
+                        Purpose::Resume { added_ms, article },
+                    );
+                }
+            });
+        }
+    }
+
     /// The text is in the library already (with its entities): open it.
     fn already_here(&self, id: &str) -> bool {
         let here = self.articles.item(id).is_some_and(|i| i.entities.is_some());
@@ -246,14 +274,26 @@ impl ImportJob {
             .jobs
             .try_update_value(|j| j.drain().map(|(_, p)| p).collect())
             .unwrap_or_default();
+        self.keep_without_entities(dropped);
+    }
+
+    /// Keeps texts the analyser did not analyse as they would be without
+    /// it: as plain text, and tells the reader.
+    fn keep_without_entities(&self, dropped: Vec<Purpose>) {
         self.progress.set(None);
         let mut any = false;
         for p in dropped {
-            let Purpose::Open {
-                added_ms, fallback, ..
-            } = p
-            else {
-                continue;
+            let (added_ms, fallback) = match p {
+                Purpose::Open {
+                    added_ms, fallback, ..
+                } => (added_ms, fallback),
+                // Kept as plain text, so it is not sent again at every start.
+                Purpose::Resume { added_ms, article } => {
+                    self.articles
+                        .add_own(ArticleRecord::without_entities(article), true, added_ms);
+                    continue;
+                }
+                Purpose::Migrate { .. } => continue,
             };
             any = true;
             let record = match fallback {
@@ -298,8 +338,18 @@ impl ImportJob {
                     });
                 }
             }
-            AnalyserReply::Done { job, record, notices } => {
+            AnalyserReply::Done {
+                job,
+                record: bytes,
+                notices,
+            } => {
                 let purpose = self.jobs.try_update_value(|j| j.remove(&job)).flatten();
+                let record = match ArticleRecord::from_bytes(&bytes) {
+                    Ok(r) => r,
+                    // A record that does not read back is a broken build:
+                    // the text is kept as it would be without the analyser.
+                    Err(_) => return self.keep_without_entities(purpose.into_iter().collect()),
+                };
                 match purpose {
                     Some(Purpose::Open { added_ms, .. }) => {
                         self.progress.set(None);
@@ -309,11 +359,20 @@ impl ImportJob {
                             self.already_here(&id);
                             return;
                         }
-                        self.articles.add_own(*record, true, added_ms);
+                        self.articles.add_own_encoded(record, bytes, added_ms);
                         open_article(self.articles, self.reading, self.card, id);
                         if !notices.is_empty() {
                             self.notices.say(notices.join(" "));
                         }
+                    }
+                    Some(Purpose::Resume { added_ms, article }) => {
+                        let mut record = record;
+                        // The text was sent without its front matter: the
+                        // metadata is the one kept (same body, same spans).
+                        if record.article.body == article.body {
+                            record.article.meta = article.meta;
+                        }
+                        self.articles.add_own(record, true, added_ms);
                     }
                     Some(Purpose::Migrate { added_ms }) => {
                         let articles = self.articles;
@@ -325,9 +384,11 @@ impl ImportJob {
                                 title: record.article.meta.title.clone(),
                                 added_ms,
                                 bytes: record.article.body.len() as u64,
-                                entities: u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX),
+                                entities: Some(
+                                    u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX),
+                                ),
                             };
-                            match storage::save(&meta, &record).await {
+                            match storage::save(&meta, &bytes).await {
                                 Ok(()) => {
                                     legacy::forget(&id);
                                     articles.list_kept(|| {});
@@ -341,9 +402,16 @@ impl ImportJob {
             }
             AnalyserReply::Refused { job, error } => {
                 let purpose = self.jobs.try_update_value(|j| j.remove(&job)).flatten();
-                if matches!(purpose, Some(Purpose::Open { .. })) {
-                    self.progress.set(None);
-                    self.notices.say(messages::import(&error));
+                match purpose {
+                    Some(Purpose::Open { .. }) => {
+                        self.progress.set(None);
+                        self.notices.say(messages::import(&error));
+                    }
+                    Some(Purpose::Resume { added_ms, article }) => {
+                        self.articles
+                            .add_own(ArticleRecord::without_entities(article), true, added_ms);
+                    }
+                    _ => {}
                 }
             }
         }

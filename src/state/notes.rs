@@ -71,7 +71,10 @@ impl Notes {
             });
             Shared::new(placed)
         });
-        let layer = Memo::new(move |_| {
+        // The same layer as before (most often: none) is not a change, so
+        // the passages are not drawn again when an article's notes are read
+        // after it is shown (that drew a long text's first screen twice).
+        let layer = Memo::new(move |previous: Option<&Shared<HighlightLayer>>| {
             let placed = placed.get();
             let found: Vec<(&Highlight, Span)> =
                 placed.iter().filter_map(|(h, a)| Some((h, a.span()?))).collect();
@@ -81,7 +84,11 @@ impl Notes {
                 .into_iter()
                 .filter_map(|i| found.get(i).map(|(h, _)| (h.id.clone(), h.color)))
                 .collect();
-            Shared::new(HighlightLayer { pieces, owners })
+            let layer = HighlightLayer { pieces, owners };
+            match previous {
+                Some(p) if **p == layer => p.clone(),
+                _ => Shared::new(layer),
+            }
         });
         let notes = Notes {
             of,

@@ -27,11 +27,13 @@ impl Notices {
         self.text.set(Some(text.into()));
     }
 
-    /// Shows a message and keeps the one already shown after it.
+    /// Shows a message and keeps the one already shown after it (a message
+    /// already shown is not repeated).
     pub fn add(&self, text: impl Into<String>) {
         let text = text.into();
         self.text.update(|t| {
             *t = Some(match t.take() {
+                Some(earlier) if earlier.contains(&text) => earlier,
                 Some(earlier) => format!("{text} {earlier}"),
                 None => text,
             })

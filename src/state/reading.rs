@@ -116,8 +116,13 @@ impl Reading {
             match moved.get() {
                 Some(m) if m.view == v && m.current == c => m.window,
                 _ => {
-                    let w = analysis
-                        .with(|a| RenderWindow::for_text(a.article.body.len(), a.article.paragraphs.len()));
+                    let w = analysis.with(|a| {
+                        RenderWindow::for_text(
+                            a.article.body.len(),
+                            a.article.paragraphs.len(),
+                            a.entities.mentions.len(),
+                        )
+                    });
                     match v.matches.get(c) {
                         Some(m) => w.show(analysis.with(|a| position_of(a, &v, m.start))),
                         None => w,

@@ -61,8 +61,10 @@ pub struct KeptMeta {
     pub added_ms: f64,
     /// Length of its text in bytes.
     pub bytes: u64,
-    /// How many entities it has.
-    pub entities: u32,
+    /// How many entities it has; `None` for a pasted text kept before its
+    /// entities were found (the page was closed meanwhile: they are looked
+    /// for again at the next start).
+    pub entities: Option<u32>,
 }
 
 /// The database name for this deployment: the app's folder in the URL.
@@ -105,7 +107,9 @@ fn meta_to_value(m: &KeptMeta) -> JsValue {
     set(&obj, "title", &m.title.as_str().into());
     set(&obj, "added", &m.added_ms.into());
     set(&obj, "bytes", &(m.bytes as f64).into());
-    set(&obj, "entities", &m.entities.into());
+    if let Some(n) = m.entities {
+        set(&obj, "entities", &n.into());
+    }
     obj.into()
 }
 
@@ -120,7 +124,7 @@ fn meta_from_value(v: &JsValue) -> Option<KeptMeta> {
         title: get(v, "title")?.as_string()?,
         added_ms: number("added")?,
         bytes: number("bytes")? as u64,
-        entities: number("entities")? as u32,
+        entities: number("entities").map(|n| n as u32),
     })
 }
 
@@ -184,10 +188,10 @@ pub async fn record(id: &str) -> Result<Option<ArticleRecord>, StorageError> {
 
 /// Keeps (or replaces) an article: its list entry and its record, in one
 /// transaction (both or neither).
-pub async fn save(meta: &KeptMeta, record: &ArticleRecord) -> Result<(), StorageError> {
+pub async fn save(meta: &KeptMeta, record: &[u8]) -> Result<(), StorageError> {
     let (_db, tx) = transaction(TransactionMode::ReadWrite).await?;
     let key = JsValue::from_str(&meta.id);
-    let bytes: JsValue = js_sys::Uint8Array::from(record.to_bytes().as_slice()).into();
+    let bytes: JsValue = js_sys::Uint8Array::from(record).into();
     for (store, value) in [(META, meta_to_value(meta)), (RECORDS, bytes)] {
         let store = tx.object_store(store).map_err(|_| StorageError::Refused)?;
         store

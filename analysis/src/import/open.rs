@@ -23,6 +23,7 @@ pub enum Source {
         /// Its name, for the format and for messages.
         name: String,
         /// Its bytes.
+        #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
     },
     /// Pasted text.
