@@ -19,6 +19,7 @@ pub mod open;
 pub mod pan_zoom;
 pub mod panic;
 pub mod pointer;
+pub mod record_reader;
 pub mod render_window;
 pub mod scroll;
 pub mod selection;

@@ -22,6 +22,7 @@ pub fn import(e: &ImportError) -> String {
         ),
         ImportError::NoText(name) if name.is_empty() => "That text has nothing readable in it.".to_string(),
         ImportError::NoText(name) => format!("{} has no readable text.", quoted(name)),
+        ImportError::Unreadable(name) => format!("{} could not be read.", quoted(name)),
         ImportError::EmptyPaste => "Paste some text first.".to_string(),
         ImportError::OnlyAUrl => "That is a web address. Article Explorer does not fetch pages: open the page, copy its text and paste the text here.".to_string(),
     }

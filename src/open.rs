@@ -1,6 +1,7 @@
 //! Opening the reader's own texts: a picked or dropped file, or pasted text.
-//! Decoding, Markdown and analysis happen in the analyser worker; this
-//! module only does what needs the page: reading the file, and parsing HTML
+//! Reading, decoding, Markdown and analysis happen in the analyser worker
+//! (a `.txt` or `.md` file goes to it as the `File`, unread); this module
+//! only does what needs the page: parsing HTML
 //! with the browser's inert `DOMParser` (a document made this way never
 //! runs scripts or loads anything) into the plain tree that
 //! `article_analysis::import::html` reads.
@@ -13,9 +14,10 @@ use wasm_bindgen::JsCast;
 use crate::messages;
 use crate::state::{ImportJob, Notices};
 
-/// Opens a picked or dropped file: its bytes go to the analyser worker
-/// (HTML is first reduced to its readable text here, with the browser's
-/// parser). Files over the size limit are refused with a message.
+/// Opens a picked or dropped file: it goes to the analyser worker, which
+/// reads it (HTML is first read and reduced to its readable text here,
+/// with the browser's parser). Files over the size limit are refused with
+/// a message.
 pub fn open_file(import: ImportJob, notices: Notices, file: web_sys::File) {
     let name = file.name();
     let size = file.size();
@@ -23,15 +25,15 @@ pub fn open_file(import: ImportJob, notices: Notices, file: web_sys::File) {
         notices.say(messages::too_large(&name, size, MAX_FILE_BYTES));
         return;
     }
+    if Format::from_file_name(&name) != Format::Html {
+        import.open_file(file);
+        return;
+    }
     leptos::task::spawn_local(async move {
         let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await else {
-            notices.say(format!("{} could not be read.", messages::quoted(&name)));
+            notices.say(messages::import(&ImportError::Unreadable(name)));
             return;
         };
-        if Format::from_file_name(&name) != Format::Html {
-            import.open_file(name, bytes);
-            return;
-        }
         if bytes.is_empty() {
             notices.say(messages::import(&ImportError::Empty(name)));
             return;

@@ -18,7 +18,7 @@
 
 use article_analysis::analysis::Analyzer;
 use article_analysis::import::content_id;
-use article_analysis::import::open::open;
+use article_analysis::import::open::{open, ImportError, Source};
 use article_analysis::record::{AnalyserReply, AnalyserRequest, ArticleRecord};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -31,10 +31,18 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let bytes = js_sys::Uint8Array::new(&ev.data()).to_vec();
+        // `[request, file]`: the request in postcard, and the `File` of a
+        // file's request (its bytes are read here, not on the page).
+        let message = js_sys::Array::from(&ev.data());
+        let bytes = js_sys::Uint8Array::new(&message.get(0)).to_vec();
         // A message that is not a request (another page's format) is ignored.
         if let Ok(request) = AnalyserRequest::from_bytes(&bytes) {
-            handle(request, &|reply| post(&reply_to, &reply));
+            let file = message.get(1).dyn_into::<web_sys::File>().ok();
+            let job = request.job;
+            match with_file(request, file) {
+                Ok(request) => handle(request, &|reply| post(&reply_to, &reply)),
+                Err(error) => post(&reply_to, &AnalyserReply::Refused { job, error }),
+            }
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -48,6 +56,22 @@ fn post(scope: &DedicatedWorkerGlobalScope, reply: &AnalyserReply) {
     let array = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
     let transfer = js_sys::Array::of1(&array.buffer());
     let _ = scope.post_message_with_transfer(&array, &transfer);
+}
+
+/// The request with the bytes of its file, read here; a file that cannot
+/// be read (removed or changed since it was picked) is refused.
+fn with_file(
+    mut request: AnalyserRequest,
+    file: Option<web_sys::File>,
+) -> Result<AnalyserRequest, ImportError> {
+    if let (Source::File { name, bytes }, Some(file)) = (&mut request.source, file) {
+        let read = web_sys::FileReaderSync::new().and_then(|r| r.read_as_array_buffer(&file));
+        match read {
+            Ok(buffer) => *bytes = js_sys::Uint8Array::new(&buffer).to_vec(),
+            Err(_) => return Err(ImportError::Unreadable(name.clone())),
+        }
+    }
+    Ok(request)
 }
 
 /// Opens and analyses one text, reporting progress.
@@ -68,6 +92,7 @@ fn handle(request: AnalyserRequest, send: &dyn Fn(AnalyserReply)) {
             send(AnalyserReply::Progress { job, done });
         }
     }
-    let record = ArticleRecord::of(&analyzer.finish()).to_bytes();
+    // In pieces: the page reads them a few at a time, never blocking.
+    let record = ArticleRecord::of(&analyzer.finish()).to_pieces();
     send(AnalyserReply::Done { job, record, notices });
 }

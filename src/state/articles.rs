@@ -395,7 +395,7 @@ impl Articles {
                 // Inside the boot data, and not there: never fetch the page.
                 Some(Origin::Published { file }) if file.is_empty() => Err(None),
                 Some(Origin::Published { file }) => match crate::fetch::bytes(&file).await {
-                    Some(bytes) => ArticleRecord::from_bytes(&bytes).map_err(Some),
+                    Some(bytes) => crate::record_reader::read(&bytes).await.map_err(Some),
                     None => Err(None),
                 },
                 // Own articles are read from storage (listed first); the
@@ -525,7 +525,7 @@ impl Articles {
     /// are still being found survives a reload. Replaces an earlier version
     /// of the same text (the entities found, after a first showing without).
     pub fn add_own(&self, record: ArticleRecord, entities_known: bool, added_ms: f64) {
-        let bytes = record.to_bytes();
+        let bytes = record.to_pieces();
         self.add_own_as(record, bytes, entities_known, added_ms);
     }
 
@@ -653,7 +653,7 @@ impl Articles {
             all.insert(at, removed.item.clone());
         });
         if let Some(record) = removed.record {
-            self.keep(Item::clone(&removed.item), record.to_bytes());
+            self.keep(Item::clone(&removed.item), record.to_pieces());
         }
     }
 

@@ -47,8 +47,8 @@ enum Purpose {
 /// What is needed to show a text without the analyser.
 #[derive(Debug, Clone)]
 enum Fallback {
-    /// A file's name and bytes (decoded here, as plain text).
-    File(String, Vec<u8>),
+    /// A file's name and the file (read and decoded here, as plain text).
+    File(String, web_sys::File),
     /// Text already shown (a paste): keep it as it is.
     Shown(String),
 }
@@ -60,7 +60,7 @@ pub struct ImportJob {
     pub progress: RwSignal<Option<JobProgress>>,
     analyser: StoredValue<Option<Analyser>, LocalStorage>,
     loader: StoredValue<String>,
-    jobs: StoredValue<HashMap<u32, Purpose>>,
+    jobs: StoredValue<HashMap<u32, Purpose>, LocalStorage>,
     next: StoredValue<u32>,
     articles: Articles,
     reading: Reading,
@@ -86,7 +86,7 @@ impl ImportJob {
             progress: RwSignal::new(None),
             analyser: StoredValue::new_local(None),
             loader: StoredValue::new(loader),
-            jobs: StoredValue::new(HashMap::new()),
+            jobs: StoredValue::new_local(HashMap::new()),
             next: StoredValue::new(1),
             articles,
             reading,
@@ -122,6 +122,7 @@ impl ImportJob {
         open_article(self.articles, self.reading, self.card, id.clone());
         self.send(
             Source::Paste(body),
+            None,
             Some(id.clone()),
             Purpose::Open {
                 title,
@@ -131,12 +132,17 @@ impl ImportJob {
         );
     }
 
-    /// Opens a picked or dropped `.txt` or `.md` file.
-    pub fn open_file(&self, name: String, bytes: Vec<u8>) {
+    /// Opens a picked or dropped `.txt` or `.md` file: the worker reads it.
+    pub fn open_file(&self, file: web_sys::File) {
+        let name = file.name();
         let title = name.clone();
-        let fallback = Some(Fallback::File(name.clone(), bytes.clone()));
+        let fallback = Some(Fallback::File(name.clone(), file.clone()));
         self.send(
-            Source::File { name, bytes },
+            Source::File {
+                name,
+                bytes: Vec::new(),
+            },
+            Some(file),
             None,
             Purpose::Open {
                 title,
@@ -150,6 +156,7 @@ impl ImportJob {
     pub fn open_readable(&self, name: String, imported: Imported) {
         self.send(
             Source::Readable(imported),
+            None,
             None,
             Purpose::Open {
                 title: name,
@@ -196,6 +203,7 @@ impl ImportJob {
                     name: format!("{}.txt", a.id),
                     bytes: a.text.into_bytes(),
                 },
+                None,
                 Some(a.id),
                 Purpose::Migrate { added_ms: a.added_ms },
             );
@@ -217,6 +225,7 @@ impl ImportJob {
                     let article = record.article;
                     this.send(
                         Source::Paste(article.body.clone()),
+                        None,
                         Some(id),
                         Purpose::Resume { added_ms, article },
                     );
@@ -250,7 +259,7 @@ impl ImportJob {
         a
     }
 
-    fn send(&self, source: Source, id: Option<String>, purpose: Purpose) {
+    fn send(&self, source: Source, file: Option<web_sys::File>, id: Option<String>, purpose: Purpose) {
         let job = self.next.get_value();
         self.next.set_value(job.wrapping_add(1));
         if let Purpose::Open { title, .. } = &purpose {
@@ -262,7 +271,7 @@ impl ImportJob {
         self.jobs.update_value(|j| {
             j.insert(job, purpose);
         });
-        self.analyser().send(&AnalyserRequest { job, source, id });
+        self.analyser().send(&AnalyserRequest { job, source, id }, file);
     }
 
     /// The worker could not start or stopped (its files missing offline,
@@ -296,31 +305,41 @@ impl ImportJob {
                 Purpose::Migrate { .. } => continue,
             };
             any = true;
-            let record = match fallback {
-                Some(Fallback::File(name, bytes)) => {
-                    let decoded = decode::decode(&bytes);
-                    if decoded.binary || decoded.text.trim().is_empty() {
-                        continue;
+            match fallback {
+                Some(Fallback::File(name, file)) => self.keep_file_as_text(name, file, added_ms),
+                Some(Fallback::Shown(id)) => {
+                    if let Some(a) = self.articles.original_of_untracked(&id) {
+                        self.articles.add_own(ArticleRecord::of(&a), true, added_ms);
+                        open_article(self.articles, self.reading, self.card, id);
                     }
-                    let id = content_id(&decoded.text);
-                    let mut article = Article::parse(&name, &decoded.text);
-                    article.id = id;
-                    ArticleRecord::without_entities(article)
                 }
-                Some(Fallback::Shown(id)) => match self.articles.original_of_untracked(&id) {
-                    Some(a) => ArticleRecord::of(&a),
-                    None => continue,
-                },
-                None => continue,
-            };
-            let id = record.article.id.clone();
-            self.articles.add_own(record, true, added_ms);
-            open_article(self.articles, self.reading, self.card, id);
+                None => {}
+            }
         }
         if any {
             self.notices
                 .say(messages::analyser_unavailable(crate::onefile::opened_from_disk()));
         }
+    }
+
+    /// Keeps a file the analyser did not analyse as plain text (read here).
+    fn keep_file_as_text(&self, name: String, file: web_sys::File, added_ms: f64) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await else {
+                return;
+            };
+            let decoded = decode::decode(&bytes);
+            if decoded.binary || decoded.text.trim().is_empty() {
+                return;
+            }
+            let id = content_id(&decoded.text);
+            let mut article = Article::parse(&name, &decoded.text);
+            article.id = id.clone();
+            this.articles
+                .add_own(ArticleRecord::without_entities(article), true, added_ms);
+            open_article(this.articles, this.reading, this.card, id);
+        });
     }
 
     fn on_reply(&self, reply: AnalyserReply) {
@@ -344,61 +363,18 @@ impl ImportJob {
                 notices,
             } => {
                 let purpose = self.jobs.try_update_value(|j| j.remove(&job)).flatten();
-                let record = match ArticleRecord::from_bytes(&bytes) {
-                    Ok(r) => r,
-                    // A record that does not read back is a broken build:
-                    // the text is kept as it would be without the analyser.
-                    Err(_) => return self.keep_without_entities(purpose.into_iter().collect()),
-                };
-                match purpose {
-                    Some(Purpose::Open { added_ms, .. }) => {
-                        self.progress.set(None);
-                        let id = record.article.id.clone();
-                        let known = self.articles.item(&id).is_some_and(|i| i.entities.is_some());
-                        if known {
-                            self.already_here(&id);
-                            return;
-                        }
-                        self.articles.add_own_encoded(record, bytes, added_ms);
-                        open_article(self.articles, self.reading, self.card, id);
-                        if !notices.is_empty() {
-                            self.notices.say(notices.join(" "));
-                        }
+                let this = *self;
+                // Read a few pieces per task: a record of a long text read
+                // at once would block the page.
+                leptos::task::spawn_local(async move {
+                    match crate::record_reader::read(&bytes).await {
+                        Ok(record) => this.on_record(purpose, record, bytes, notices),
+                        // A record that does not read back is a broken
+                        // build: the text is kept as it would be without
+                        // the analyser.
+                        Err(_) => this.keep_without_entities(purpose.into_iter().collect()),
                     }
-                    Some(Purpose::Resume { added_ms, article }) => {
-                        let mut record = record;
-                        // The text was sent without its front matter: the
-                        // metadata is the one kept (same body, same spans).
-                        if record.article.body == article.body {
-                            record.article.meta = article.meta;
-                        }
-                        self.articles.add_own(record, true, added_ms);
-                    }
-                    Some(Purpose::Migrate { added_ms }) => {
-                        let articles = self.articles;
-                        let notices_ctx = self.notices;
-                        leptos::task::spawn_local(async move {
-                            let id = record.article.id.clone();
-                            let meta = storage::KeptMeta {
-                                id: id.clone(),
-                                title: record.article.meta.title.clone(),
-                                added_ms,
-                                bytes: record.article.body.len() as u64,
-                                entities: Some(
-                                    u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX),
-                                ),
-                            };
-                            match storage::save(&meta, &bytes).await {
-                                Ok(()) => {
-                                    legacy::forget(&id);
-                                    articles.list_kept(|| {});
-                                }
-                                Err(e) => notices_ctx.add(messages::storage(e, "your saved articles")),
-                            }
-                        });
-                    }
-                    None => {}
-                }
+                });
             }
             AnalyserReply::Refused { job, error } => {
                 let purpose = self.jobs.try_update_value(|j| j.remove(&job)).flatten();
@@ -414,6 +390,63 @@ impl ImportJob {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// A text analysed: shown, kept or moved as its purpose says.
+    fn on_record(
+        &self,
+        purpose: Option<Purpose>,
+        record: ArticleRecord,
+        bytes: Vec<u8>,
+        notices: Vec<String>,
+    ) {
+        match purpose {
+            Some(Purpose::Open { added_ms, .. }) => {
+                self.progress.set(None);
+                let id = record.article.id.clone();
+                let known = self.articles.item(&id).is_some_and(|i| i.entities.is_some());
+                if known {
+                    self.already_here(&id);
+                    return;
+                }
+                self.articles.add_own_encoded(record, bytes, added_ms);
+                open_article(self.articles, self.reading, self.card, id);
+                if !notices.is_empty() {
+                    self.notices.say(notices.join(" "));
+                }
+            }
+            Some(Purpose::Resume { added_ms, article }) => {
+                let mut record = record;
+                // The text was sent without its front matter: the
+                // metadata is the one kept (same body, same spans).
+                if record.article.body == article.body {
+                    record.article.meta = article.meta;
+                }
+                self.articles.add_own(record, true, added_ms);
+            }
+            Some(Purpose::Migrate { added_ms }) => {
+                let articles = self.articles;
+                let notices_ctx = self.notices;
+                leptos::task::spawn_local(async move {
+                    let id = record.article.id.clone();
+                    let meta = storage::KeptMeta {
+                        id: id.clone(),
+                        title: record.article.meta.title.clone(),
+                        added_ms,
+                        bytes: record.article.body.len() as u64,
+                        entities: Some(u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX)),
+                    };
+                    match storage::save(&meta, &bytes).await {
+                        Ok(()) => {
+                            legacy::forget(&id);
+                            articles.list_kept(|| {});
+                        }
+                        Err(e) => notices_ctx.add(messages::storage(e, "your saved articles")),
+                    }
+                });
+            }
+            None => {}
         }
     }
 }

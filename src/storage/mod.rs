@@ -183,7 +183,10 @@ pub async fn record(id: &str) -> Result<Option<ArticleRecord>, StorageError> {
     let bytes = value
         .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
         .map(|a| a.to_vec());
-    Ok(bytes.and_then(|b| ArticleRecord::from_bytes(&b).ok()))
+    Ok(match bytes {
+        Some(b) => crate::record_reader::read(&b).await.ok(),
+        None => None,
+    })
 }
 
 /// Keeps (or replaces) an article: its list entry and its record, in one

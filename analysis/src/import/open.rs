@@ -41,6 +41,8 @@ pub enum ImportError {
     Binary(String),
     /// Nothing readable is left (only white space or markup).
     NoText(String),
+    /// The file could not be read (removed or changed since it was picked).
+    Unreadable(String),
     /// The paste is empty.
     EmptyPaste,
     /// The paste is only a web address; the app fetches nothing.

@@ -25,11 +25,14 @@
 
 use serde::{Deserialize, Serialize};
 
+mod pieces;
+pub use pieces::Steps;
+
 use crate::annotations::corrections::{Correction, EntityKey, Entry, Scope};
 use crate::annotations::highlight::Highlight;
-use crate::document::Article;
+use crate::document::{Article, Paragraph};
 use crate::entities::places::PlaceFacts;
-use crate::entities::{Entities, EntityKind};
+use crate::entities::{Entities, EntityKind, Mention};
 use crate::import::open::{ImportError, Source};
 use crate::quotes::Quote;
 use crate::timeline::Timeline;
@@ -173,8 +176,8 @@ pub enum AnalyserReply {
     Done {
         /// The job.
         job: u32,
-        /// The text, analysed: [`ArticleRecord::to_bytes`], which the page
-        /// reads once and stores as they are (no copy of the record, no
+        /// The text, analysed: [`ArticleRecord::to_pieces`], which the page
+        /// reads a few pieces at a time ([`Steps`]) and stores as they are (no copy of the record, no
         /// second encoding on the page's thread: for a 50 MB text each took
         /// hundreds of milliseconds).
         #[serde(with = "serde_bytes")]
@@ -400,7 +403,11 @@ impl ArticleRecord {
     /// Reads bytes written by [`ArticleRecord::to_bytes`], checking that
     /// every span lies on character boundaries of the body and every
     /// mention names an entity, so a damaged file cannot mislead the app.
+    /// Reads the form in pieces ([`ArticleRecord::to_pieces`]) too, at once.
     pub fn from_bytes(bytes: &[u8]) -> Result<ArticleRecord, RecordError> {
+        if bytes.starts_with(pieces::PIECES_MAGIC) {
+            return pieces::read_all(bytes);
+        }
         let record: ArticleRecord = decode(ARTICLE_MAGIC, bytes)?;
         if record.is_sound() {
             Ok(record)
@@ -413,50 +420,77 @@ impl ArticleRecord {
     /// naming existing entities; one place fact per entity.
     fn is_sound(&self) -> bool {
         let body = &self.article.body;
-        let ok = |s: &std::ops::Range<usize>| {
-            s.start <= s.end && body.is_char_boundary(s.start) && body.is_char_boundary(s.end)
-        };
-        let mut last = 0;
-        for p in &self.article.paragraphs {
-            if !ok(&p.span) || p.span.start < last {
-                return false;
-            }
-            last = p.span.end;
-            if !p.sentences.iter().all(ok) {
-                return false;
-            }
-        }
         let n = self.entities.entities.len();
-        let mut end = 0;
-        for m in &self.entities.mentions {
-            if !ok(&m.span) || m.span.start < end || m.entity >= n {
-                return false;
-            }
-            end = m.span.end;
-        }
+        let paragraphs = &self.article.paragraphs;
+        paragraphs_sound(body, paragraphs, &mut 0)
+            && mentions_sound(body, &self.entities.mentions, n, &mut 0)
+            && quotes_sound(body, &self.quotes, paragraphs.len(), n)
+            && self.rest_sound()
+    }
+
+    /// The checks of [`ArticleRecord::is_sound`] on what is not a long
+    /// list (entities, places, timeline).
+    fn rest_sound(&self) -> bool {
+        let body = &self.article.body;
+        let n = self.entities.entities.len();
+        let paragraphs = self.article.paragraphs.len();
         let related_ok = self
             .entities
             .entities
             .iter()
             .all(|e| e.related.is_none_or(|r| r < n));
-        let paragraphs = self.article.paragraphs.len();
-        let quotes_ok = self.quotes.iter().all(|q| {
-            ok(&q.span)
-                && q.paragraph < paragraphs
-                && q.speaker.is_none_or(|s| s < n)
-                && q.cue.as_ref().is_none_or(ok)
-                && q.speaker_span.as_ref().is_none_or(ok)
-        });
         let t = &self.timeline;
         let times_ok = t
             .points
             .iter()
             .chain(&t.durations)
             .chain(&t.unplaced)
-            .all(|x| ok(&x.span) && ok(&x.sentence) && x.paragraph < paragraphs)
-            && t.anchor.as_ref().and_then(|a| a.span.as_ref()).is_none_or(ok);
-        related_ok && self.places.len() == n && quotes_ok && times_ok
+            .all(|x| span_ok(body, &x.span) && span_ok(body, &x.sentence) && x.paragraph < paragraphs)
+            && t.anchor
+                .as_ref()
+                .and_then(|a| a.span.as_ref())
+                .is_none_or(|s| span_ok(body, s));
+        related_ok && self.places.len() == n && times_ok
     }
+}
+
+/// A span on character boundaries of `body`, inside it. Checked against a
+/// body still being read, it refuses more, never less (a boundary of the
+/// part read is one of the whole).
+fn span_ok(body: &str, s: &std::ops::Range<usize>) -> bool {
+    s.start <= s.end && body.is_char_boundary(s.start) && body.is_char_boundary(s.end)
+}
+
+/// Paragraphs (with their sentences) sound and in order after `last`
+/// (the end of the previous paragraph, updated).
+fn paragraphs_sound(body: &str, paragraphs: &[Paragraph], last: &mut usize) -> bool {
+    paragraphs.iter().all(|p| {
+        let ok =
+            span_ok(body, &p.span) && p.span.start >= *last && p.sentences.iter().all(|s| span_ok(body, s));
+        *last = p.span.end;
+        ok
+    })
+}
+
+/// Mentions sound, in order after `end` (updated), naming one of
+/// `entities`.
+fn mentions_sound(body: &str, mentions: &[Mention], entities: usize, end: &mut usize) -> bool {
+    mentions.iter().all(|m| {
+        let ok = span_ok(body, &m.span) && m.span.start >= *end && m.entity < entities;
+        *end = m.span.end;
+        ok
+    })
+}
+
+/// Quotes sound, in one of `paragraphs`, their speakers among `entities`.
+fn quotes_sound(body: &str, quotes: &[Quote], paragraphs: usize, entities: usize) -> bool {
+    quotes.iter().all(|q| {
+        span_ok(body, &q.span)
+            && q.paragraph < paragraphs
+            && q.speaker.is_none_or(|s| s < entities)
+            && q.cue.as_ref().is_none_or(|s| span_ok(body, s))
+            && q.speaker_span.as_ref().is_none_or(|s| span_ok(body, s))
+    })
 }
 
 impl CatalogEntry {
@@ -515,6 +549,50 @@ mod tests {
         let mut cut = record("Joe Biden spoke in Kyiv.").to_bytes();
         cut.truncate(cut.len() - 3);
         assert_eq!(ArticleRecord::from_bytes(&cut), Err(RecordError::Corrupt));
+    }
+
+    #[test]
+    fn a_record_in_pieces_reads_back_piece_by_piece() {
+        // Long enough for several pieces of each list: 5,000 paragraphs,
+        // mentions in each, quotes, and a body of more than 1 MB with
+        // characters of several bytes at the cuts.
+        let para = "Joe Biden said in Kyiv: \u{201c}Ukraine will win.\u{201d} Zelensky met Biden in Kharkiv. \u{00e9}t\u{00e9} \u{1f600}\n\n";
+        let r = record(&para.repeat(14_000));
+        assert!(r.article.paragraphs.len() > 8_192 && r.entities.mentions.len() > 16_384);
+        assert!(r.article.body.len() > 1 << 20 && !r.quotes.is_empty());
+        let bytes = r.to_pieces();
+        let mut steps = Steps::new(&bytes).expect("the head reads");
+        let mut n = 0;
+        while !steps.step().expect("each piece reads") {
+            n += 1;
+        }
+        assert!(n > 8, "{n} steps");
+        assert_eq!(steps.finish().as_ref(), Ok(&r));
+        assert_eq!(ArticleRecord::from_bytes(&bytes).as_ref(), Ok(&r));
+    }
+
+    #[test]
+    fn a_record_in_pieces_that_is_cut_or_damaged_is_refused() {
+        let bytes = record("Joe Biden spoke in Kyiv. Biden left.").to_pieces();
+        for cut in [3, 4, 10, bytes.len() - 1] {
+            assert!(ArticleRecord::from_bytes(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut other = bytes.clone();
+        other[3] = FORMAT + 1;
+        assert_eq!(
+            ArticleRecord::from_bytes(&other),
+            Err(RecordError::Format(FORMAT + 1))
+        );
+        // A second head, or a mention past the body, is refused.
+        let mut twice = bytes.clone();
+        twice.extend_from_slice(&bytes[4..]);
+        assert_eq!(ArticleRecord::from_bytes(&twice), Err(RecordError::Corrupt));
+        let mut r = record("Joe Biden spoke in Kyiv.");
+        r.entities.mentions[0].span = 100..110;
+        assert_eq!(
+            ArticleRecord::from_bytes(&r.to_pieces()),
+            Err(RecordError::Corrupt)
+        );
     }
 
     #[test]
