@@ -31,17 +31,18 @@ pub struct Analyser {
     /// The worker's loader script (named in the boot data).
     loader: Rc<str>,
     running: Rc<RefCell<Option<Running>>>,
-    on_reply: Rc<dyn Fn(AnalyserReply)>,
+    on_reply: Rc<dyn Fn(AnalyserReply, Option<web_sys::Blob>)>,
     on_failure: Rc<dyn Fn()>,
 }
 
 impl Analyser {
-    /// An analyser that calls `on_reply` for every reply, and `on_failure`
+    /// An analyser that calls `on_reply` for every reply (with the record,
+    /// a `Blob`, beside a finished one), and `on_failure`
     /// when the worker cannot start or dies (its script or wasm could not be
     /// loaded, offline on a first visit).
     pub fn new(
         loader: &str,
-        on_reply: impl Fn(AnalyserReply) + 'static,
+        on_reply: impl Fn(AnalyserReply, Option<web_sys::Blob>) + 'static,
         on_failure: impl Fn() + 'static,
     ) -> Analyser {
         Analyser {
@@ -90,7 +91,10 @@ impl Analyser {
         let on_reply = self.on_reply.clone();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                let bytes = js_sys::Uint8Array::new(&ev.data()).to_vec();
+                // `[reply, record]` (see `analyzer/src/main.rs`).
+                let message: js_sys::Array = ev.data().unchecked_into();
+                let bytes = message.get(0).unchecked_into::<js_sys::Uint8Array>().to_vec();
+                let record = message.get(1).dyn_into::<web_sys::Blob>().ok();
                 match AnalyserReply::from_bytes(&bytes) {
                     Ok(AnalyserReply::Ready) => {
                         if let Some(cell) = running.upgrade() {
@@ -102,7 +106,7 @@ impl Analyser {
                             }
                         }
                     }
-                    Ok(reply) => on_reply(reply),
+                    Ok(reply) => on_reply(reply, record),
                     // A reply that does not read back is a broken build.
                     Err(_) => {}
                 }

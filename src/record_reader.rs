@@ -6,9 +6,47 @@
 //! an earlier version) is read at once.
 
 use article_analysis::record::{ArticleRecord, RecordError, Steps};
+use wasm_bindgen::JsCast;
 
 /// Longest the page reads pieces before it lets the browser do other work.
 const SLICE_MS: f64 = 8.0;
+
+/// Bytes copied into the page's memory per step from a `Blob`'s buffer.
+const COPY_BYTES: u32 = 4 << 20;
+
+/// The record kept in a `Blob` (as the analyser sends it and the library
+/// keeps it): its bytes, read off the page's thread and copied in steps.
+pub async fn read_blob(blob: &web_sys::Blob) -> Result<ArticleRecord, RecordError> {
+    let bytes = blob_bytes(blob).await.ok_or(RecordError::NotARecord)?;
+    read(&bytes).await
+}
+
+/// A `Blob`'s bytes, `None` if the browser cannot read it.
+async fn blob_bytes(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .ok()?;
+    let array = js_sys::Uint8Array::new(buffer.dyn_ref::<js_sys::ArrayBuffer>()?);
+    let len = array.length();
+    // Not zeroed first: zeroing 60 MB of fresh memory took 126 ms in one
+    // task; each step writes (and so first touches) only its own part.
+    // Reserved once: grown by doubling, the last growth copies it all.
+    let mut out: Vec<u8> = Vec::with_capacity(len as usize);
+    let mut start = 0;
+    let mut since = js_sys::Date::now();
+    while start < len {
+        let end = len.min(start.saturating_add(COPY_BYTES));
+        // Through a small buffer (reused by the allocator), not into
+        // spare capacity: no `unsafe` for a copy of a few milliseconds.
+        out.extend_from_slice(&array.subarray(start, end).to_vec());
+        start = end;
+        if js_sys::Date::now() - since >= SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            since = js_sys::Date::now();
+        }
+    }
+    Some(out)
+}
 
 /// The record in `bytes`, checked as `ArticleRecord::from_bytes` checks it.
 pub async fn read(bytes: &[u8]) -> Result<ArticleRecord, RecordError> {

@@ -124,10 +124,11 @@ impl Loader {
     /// Starts taking in `record`.
     pub fn new(record: ArticleRecord) -> Loader {
         let passages = record.article.passages();
+        let builder = IndexBuilder::for_text(&record.article.body, passages.len());
         Loader {
             record,
             passages,
-            builder: IndexBuilder::default(),
+            builder,
         }
     }
 

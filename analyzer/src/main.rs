@@ -33,29 +33,38 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         // `[request, file]`: the request in postcard, and the `File` of a
         // file's request (its bytes are read here, not on the page).
-        let message = js_sys::Array::from(&ev.data());
-        let bytes = js_sys::Uint8Array::new(&message.get(0)).to_vec();
+        let message: js_sys::Array = ev.data().unchecked_into();
+        let bytes = message.get(0).unchecked_into::<js_sys::Uint8Array>().to_vec();
         // A message that is not a request (another page's format) is ignored.
         if let Ok(request) = AnalyserRequest::from_bytes(&bytes) {
             let file = message.get(1).dyn_into::<web_sys::File>().ok();
             let job = request.job;
             match with_file(request, file) {
-                Ok(request) => handle(request, &|reply| post(&reply_to, &reply)),
-                Err(error) => post(&reply_to, &AnalyserReply::Refused { job, error }),
+                Ok(request) => handle(request, &|reply, record| post(&reply_to, &reply, record)),
+                Err(error) => post(&reply_to, &AnalyserReply::Refused { job, error }, None),
             }
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    post(&scope, &AnalyserReply::Ready);
+    post(&scope, &AnalyserReply::Ready, None);
 }
 
-/// Sends a reply, transferring its buffer.
-fn post(scope: &DedicatedWorkerGlobalScope, reply: &AnalyserReply) {
+/// Sends `[reply, record]`: the reply in postcard (its buffer
+/// transferred) and a finished record as a `Blob` (or undefined), which the
+/// page stores without copying it.
+fn post(scope: &DedicatedWorkerGlobalScope, reply: &AnalyserReply, record: Option<&[u8]>) {
     let array = js_sys::Uint8Array::from(reply.to_bytes().as_slice());
     let transfer = js_sys::Array::of1(&array.buffer());
-    let _ = scope.post_message_with_transfer(&array, &transfer);
+    let record = record
+        .and_then(|bytes| {
+            let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+            web_sys::Blob::new_with_u8_array_sequence(&parts).ok()
+        })
+        .map_or(JsValue::UNDEFINED, JsValue::from);
+    let message = js_sys::Array::of2(&array, &record);
+    let _ = scope.post_message_with_transfer(&message, &transfer);
 }
 
 /// The request with the bytes of its file, read here; a file that cannot
@@ -75,11 +84,11 @@ fn with_file(
 }
 
 /// Opens and analyses one text, reporting progress.
-fn handle(request: AnalyserRequest, send: &dyn Fn(AnalyserReply)) {
+fn handle(request: AnalyserRequest, send: &dyn Fn(AnalyserReply, Option<&[u8]>)) {
     let AnalyserRequest { job, source, id } = request;
     let imported = match open(source) {
         Ok(i) => i,
-        Err(error) => return send(AnalyserReply::Refused { job, error }),
+        Err(error) => return send(AnalyserReply::Refused { job, error }, None),
     };
     let notices = imported.notices.clone();
     let id = id.unwrap_or_else(|| content_id(&imported.body));
@@ -89,10 +98,10 @@ fn handle(request: AnalyserRequest, send: &dyn Fn(AnalyserReply)) {
         let done = analyzer.progress() as f32;
         if done - reported >= 0.01 {
             reported = done;
-            send(AnalyserReply::Progress { job, done });
+            send(AnalyserReply::Progress { job, done }, None);
         }
     }
     // In pieces: the page reads them a few at a time, never blocking.
     let record = ArticleRecord::of(&analyzer.finish()).to_pieces();
-    send(AnalyserReply::Done { job, record, notices });
+    send(AnalyserReply::Done { job, notices }, Some(&record));
 }

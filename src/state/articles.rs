@@ -16,98 +16,11 @@ use article_analysis::Analysis;
 use leptos::prelude::*;
 
 use super::corrections::CorrectionBook;
+use super::item::{Item, Kept, Origin};
 use super::{Archive, Notices, Shared};
 use crate::messages;
-use crate::storage::{self, KeptMeta};
+use crate::storage;
 use crate::url_state::UrlState;
-
-/// Where an article comes from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Origin {
-    /// Published with the app; read-only.
-    Published {
-        /// Its record file, relative to the app (empty when the record came
-        /// inside the boot data).
-        file: String,
-    },
-    /// Opened by the reader.
-    Own {
-        /// When it was added (ms since the epoch).
-        added_ms: f64,
-        /// Whether it is kept in this browser's storage.
-        kept: Kept,
-    },
-}
-
-/// Whether an own article is in storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kept {
-    /// Not yet: its entities are being found, or it is being written.
-    Pending,
-    /// Stored; it will be here after a reload.
-    Yes,
-    /// The browser refused to store it.
-    No,
-}
-
-/// One article of the library, as the list shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    /// The article id.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// Length of its text in bytes.
-    pub bytes: u64,
-    /// How many entities it has (`None` while they are being found).
-    pub entities: Option<u32>,
-    /// Where it comes from.
-    pub origin: Origin,
-}
-
-impl Item {
-    /// Whether the reader may rename or delete it.
-    pub fn is_own(&self) -> bool {
-        matches!(self.origin, Origin::Own { .. })
-    }
-
-    fn published(e: &CatalogEntry) -> Item {
-        Item {
-            id: e.id.clone(),
-            title: e.title.clone(),
-            bytes: e.bytes,
-            entities: Some(e.entities),
-            origin: Origin::Published { file: e.file.clone() },
-        }
-    }
-
-    fn kept(m: &KeptMeta) -> Item {
-        Item {
-            id: m.id.clone(),
-            title: m.title.clone(),
-            bytes: m.bytes,
-            entities: m.entities,
-            origin: Origin::Own {
-                added_ms: m.added_ms,
-                kept: Kept::Yes,
-            },
-        }
-    }
-
-    /// The storage entry of an own article.
-    pub fn meta(&self) -> Option<KeptMeta> {
-        match self.origin {
-            Origin::Own { added_ms, .. } => Some(KeptMeta {
-                id: self.id.clone(),
-                title: self.title.clone(),
-                added_ms,
-                bytes: self.bytes,
-                entities: self.entities,
-            }),
-            Origin::Published { .. } => None,
-        }
-    }
-}
 
 /// Whether the open article's analysis is here.
 #[derive(Debug, Clone, PartialEq)]
@@ -443,6 +356,11 @@ impl Articles {
 
     fn insert(&self, record: ArticleRecord) {
         let id = record.article.id.clone();
+        // On its way: opening it meanwhile must not read it again from
+        // storage (for a long text, a second copy decoded and indexed).
+        self.asked.update_value(|a| {
+            a.insert(id.clone());
+        });
         let this = *self;
         let done = move |analysis: Analysis| {
             if id.starts_with("local-") {
@@ -525,17 +443,24 @@ impl Articles {
     /// are still being found survives a reload. Replaces an earlier version
     /// of the same text (the entities found, after a first showing without).
     pub fn add_own(&self, record: ArticleRecord, entities_known: bool, added_ms: f64) {
-        let bytes = record.to_pieces();
+        let bytes = js_sys::Uint8Array::from(record.to_pieces().as_slice()).into();
         self.add_own_as(record, bytes, entities_known, added_ms);
     }
 
     /// [`Articles::add_own`] for a text with its entities whose record is
-    /// already encoded (as the analyser sends it): stored as it is.
-    pub fn add_own_encoded(&self, record: ArticleRecord, bytes: Vec<u8>, added_ms: f64) {
-        self.add_own_as(record, bytes, true, added_ms);
+    /// already encoded (as the analyser sends it, a `Blob`): stored as it
+    /// is.
+    pub fn add_own_encoded(&self, record: ArticleRecord, blob: web_sys::Blob, added_ms: f64) {
+        self.add_own_as(record, blob.into(), true, added_ms);
     }
 
-    fn add_own_as(&self, record: ArticleRecord, bytes: Vec<u8>, entities_known: bool, added_ms: f64) {
+    fn add_own_as(
+        &self,
+        record: ArticleRecord,
+        stored: wasm_bindgen::JsValue,
+        entities_known: bool,
+        added_ms: f64,
+    ) {
         let item = Item {
             id: record.article.id.clone(),
             title: record.article.meta.title.clone(),
@@ -556,7 +481,7 @@ impl Articles {
         let item = Item { title, ..item };
         self.replace_item(item.clone());
         self.insert(record);
-        self.keep(item, bytes);
+        self.keep(item, stored);
     }
 
     /// The reader's kept texts whose entities were never found (the page
@@ -584,16 +509,16 @@ impl Articles {
             });
     }
 
-    /// Writes an own article (its record's bytes) to storage and marks it
-    /// kept; the write starts at once (a reload right after opening must
-    /// find it).
-    fn keep(&self, item: Item, bytes: Vec<u8>) {
+    /// Writes an own article (its record: bytes or a `Blob`) to storage and
+    /// marks it kept; the write starts at once (a reload right after
+    /// opening must find it).
+    fn keep(&self, item: Item, record: wasm_bindgen::JsValue) {
         let Some(meta) = item.meta() else {
             return;
         };
         let this = *self;
         leptos::task::spawn_local(async move {
-            let saved = storage::save(&meta, &bytes).await;
+            let saved = storage::save(&meta, &record).await;
             let kept = if saved.is_ok() { Kept::Yes } else { Kept::No };
             this.replace_item(Item {
                 origin: Origin::Own {
@@ -653,7 +578,8 @@ impl Articles {
             all.insert(at, removed.item.clone());
         });
         if let Some(record) = removed.record {
-            self.keep(Item::clone(&removed.item), record.to_pieces());
+            let bytes = js_sys::Uint8Array::from(record.to_pieces().as_slice());
+            self.keep(Item::clone(&removed.item), bytes.into());
         }
     }
 

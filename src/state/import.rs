@@ -252,7 +252,7 @@ impl ImportJob {
         let this = *self;
         let a = Analyser::new(
             &self.loader.get_value(),
-            move |reply| this.on_reply(reply),
+            move |reply, record| this.on_reply(reply, record),
             move || this.on_failure(),
         );
         self.analyser.set_value(Some(a.clone()));
@@ -342,7 +342,7 @@ impl ImportJob {
         });
     }
 
-    fn on_reply(&self, reply: AnalyserReply) {
+    fn on_reply(&self, reply: AnalyserReply, record: Option<web_sys::Blob>) {
         match reply {
             AnalyserReply::Ready => {}
             AnalyserReply::Progress { job, done } => {
@@ -357,22 +357,22 @@ impl ImportJob {
                     });
                 }
             }
-            AnalyserReply::Done {
-                job,
-                record: bytes,
-                notices,
-            } => {
+            AnalyserReply::Done { job, notices } => {
                 let purpose = self.jobs.try_update_value(|j| j.remove(&job)).flatten();
                 let this = *self;
                 // Read a few pieces per task: a record of a long text read
                 // at once would block the page.
                 leptos::task::spawn_local(async move {
-                    match crate::record_reader::read(&bytes).await {
-                        Ok(record) => this.on_record(purpose, record, bytes, notices),
+                    let read = match &record {
+                        Some(blob) => crate::record_reader::read_blob(blob).await.ok(),
+                        None => None,
+                    };
+                    match (read, record) {
+                        (Some(read), Some(blob)) => this.on_record(purpose, read, blob, notices),
                         // A record that does not read back is a broken
                         // build: the text is kept as it would be without
                         // the analyser.
-                        Err(_) => this.keep_without_entities(purpose.into_iter().collect()),
+                        _ => this.keep_without_entities(purpose.into_iter().collect()),
                     }
                 });
             }
@@ -398,7 +398,7 @@ impl ImportJob {
         &self,
         purpose: Option<Purpose>,
         record: ArticleRecord,
-        bytes: Vec<u8>,
+        blob: web_sys::Blob,
         notices: Vec<String>,
     ) {
         match purpose {
@@ -410,7 +410,7 @@ impl ImportJob {
                     self.already_here(&id);
                     return;
                 }
-                self.articles.add_own_encoded(record, bytes, added_ms);
+                self.articles.add_own_encoded(record, blob, added_ms);
                 open_article(self.articles, self.reading, self.card, id);
                 if !notices.is_empty() {
                     self.notices.say(notices.join(" "));
@@ -437,7 +437,7 @@ impl ImportJob {
                         bytes: record.article.body.len() as u64,
                         entities: Some(u32::try_from(record.entities.entities.len()).unwrap_or(u32::MAX)),
                     };
-                    match storage::save(&meta, &bytes).await {
+                    match storage::save(&meta, &blob.into()).await {
                         Ok(()) => {
                             legacy::forget(&id);
                             articles.list_kept(|| {});

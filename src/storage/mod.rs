@@ -5,8 +5,9 @@
 //! One database per deployment (`article-explorer:` plus the app's folder),
 //! so two explorers on one origin never share or overwrite a library. Object
 //! stores keyed by article id: `meta` (`{ id, title, added, bytes,
-//! entities }`, what the library list shows) and `records` (the record's
-//! bytes, `article_analysis::record`, read when the article is opened) for
+//! entities }`, what the library list shows) and `records` (the record,
+//! `article_analysis::record`: a `Blob` as the analyser sends it, or bytes
+//! made on the page; read in pieces when the article is opened) for
 //! the reader's own articles; `notes` (highlights and notes) and
 //! `corrections` (entity corrections, plus the personal dictionary under
 //! [`DICTIONARY`]) for any article, published or own, as
@@ -180,22 +181,26 @@ pub async fn record(id: &str) -> Result<Option<ArticleRecord>, StorageError> {
         .map_err(|_| StorageError::Unreadable)?
         .await
         .map_err(|_| StorageError::Unreadable)?;
-    let bytes = value
-        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-        .map(|a| a.to_vec());
-    Ok(match bytes {
-        Some(b) => crate::record_reader::read(&b).await.ok(),
-        None => None,
-    })
+    // A `Blob` (as the analyser sends a record) or bytes (a record made
+    // on the page, or kept by an earlier version).
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    if let Some(blob) = value.dyn_ref::<web_sys::Blob>() {
+        return Ok(crate::record_reader::read_blob(blob).await.ok());
+    }
+    let Ok(array) = value.dyn_into::<js_sys::Uint8Array>() else {
+        return Ok(None);
+    };
+    Ok(crate::record_reader::read(&array.to_vec()).await.ok())
 }
 
-/// Keeps (or replaces) an article: its list entry and its record, in one
-/// transaction (both or neither).
-pub async fn save(meta: &KeptMeta, record: &[u8]) -> Result<(), StorageError> {
+/// Keeps (or replaces) an article: its list entry and its record (a
+/// `Uint8Array` or a `Blob`), in one transaction (both or neither).
+pub async fn save(meta: &KeptMeta, record: &JsValue) -> Result<(), StorageError> {
     let (_db, tx) = transaction(TransactionMode::ReadWrite).await?;
     let key = JsValue::from_str(&meta.id);
-    let bytes: JsValue = js_sys::Uint8Array::from(record).into();
-    for (store, value) in [(META, meta_to_value(meta)), (RECORDS, bytes)] {
+    for (store, value) in [(META, meta_to_value(meta)), (RECORDS, record.clone())] {
         let store = tx.object_store(store).map_err(|_| StorageError::Refused)?;
         store
             .put(&value, Some(&key))

@@ -172,16 +172,14 @@ pub enum AnalyserReply {
         /// From 0 to 1.
         done: f32,
     },
-    /// The analysed text (its id is its content id).
+    /// The analysed text (its id is its content id). Its record,
+    /// [`ArticleRecord::to_pieces`], comes beside this reply, not inside it,
+    /// as a `Blob`: the page passes it to storage as it is (no copy of 60 MB
+    /// on the page's thread for a 50 MB text) and reads it a few pieces at
+    /// a time ([`Steps`]).
     Done {
         /// The job.
         job: u32,
-        /// The text, analysed: [`ArticleRecord::to_pieces`], which the page
-        /// reads a few pieces at a time ([`Steps`]) and stores as they are (no copy of the record, no
-        /// second encoding on the page's thread: for a 50 MB text each took
-        /// hundreds of milliseconds).
-        #[serde(with = "serde_bytes")]
-        record: Vec<u8>,
         /// What the reader should know (replaced characters…).
         notices: Vec<String>,
     },
