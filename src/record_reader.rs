@@ -15,14 +15,15 @@ const SLICE_MS: f64 = 8.0;
 const COPY_BYTES: u32 = 4 << 20;
 
 /// The record kept in a `Blob` (as the analyser sends it and the library
-/// keeps it): its bytes, read off the page's thread and copied in steps.
+/// keeps it).
 pub async fn read_blob(blob: &web_sys::Blob) -> Result<ArticleRecord, RecordError> {
     let bytes = blob_bytes(blob).await.ok_or(RecordError::NotARecord)?;
     read(&bytes).await
 }
 
-/// A `Blob`'s bytes, `None` if the browser cannot read it.
-async fn blob_bytes(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+/// A `Blob`'s bytes, read off the page's thread and copied into the page's
+/// memory in steps; `None` if the browser cannot read it.
+pub async fn blob_bytes(blob: &web_sys::Blob) -> Option<Vec<u8>> {
     let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
         .await
         .ok()?;

@@ -112,9 +112,24 @@ test('delete and undo', async () => {
   await page.waitForFunction((n) => document.querySelectorAll('li.lib-item').length === n - 1, before);
   await library(page).getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('li.lib-item').length === n, before);
-  // Deleted for real: gone after a reload too.
+  // Deleted for real: gone after a reload too (once storage has it: a
+  // reload in the same instant can come before the deletion is written).
   await library(page).getByRole('button', { name: /^Delete / }).first().click();
   await page.waitForFunction((n) => document.querySelectorAll('li.lib-item').length === n - 1, before);
+  await page.waitForFunction(async () => {
+    const name = (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith('article-explorer:'));
+    const db = await new Promise((ok, no) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = no;
+    });
+    const kept = await new Promise((ok) => {
+      const r = db.transaction('meta').objectStore('meta').count();
+      r.onsuccess = () => ok(r.result);
+    });
+    db.close();
+    return kept === 0;
+  });
   await page.reload();
   await page.waitForSelector('html[data-ready="true"]');
   assert.equal(await library(page).locator('li.lib-item').count(), before - 1);

@@ -313,13 +313,17 @@ impl Articles {
                 },
                 // Own articles are read from storage (listed first); the
                 // note is cleared once the article is shown.
-                _ => {
-                    storage::note_opening(Some(&id));
-                    match storage::record(&id).await {
-                        Ok(Some(r)) => Ok(r),
-                        _ => Err(None),
+                // The note is written once the bytes are here: reading
+                // them cannot crash the page, and a reload while they are
+                // read (a large one is read off the page's thread) is not
+                // a failed opening.
+                _ => match storage::record_bytes(&id).await {
+                    Ok(Some(bytes)) => {
+                        storage::note_opening(Some(&id));
+                        crate::record_reader::read(&bytes).await.map_err(|_| None)
                     }
-                }
+                    _ => Err(None),
+                },
             };
             let title = item
                 .as_ref()

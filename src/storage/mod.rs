@@ -174,6 +174,15 @@ pub async fn list() -> Result<(Vec<KeptMeta>, usize), StorageError> {
 /// A kept article's record; `Ok(None)` when it is missing or does not read
 /// back (it is left in place).
 pub async fn record(id: &str) -> Result<Option<ArticleRecord>, StorageError> {
+    Ok(match record_bytes(id).await? {
+        Some(bytes) => crate::record_reader::read(&bytes).await.ok(),
+        None => None,
+    })
+}
+
+/// A kept article's record as bytes, not read yet; `Ok(None)` when it is
+/// missing or not a record's bytes.
+pub async fn record_bytes(id: &str) -> Result<Option<Vec<u8>>, StorageError> {
     let (_db, tx) = transaction(TransactionMode::ReadOnly).await?;
     let store = tx.object_store(RECORDS).map_err(|_| StorageError::Unreadable)?;
     let value = store
@@ -187,12 +196,9 @@ pub async fn record(id: &str) -> Result<Option<ArticleRecord>, StorageError> {
         return Ok(None);
     };
     if let Some(blob) = value.dyn_ref::<web_sys::Blob>() {
-        return Ok(crate::record_reader::read_blob(blob).await.ok());
+        return Ok(crate::record_reader::blob_bytes(blob).await);
     }
-    let Ok(array) = value.dyn_into::<js_sys::Uint8Array>() else {
-        return Ok(None);
-    };
-    Ok(crate::record_reader::read(&array.to_vec()).await.ok())
+    Ok(value.dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec()))
 }
 
 /// Keeps (or replaces) an article: its list entry and its record (a
