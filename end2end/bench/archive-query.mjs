@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, linkArchive, newPage, openApp, repoRoot, startServer } from '../support/harness.mjs';
+import { median } from './stats.mjs';
 
 const site = path.resolve(process.argv[2] || '');
 const appDir = path.resolve(process.argv[3] || path.join(repoRoot, 'dist-archive'));
@@ -29,7 +30,6 @@ const QUERIES = ['mosul', 'the', 'prime minister', 'united states president', 'e
 const REPS = Number(process.env.REPS || 5);
 const srv = await startServer({ dir });
 const browser = await launch();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`| query | results | cold: ms (median of ${REPS}) | files | bytes | warm: ms |`);
 console.log('|---|---|---:|---:|---:|---:|');
 for (const q of QUERIES) {

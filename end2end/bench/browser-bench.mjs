@@ -33,9 +33,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { median, compressedSizes } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsDir = path.join(here, 'results');
@@ -61,12 +61,6 @@ function quantile(xs, q) {
   const s = sorted(xs);
   if (!s.length) return null;
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]; // nearest rank
-}
-function median(xs) {
-  const s = sorted(xs);
-  if (!s.length) return null;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 function summary(xs) {
   const s = sorted(xs);
@@ -335,18 +329,6 @@ async function scrollInPage({ steps }) {
 }
 
 // ---------------------------------------------------------------- node side
-function compressedSizes(buf) {
-  return {
-    raw: buf.length,
-    gzip: zlib.gzipSync(buf, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buf, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
-      },
-    }).length,
-  };
-}
 
 /** RSS (kB) of the renderer processes started below this node process. */
 function rendererRss() {

@@ -22,10 +22,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { median, compressedSizes } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
@@ -37,11 +37,6 @@ const REPS = Number(process.env.REPS || 3);
 const TARGET = process.env.CARGO_TARGET_DIR || path.join(outside, 'target-bench');
 const MB = 1e6; // throughput in decimal MB/s, like criterion
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 const r2 = (x) => Math.round(x * 100) / 100;
 const now = () => Number(process.hrtime.bigint()) / 1e6; // ms
 
@@ -173,9 +168,7 @@ for (const { name, key, docs } of texts) {
 const build = fs.readFileSync(path.join(pkgDir, 'builds', 'compromise.js'));
 results.compromise.package = {
   file: 'compromise/builds/compromise.js',
-  raw: build.length,
-  gzip: zlib.gzipSync(build, { level: 9 }).length,
-  brotli: zlib.brotliCompressSync(build, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  ...compressedSizes(build),
 };
 results.machine.loadavgAfter = os.loadavg().map(r2);
 

@@ -16,8 +16,8 @@
 // Writes end2end/bench/results/first-load.json and prints a table.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { median, brotliSize } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.BENCH_DIST || path.join(here, '..', '..', 'dist'));
@@ -25,13 +25,7 @@ process.env.DIST_DIR = DIST;
 const { startServer, launch } = await import('../support/harness.mjs');
 const LOADS = Number(process.env.LOADS || 5);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const brotli = (buf) =>
-  zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = brotliSize;
 
 // A static page of the default article: index.html's <head> (CSS) and its
 // pre-render, no scripts, no boot data.

@@ -17,9 +17,9 @@
 //     files; from disk, it decodes its inlined wasm).
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { distDir, launch, startServer } from '../support/harness.mjs';
+import { median, compressedSizes } from './stats.mjs';
 
 const dist = path.resolve(process.argv[2] || distDir);
 const LOADS = Number(process.env.LOADS || 5);
@@ -27,16 +27,9 @@ const PASTE = 'Angela Merkel met Emmanuel Macron in Berlin on Tuesday. NATO welc
 
 function sizes(file) {
   const bytes = fs.readFileSync(path.join(dist, file));
-  return {
-    raw: bytes.length,
-    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(bytes, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-    }).length,
-  };
+  return compressedSizes(bytes);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function readyTime(browser, url) {
   const context = await browser.newContext();

@@ -29,16 +29,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { launch, linkArchive, newPage, openApp, repoRoot, startServer } from '../support/harness.mjs';
+import { median, brotliSize } from './stats.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const FILTER_KINDS = ['person', 'organization', 'place'];
 const REPS = Number(process.env.REPS || 3);
 const SHOWN = 10;
 const staticIndex = process.env.STATIC_INDEX || path.join(repoRoot, 'target', 'release', 'static-index');
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
 
@@ -106,14 +105,7 @@ function filesUnder(dir) {
   return fs.readdirSync(dir, { recursive: true }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
 }
 
-function brotli(bytes) {
-  return zlib.brotliCompressSync(bytes, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-    },
-  }).length;
-}
+const brotli = brotliSize;
 
 /** Files, raw bytes and brotli bytes of the files of `dir` that `keep` accepts, by group. */
 function measure(dir, group) {
