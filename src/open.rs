@@ -1,56 +1,29 @@
 //! Opening the reader's own texts: a picked or dropped file, or pasted text.
-//! Reading, decoding, Markdown and analysis happen in the analyser worker
-//! (a `.txt` or `.md` file goes to it as the `File`, unread); this module
-//! only does what needs the page: parsing HTML
-//! with the browser's inert `DOMParser` (a document made this way never
-//! runs scripts or loads anything) into the plain tree that
-//! `article_analysis::import::html` reads.
+//! Reading, decoding, Markdown, HTML and analysis happen in the analyser
+//! worker (a file goes to it as the `File`, unread); this module only does
+//! what needs the page: parsing a pasted HTML page with the browser's inert
+//! `DOMParser` (a document made this way never runs scripts or loads
+//! anything) into the plain tree that `article_analysis::import::html`
+//! reads.
 
 use article_analysis::import::html::{convert, readable, Node, Visit};
-use article_analysis::import::open::ImportError;
-use article_analysis::import::{decode, Format, Imported, MAX_FILE_BYTES};
+use article_analysis::import::{decode, Imported, MAX_FILE_BYTES};
 use wasm_bindgen::JsCast;
 
 use crate::messages;
 use crate::state::{ImportJob, Notices};
 
-/// Opens a picked or dropped file: it goes to the analyser worker, which
-/// reads it (HTML is first read and reduced to its readable text here,
-/// with the browser's parser). Files over the size limit are refused with
-/// a message.
+/// Opens a picked or dropped file: it goes to the analyser worker as it
+/// is, which reads, decodes and converts it (an HTML file is reduced to its
+/// readable text there, with html5ever). Files over the size limit are
+/// refused with a message.
 pub fn open_file(import: ImportJob, notices: Notices, file: web_sys::File) {
-    let name = file.name();
     let size = file.size();
     if size > MAX_FILE_BYTES as f64 {
-        notices.say(messages::too_large(&name, size, MAX_FILE_BYTES));
+        notices.say(messages::too_large(&file.name(), size, MAX_FILE_BYTES));
         return;
     }
-    if Format::from_file_name(&name) != Format::Html {
-        import.open_file(file);
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let Ok(bytes) = gloo_file::futures::read_as_bytes(&gloo_file::Blob::from(file)).await else {
-            notices.say(messages::import(&ImportError::Unreadable(name)));
-            return;
-        };
-        if bytes.is_empty() {
-            notices.say(messages::import(&ImportError::Empty(name)));
-            return;
-        }
-        let decoded = decode::decode(&bytes);
-        if decoded.binary {
-            notices.say(messages::import(&ImportError::Binary(name)));
-            return;
-        }
-        match parse_html(&decoded.text) {
-            Ok(mut imported) => {
-                imported.notices.extend(decoded.notice());
-                import.open_readable(name, imported);
-            }
-            Err(message) => notices.say(message),
-        }
-    });
+    import.open_file(file);
 }
 
 /// Opens pasted text; a pasted HTML document is reduced to its readable

@@ -37,7 +37,6 @@ use base64::Engine as _;
 mod analyse;
 mod archive;
 mod boot;
-mod html;
 mod page;
 mod pipeline;
 mod progress;

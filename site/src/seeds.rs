@@ -2,7 +2,7 @@
 //! or `.htm` file (not starting with a dot) in file-name order, each read as
 //! an opened file is ([`article_analysis::import::open_seed`]: decoded,
 //! Markdown converted, HTML reduced to its readable text with the native
-//! parser of [`crate::html`]). Ids (file names without extension) are made
+//! parser of `article_analysis::import::html_parse`). Ids (file names without extension) are made
 //! unique in that order: `a`, `a-2`, `a-3`.
 
 use std::collections::HashSet;
@@ -61,7 +61,8 @@ pub fn list(dir: &Path) -> io::Result<Vec<Input>> {
 pub fn read(input: &Input) -> Result<(Article, Option<String>), String> {
     let bytes = std::fs::read(&input.path)
         .map_err(|e| format!("\u{201c}{}\u{201d} cannot be read: {e}.", input.name))?;
-    let parse: &dyn Fn(&str) -> article_analysis::import::html::Node = &crate::html::tree;
+    let parse: &dyn Fn(&str) -> article_analysis::import::html::Node =
+        &article_analysis::import::html_parse::tree;
     let (mut article, notice) = open_seed(&input.name, &bytes, Some(parse))?;
     article.id = input.id.clone();
     Ok((article, notice))

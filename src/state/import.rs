@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use article_analysis::import::open::{ImportError, Source};
-use article_analysis::import::{content_id, decode, Imported};
+use article_analysis::import::{content_id, decode, Format, Imported};
 use article_analysis::record::{AnalyserReply, AnalyserRequest, ArticleRecord};
 use article_analysis::Article;
 use leptos::prelude::*;
@@ -136,7 +136,10 @@ impl ImportJob {
     pub fn open_file(&self, file: web_sys::File) {
         let name = file.name();
         let title = name.clone();
-        let fallback = Some(Fallback::File(name.clone(), file.clone()));
+        // Without the analyser a text file is kept as plain text; an HTML
+        // file is not (its markup would show as text).
+        let fallback = (Format::from_file_name(&name) != Format::Html)
+            .then(|| Fallback::File(name.clone(), file.clone()));
         self.send(
             Source::File {
                 name,

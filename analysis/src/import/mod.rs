@@ -7,6 +7,8 @@
 
 pub mod decode;
 pub mod html;
+#[cfg(feature = "html-parse")]
+pub mod html_parse;
 pub mod markdown;
 pub mod open;
 

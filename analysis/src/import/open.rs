@@ -63,7 +63,13 @@ pub fn open(source: Source) -> Result<Imported, ImportError> {
                 return Err(ImportError::Binary(name));
             }
             let notice = decoded.notice();
-            let mut imported = open_text(&decoded.text, Format::from_file_name(&name));
+            let mut imported = match Format::from_file_name(&name) {
+                // Reduced to its readable text (without a parser, an HTML
+                // file reads as text).
+                #[cfg(feature = "html-parse")]
+                Format::Html => super::html::readable(&super::html_parse::tree(&decoded.text)),
+                format => open_text(&decoded.text, format),
+            };
             imported.notices.extend(notice);
             if imported.body.trim().is_empty() {
                 return Err(ImportError::NoText(name));
@@ -128,5 +134,15 @@ mod tests {
     fn pasted_control_characters_are_dropped() {
         let t = open(Source::Paste("Kyiv\u{7} said.".into())).expect("paste");
         assert_eq!(t.body, "Kyiv said.");
+    }
+
+    #[cfg(feature = "html-parse")]
+    #[test]
+    fn an_html_file_reads_as_its_readable_text() {
+        let page = b"<!doctype html><title>Story</title><nav>Home</nav><article><p>Joe Biden spoke.<script>x()</script></p></article>";
+        let r = file("page.html", page).expect("readable");
+        assert_eq!(r.title.as_deref(), Some("Story"));
+        assert_eq!(r.body.trim(), "Joe Biden spoke.");
+        assert_eq!(file("blank.html", b"<p> </p>"), Err(ImportError::NoText("blank.html".into())));
     }
 }

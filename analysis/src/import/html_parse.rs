@@ -1,11 +1,13 @@
-//! Published `.html` articles parsed natively: html5ever (through scraper)
+//! HTML parsed in Rust (feature `html-parse`): html5ever (through scraper)
 //! builds the document the way a browser would, and it is converted to the
-//! plain tree that `article_analysis::import::html::readable` reads, as the
-//! app does with the browser's `DOMParser` (`src/open.rs`): elements and
-//! text only (comments, doctype and processing instructions dropped),
-//! iteratively, nothing deeper than `MAX_DEPTH`.
+//! plain tree that [`super::html::readable`] reads: elements and text only
+//! (comments, doctype and processing instructions dropped), iteratively,
+//! nothing deeper than `MAX_DEPTH`. The site build reads published `.html`
+//! articles with it, and the analyser worker a reader's `.html` files (off
+//! the page's thread: the browser's `DOMParser` on the page took 174 ms for
+//! 3 MB); a page pasted as text is parsed by the page's `DOMParser`.
 
-use article_analysis::import::html::{convert, Node, Visit};
+use super::html::{convert, Node, Visit};
 use scraper::Html;
 
 /// The document tree of `html`.
@@ -22,7 +24,7 @@ pub fn tree(html: &str) -> Node {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article_analysis::import::html::readable;
+    use crate::import::html::readable;
 
     #[test]
     fn a_page_reads_like_in_the_browser() {
@@ -41,7 +43,7 @@ mod tests {
         // of unclosed elements: 100,000 took minutes in a debug build. The
         // browser caps the depth of its tree; a publisher's file this deep
         // is slow to publish, not unsafe. See RELIABILITY.md.)
-        let depth = 20 * article_analysis::import::html::MAX_DEPTH;
+        let depth = 20 * crate::import::html::MAX_DEPTH;
         let page = format!(
             "<body>{}deep{}<p>after</p></body>",
             "<div>".repeat(depth),
