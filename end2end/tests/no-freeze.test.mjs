@@ -127,6 +127,22 @@ test('War and Peace opens while the page keeps answering', { timeout: 300000, sk
   await context.close();
 });
 
+test('War and Peace as an HTML page opens while the page keeps answering', { timeout: 300000, skip: !fs.existsSync(book) && `no ${book}` }, async () => {
+  const { page, problems, context } = await newPage(app.browser, app.srv.origin);
+  await openApp(page, app.srv.base);
+  const paragraphs = fs.readFileSync(book, 'utf8').split(/\n\s*\n/);
+  const html = '<!DOCTYPE html><html><head><title>War and Peace</title></head><body><nav>Home</nav><article><h1>War and Peace</h1>'
+    + paragraphs.map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n') + '</article></body></html>';
+  const longest = await openAndWatch(page, 'war-and-peace.html', Buffer.from(html));
+  console.log(`# war-and-peace.html (${(html.length / 1e6).toFixed(1)} MB): ${said(longest)}`);
+  assert.ok(longest < 1000, `the page froze for ${longest} ms`);
+  // Its readable text, not its markup.
+  assert.equal(await page.locator('h1').innerText(), 'War and Peace');
+  assert.equal(await page.locator('article p.passage', { hasText: '<p>' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a 50 MB text (War and Peace 16 times) opens while the page keeps answering', { timeout: 900000, skip: (!big && 'set BIG=1') || (!fs.existsSync(book) && `no ${book}`) }, async () => {
   const { page, problems, context } = await newPage(app.browser, app.srv.origin);
   await openApp(page, app.srv.base);
