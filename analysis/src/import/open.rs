@@ -143,6 +143,9 @@ mod tests {
         let r = file("page.html", page).expect("readable");
         assert_eq!(r.title.as_deref(), Some("Story"));
         assert_eq!(r.body.trim(), "Joe Biden spoke.");
-        assert_eq!(file("blank.html", b"<p> </p>"), Err(ImportError::NoText("blank.html".into())));
+        assert_eq!(
+            file("blank.html", b"<p> </p>"),
+            Err(ImportError::NoText("blank.html".into()))
+        );
     }
 }
