@@ -91,9 +91,15 @@ impl Analyser {
         let on_reply = self.on_reply.clone();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                // `[reply, record]` (see `analyzer/src/main.rs`).
-                let message: js_sys::Array = ev.data().unchecked_into();
-                let bytes = message.get(0).unchecked_into::<js_sys::Uint8Array>().to_vec();
+                // `[reply, record]` (see `analyzer/src/main.rs`); anything
+                // else is not from this build's worker and is ignored.
+                let Ok(message) = ev.data().dyn_into::<js_sys::Array>() else {
+                    return;
+                };
+                let Ok(bytes) = message.get(0).dyn_into::<js_sys::Uint8Array>() else {
+                    return;
+                };
+                let bytes = bytes.to_vec();
                 let record = message.get(1).dyn_into::<web_sys::Blob>().ok();
                 match AnalyserReply::from_bytes(&bytes) {
                     Ok(AnalyserReply::Ready) => {

@@ -31,20 +31,19 @@ pub async fn blob_bytes(blob: &web_sys::Blob) -> Option<Vec<u8>> {
     let len = array.length();
     // Not zeroed first: zeroing 60 MB of fresh memory took 126 ms in one
     // task; each step writes (and so first touches) only its own part.
-    // Reserved once: grown by doubling, the last growth copies it all.
-    let mut out: Vec<u8> = Vec::with_capacity(len as usize);
+    // Reserved once: grown by doubling, the last growth copies it all (a
+    // refusal only leaves it to grow).
+    let mut out: Vec<u8> = Vec::new();
+    let _ = out.try_reserve_exact(len as usize);
     let mut start = 0;
-    let mut since = js_sys::Date::now();
+    let mut slices = Slices::start();
     while start < len {
         let end = len.min(start.saturating_add(COPY_BYTES));
         // Through a small buffer (reused by the allocator), not into
         // spare capacity: no `unsafe` for a copy of a few milliseconds.
         out.extend_from_slice(&array.subarray(start, end).to_vec());
         start = end;
-        if js_sys::Date::now() - since >= SLICE_MS {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            since = js_sys::Date::now();
-        }
+        slices.pause_when_due().await;
     }
     Some(out)
 }
@@ -56,12 +55,30 @@ pub async fn read(bytes: &[u8]) -> Result<ArticleRecord, RecordError> {
         Err(RecordError::NotARecord) => return ArticleRecord::from_bytes(bytes),
         Err(e) => return Err(e),
     };
-    let mut since = js_sys::Date::now();
+    let mut slices = Slices::start();
     while !steps.step()? {
-        if js_sys::Date::now() - since >= SLICE_MS {
-            gloo_timers::future::TimeoutFuture::new(0).await;
-            since = js_sys::Date::now();
-        }
+        slices.pause_when_due().await;
     }
     steps.finish()
+}
+
+/// Work in slices of [`SLICE_MS`]: between two, the browser gets a turn.
+struct Slices {
+    since: f64,
+}
+
+impl Slices {
+    fn start() -> Slices {
+        Slices {
+            since: js_sys::Date::now(),
+        }
+    }
+
+    /// Lets the browser do other work if this slice has run its time.
+    async fn pause_when_due(&mut self) {
+        if js_sys::Date::now() - self.since >= SLICE_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            self.since = js_sys::Date::now();
+        }
+    }
 }

@@ -33,10 +33,14 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         // `[request, file]`: the request in postcard, and the `File` of a
         // file's request (its bytes are read here, not on the page).
-        let message: js_sys::Array = ev.data().unchecked_into();
-        let bytes = message.get(0).unchecked_into::<js_sys::Uint8Array>().to_vec();
         // A message that is not a request (another page's format) is ignored.
-        if let Ok(request) = AnalyserRequest::from_bytes(&bytes) {
+        let Ok(message) = ev.data().dyn_into::<js_sys::Array>() else {
+            return;
+        };
+        let Ok(bytes) = message.get(0).dyn_into::<js_sys::Uint8Array>() else {
+            return;
+        };
+        if let Ok(request) = AnalyserRequest::from_bytes(&bytes.to_vec()) {
             let file = message.get(1).dyn_into::<web_sys::File>().ok();
             let job = request.job;
             match with_file(request, file) {

@@ -132,7 +132,8 @@ impl ImportJob {
         );
     }
 
-    /// Opens a picked or dropped `.txt` or `.md` file: the worker reads it.
+    /// Opens a picked or dropped file (`.txt`, `.md` or `.html`): the
+    /// worker reads it.
     pub fn open_file(&self, file: web_sys::File) {
         let name = file.name();
         let title = name.clone();

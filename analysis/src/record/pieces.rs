@@ -151,13 +151,14 @@ impl<'a> Steps<'a> {
         }
         match postcard::take_from_bytes::<Piece>(rest) {
             Ok((Piece::Head(mut record, sizes), rest)) => {
-                // Every element takes at least one byte of what is left: a
-                // damaged head cannot make the reader reserve more.
+                // Every element takes at least one byte of what is left, so
+                // a damaged head cannot ask for more; and memory the browser
+                // refuses only means the lists grow as they are read.
                 let at_most = |n: u64| usize::try_from(n).unwrap_or(usize::MAX).min(rest.len());
-                record.article.body.reserve_exact(at_most(sizes.body));
-                record.article.paragraphs.reserve_exact(at_most(sizes.paragraphs));
-                record.entities.mentions.reserve_exact(at_most(sizes.mentions));
-                record.quotes.reserve_exact(at_most(sizes.quotes));
+                let _ = record.article.body.try_reserve_exact(at_most(sizes.body));
+                let _ = (record.article.paragraphs).try_reserve_exact(at_most(sizes.paragraphs));
+                let _ = (record.entities.mentions).try_reserve_exact(at_most(sizes.mentions));
+                let _ = record.quotes.try_reserve_exact(at_most(sizes.quotes));
                 Ok(Steps {
                     record: *record,
                     rest,

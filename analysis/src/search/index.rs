@@ -191,10 +191,11 @@ impl IndexBuilder {
     pub fn for_text(text: &str, passages: usize) -> IndexBuilder {
         let words = text.len() / BYTES_PER_WORD;
         let mut b = IndexBuilder::default();
-        b.index.spans.reserve_exact(words);
-        b.index.token_term.reserve_exact(words);
-        b.index.token_passage.reserve_exact(words);
-        b.index.passage_tokens.reserve_exact(passages);
+        // A refusal (a browser short of memory) leaves them to grow.
+        let _ = b.index.spans.try_reserve_exact(words);
+        let _ = b.index.token_term.try_reserve_exact(words);
+        let _ = b.index.token_passage.try_reserve_exact(words);
+        let _ = b.index.passage_tokens.try_reserve_exact(passages);
         b
     }
 
